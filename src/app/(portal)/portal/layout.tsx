@@ -1,0 +1,27 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/AppShell";
+import { isLocale } from "@/domain/i18n/locales";
+import { requireCustomer } from "@/server/auth/guards";
+
+export default async function PortalLayout({ children }: { children: ReactNode }) {
+  const user = await requireCustomer();
+  const t = await getTranslations();
+  const locale = await getLocale();
+  return (
+    <AppShell
+      home="/portal"
+      productName={t("common.productName")}
+      nav={[
+        { href: "/portal", label: t("portal.nav.home") },
+        { href: "/portal/team", label: t("portal.nav.team") },
+        { href: "/portal/settings", label: t("portal.nav.settings") },
+      ]}
+      userLabel={`${user.name} · ${user.customerName}`}
+      locale={isLocale(locale) ? locale : "en"}
+      labels={{ language: t("common.language"), signOut: t("common.signOut") }}
+    >
+      {children}
+    </AppShell>
+  );
+}

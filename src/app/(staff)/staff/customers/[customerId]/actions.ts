@@ -1,0 +1,49 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { type ActionState, formFields, toErrorState } from "@/app/_lib/action-state";
+import { ZInvitationRef, ZInviteCustomerUserInput } from "@/contracts/auth";
+import { requestContext, requireStaff } from "@/server/auth/guards";
+import { getDb } from "@/server/db/client";
+import { inviteCustomerUser } from "@/server/invitations/invite-customer-user";
+import { resendInvitation } from "@/server/invitations/resend-invitation";
+import { revokeInvitation } from "@/server/invitations/revoke-invitation";
+import { deliverOutboxSoon } from "@/server/mail/deliver-outbox";
+
+export async function inviteCustomerUserAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const staff = await requireStaff("BILLING");
+  try {
+    const input = ZInviteCustomerUserInput.parse(formFields(form));
+    await inviteCustomerUser(getDb(), staff, input, await requestContext(), new Date());
+    deliverOutboxSoon(getDb());
+    revalidatePath(`/staff/customers/${input.customerId}`);
+    return { status: "ok", values: { email: input.email } };
+  } catch (e) {
+    return toErrorState(e);
+  }
+}
+
+export async function resendInvitationAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const staff = await requireStaff("BILLING");
+  try {
+    const ref = ZInvitationRef.parse(formFields(form));
+    await resendInvitation(getDb(), staff, ref.customerId, ref.invitationId, await requestContext(), new Date());
+    deliverOutboxSoon(getDb());
+    revalidatePath(`/staff/customers/${ref.customerId}`);
+    return { status: "ok", values: { done: "resent" } };
+  } catch (e) {
+    return toErrorState(e);
+  }
+}
+
+export async function revokeInvitationAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const staff = await requireStaff("BILLING");
+  try {
+    const ref = ZInvitationRef.parse(formFields(form));
+    await revokeInvitation(getDb(), staff, ref.customerId, ref.invitationId, await requestContext(), new Date());
+    revalidatePath(`/staff/customers/${ref.customerId}`);
+    return { status: "ok", values: { done: "revoked" } };
+  } catch (e) {
+    return toErrorState(e);
+  }
+}

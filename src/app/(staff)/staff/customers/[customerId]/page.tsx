@@ -1,0 +1,71 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { InvitationActions } from "@/components/staff/InvitationActions";
+import { InviteForm } from "@/components/staff/InviteForm";
+import { Badge, Card, Table, Td } from "@/components/ui";
+import { staffMayAct } from "@/domain/auth/roles";
+import { isLocale } from "@/domain/i18n/locales";
+import { requireStaff } from "@/server/auth/guards";
+import { findCustomerSummary } from "@/server/customers/customer-repository";
+import { getDb } from "@/server/db/client";
+import { listCustomerInvitations } from "@/server/invitations/invitation-repository";
+import { listCompanyUsers } from "@/server/users/user-repository";
+
+export default async function CustomerPage({ params }: { params: Promise<{ customerId: string }> }) {
+  const staff = await requireStaff("BILLING", "SUPPORT");
+  const id = z.string().uuid().safeParse((await params).customerId);
+  if (!id.success) notFound();
+  const db = getDb();
+  const customer = await findCustomerSummary(db, id.data);
+  if (!customer) notFound();
+  const [users, invitations] = await Promise.all([listCompanyUsers(db, customer.id), listCustomerInvitations(db, customer.id, new Date())]);
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const canInvite = staffMayAct(staff.staffRoles, ["BILLING"]);
+  return (
+    <>
+      <div>
+        <h1 data-testid="customer-name">{customer.legalName}</h1>
+        <p className="text-sm text-slate-600">{customer.billingEmail}</p>
+      </div>
+      <Card title={t("staff.customer.users")}>
+        <Table
+          headers={[t("portal.team.name"), t("portal.team.email"), t("portal.team.role")]}
+          empty={users.length === 0 ? t("staff.customer.noUsers") : undefined}
+        >
+          {users.map((u) => (
+            <tr key={u.id}>
+              <Td>{u.name}</Td>
+              <Td>{u.email}</Td>
+              <Td>{t(`common.roles.${u.role}`)}</Td>
+            </tr>
+          ))}
+        </Table>
+      </Card>
+      <Card title={t("staff.customer.invitations")}>
+        <Table
+          headers={[t("portal.team.email"), t("portal.team.role"), t("staff.customer.status"), t("staff.customer.expires"), ""]}
+          empty={invitations.length === 0 ? t("staff.customer.noInvitations") : undefined}
+        >
+          {invitations.map((inv) => (
+            <tr key={inv.id} data-testid="invitation-row">
+              <Td>{inv.email}</Td>
+              <Td>{t(`common.roles.${inv.role}`)}</Td>
+              <Td>
+                <Badge>{t(`staff.customer.statuses.${inv.status}`)}</Badge>
+              </Td>
+              <Td>{inv.expiresAt && inv.status === "PENDING" ? format.dateTime(inv.expiresAt, { dateStyle: "medium", timeStyle: "short" }) : ""}</Td>
+              <Td>{canInvite && inv.status !== "ACCEPTED" && inv.status !== "REVOKED" ? <InvitationActions customerId={customer.id} invitationId={inv.id} /> : null}</Td>
+            </tr>
+          ))}
+        </Table>
+      </Card>
+      {canInvite ? (
+        <Card title={t("staff.customer.invite")}>
+          <InviteForm customerId={customer.id} defaultLocale={isLocale(customer.locale) ? customer.locale : "en"} />
+        </Card>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { Pagination } from "@/components/Pagination";
+import { buttonClass, Card, inputClass, Table, Td } from "@/components/ui";
+import { requireStaff } from "@/server/auth/guards";
+import { listCustomers } from "@/server/customers/customer-repository";
+import { getDb } from "@/server/db/client";
+
+const PAGE_SIZE = 25;
+const ZQuery = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+});
+
+export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  await requireStaff("BILLING", "SUPPORT");
+  const query = ZQuery.parse(await searchParams);
+  const t = await getTranslations();
+  const { items, total } = await listCustomers(getDb(), { search: query.q || undefined, take: PAGE_SIZE, skip: (query.page - 1) * PAGE_SIZE });
+  return (
+    <Card title={t("staff.customers.title")}>
+      <form className="mb-4 flex gap-2">
+        <input name="q" defaultValue={query.q} placeholder={t("staff.customers.searchPlaceholder")} aria-label={t("common.search")} className={inputClass} />
+        <button type="submit" className={buttonClass}>
+          {t("common.search")}
+        </button>
+      </form>
+      <Table
+        headers={[t("staff.customers.legalName"), t("staff.customers.billingEmail"), t("staff.customers.users")]}
+        empty={items.length === 0 ? t("common.noResults") : undefined}
+      >
+        {items.map((c) => (
+          <tr key={c.id}>
+            <Td>
+              <Link href={`/staff/customers/${c.id}`}>{c.legalName}</Link>
+            </Td>
+            <Td>{c.billingEmail}</Td>
+            <Td>{c.userCount}</Td>
+          </tr>
+        ))}
+      </Table>
+      <Pagination page={query.page} pageSize={PAGE_SIZE} total={total} params={{ q: query.q }} />
+    </Card>
+  );
+}

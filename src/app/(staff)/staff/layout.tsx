@@ -1,0 +1,30 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { AppShell, type NavItem } from "@/components/AppShell";
+import { staffMayAct } from "@/domain/auth/roles";
+import { isLocale } from "@/domain/i18n/locales";
+import { requireStaff } from "@/server/auth/guards";
+
+export default async function StaffLayout({ children }: { children: ReactNode }) {
+  const user = await requireStaff();
+  const t = await getTranslations();
+  const locale = await getLocale();
+  const nav: NavItem[] = [{ href: "/staff", label: t("staff.nav.home") }];
+  if (staffMayAct(user.staffRoles, ["BILLING", "SUPPORT"])) nav.push({ href: "/staff/customers", label: t("staff.nav.customers") });
+  if (staffMayAct(user.staffRoles, ["ADMIN"])) {
+    nav.push({ href: "/staff/outbox", label: t("staff.nav.outbox") }, { href: "/staff/audit", label: t("staff.nav.audit") });
+  }
+  return (
+    <AppShell
+      home="/staff"
+      productName={t("common.productName")}
+      badge={t("staff.badge")}
+      nav={nav}
+      userLabel={user.name}
+      locale={isLocale(locale) ? locale : "en"}
+      labels={{ language: t("common.language"), signOut: t("common.signOut") }}
+    >
+      {children}
+    </AppShell>
+  );
+}

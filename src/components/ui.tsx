@@ -1,0 +1,79 @@
+import type { ComponentProps, ReactNode } from "react";
+
+/** Small presentational building blocks shared by the portal and the back-office. */
+export const inputClass =
+  "w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500";
+export const buttonClass =
+  "inline-flex items-center justify-center rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-800 disabled:opacity-60";
+export const secondaryButtonClass =
+  "inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-50 disabled:opacity-60";
+
+export function Field({ label, htmlFor, error, hint, children }: { label: string; htmlFor: string; error?: string; hint?: string; children: ReactNode }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={htmlFor}>{label}</label>
+      {children}
+      {hint ? <p className="text-xs text-slate-500">{hint}</p> : null}
+      {error ? (
+        <p className="text-xs text-red-700" data-testid={`error-${htmlFor}`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function Alert({ tone, children, testId }: { tone: "error" | "success" | "info"; children: ReactNode; testId?: string }) {
+  const colors = {
+    error: "border-red-200 bg-red-50 text-red-800",
+    success: "border-emerald-200 bg-emerald-50 text-emerald-800",
+    info: "border-sky-200 bg-sky-50 text-sky-800",
+  }[tone];
+  return (
+    <p className={`rounded-md border px-3 py-2 text-sm ${colors}`} data-testid={testId}>
+      {children}
+    </p>
+  );
+}
+
+export function Card({ title, children, actions }: { title?: string; children: ReactNode; actions?: ReactNode }) {
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      {title || actions ? (
+        <div className="mb-3 flex items-center justify-between gap-4">
+          {title ? <h2>{title}</h2> : <span />}
+          {actions}
+        </div>
+      ) : null}
+      {children}
+    </section>
+  );
+}
+
+export function Table({ headers, children, empty }: { headers: string[]; children: ReactNode; empty?: string }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+          <tr>
+            {headers.map((h) => (
+              <th key={h} className="px-2 py-2 font-medium">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">{children}</tbody>
+      </table>
+      {empty ? <p className="px-2 py-4 text-sm text-slate-500">{empty}</p> : null}
+    </div>
+  );
+}
+
+export function Td(props: ComponentProps<"td">) {
+  return <td {...props} className={`px-2 py-2 align-top ${props.className ?? ""}`} />;
+}
+
+export function Badge({ children }: { children: ReactNode }) {
+  return <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{children}</span>;
+}

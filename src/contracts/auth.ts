@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { PASSWORD_MAX_LENGTH } from "@/domain/auth/password-policy";
+import { CUSTOMER_ROLES } from "@/domain/auth/roles";
+import { LOCALES } from "@/domain/i18n/locales";
+
+/** Input contracts of the sign-in, invitation and password screens (shared by actions and tests). */
+export const ZEmail = z.string().trim().toLowerCase().email().max(254);
+const ZToken = z.string().min(20).max(200);
+const ZPassword = z.string().min(1).max(PASSWORD_MAX_LENGTH + 1);
+
+export const ZRequestPasswordResetInput = z.strictObject({ email: ZEmail });
+
+export const ZResetPasswordInput = z
+  .strictObject({ token: ZToken, password: ZPassword, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "mismatch" });
+
+export const ZAcceptInvitationInput = z
+  .strictObject({ token: ZToken, name: z.string().trim().min(1).max(120), password: ZPassword, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "mismatch" });
+
+export const ZInviteCustomerUserInput = z.strictObject({
+  customerId: z.string().uuid(),
+  email: ZEmail,
+  role: z.enum(CUSTOMER_ROLES),
+  locale: z.enum(LOCALES),
+});
+
+export const ZInvitationRef = z.strictObject({ customerId: z.string().uuid(), invitationId: z.string().uuid() });
+
+export const ZChangeLocaleInput = z.strictObject({ locale: z.enum(LOCALES) });
+
+export type TInviteCustomerUserInput = z.infer<typeof ZInviteCustomerUserInput>;

@@ -1,0 +1,41 @@
+/**
+ * Business failures with stable codes. The app layer maps each code to an HTTP status and to a
+ * message in the reader's language (`errors.<CODE>` in the catalogues); the message of the Error
+ * itself is for logs only and never reaches a client.
+ */
+export type DomainErrorCode =
+  | "VALIDATION_FAILED"
+  | "NOT_FOUND"
+  | "FORBIDDEN"
+  | "CURRENCY_MISMATCH"
+  | "INVALID_PERIOD"
+  | "INVOICE_NOT_DRAFT"
+  | "INVOICE_ALREADY_ISSUED"
+  | "INVOICE_HAS_PAYMENTS"
+  | "INVALID_TRANSITION"
+  | "CREDIT_EXCEEDS_BALANCE"
+  | "PAYMENT_EXCEEDS_BALANCE"
+  | "EMPTY_INVOICE"
+  | "TOKEN_INVALID"
+  | "TOKEN_EXPIRED"
+  | "TOKEN_USED"
+  | "SIGN_IN_THROTTLED"
+  | "IDEMPOTENCY_KEY_REUSED"
+  | "EMAIL_ALREADY_REGISTERED"
+  | "INVITATION_ALREADY_PENDING"
+  | "INVITATION_CLOSED"
+  | "PASSWORD_REJECTED";
+
+export class DomainError extends Error {
+  constructor(
+    public readonly code: DomainErrorCode,
+    public readonly details?: Record<string, unknown>,
+  ) {
+    super(details ? `${code} ${JSON.stringify(details)}` : code);
+    this.name = "DomainError";
+  }
+}
+
+export function isDomainError(e: unknown): e is DomainError {
+  return e instanceof DomainError;
+}

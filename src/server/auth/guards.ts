@@ -1,0 +1,50 @@
+import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { type StaffRoleName, staffMayAct } from "@/domain/auth/roles";
+import type { RequestContext } from "@/server/audit/audit-repository";
+import { authOptions } from "@/server/auth/auth-options";
+import { getDb } from "@/server/db/client";
+import { findSessionUser, type SessionUser } from "@/server/users/user-repository";
+
+export type CustomerUser = Extract<SessionUser, { kind: "CUSTOMER" }>;
+export type StaffUser = Extract<SessionUser, { kind: "STAFF" }>;
+
+/**
+ * The signed-in user, reloaded from the database once per request. A token whose session version is
+ * older than the user's (password changed, roles removed) or whose user is disabled counts as signed out.
+ */
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = (await getServerSession(authOptions)) as { uid?: string; sv?: number } | null;
+  if (!session?.uid) return null;
+  const user = await findSessionUser(getDb(), session.uid);
+  if (!user || user.sessionVersion !== session.sv) return null;
+  return user;
+});
+
+/** For portal pages and actions: a customer user, else off to sign-in (staff go to their side). */
+export async function requireCustomer(): Promise<CustomerUser> {
+  const user = await currentUser();
+  if (!user) redirect("/signin");
+  if (user.kind !== "CUSTOMER") redirect("/staff");
+  return user;
+}
+
+/**
+ * For back-office pages and actions: staff holding one of `roles` (admins pass every check).
+ * Staff without the role get a 404, not a hint that the page exists.
+ */
+export async function requireStaff(...roles: StaffRoleName[]): Promise<StaffUser> {
+  const user = await currentUser();
+  if (!user) redirect("/signin");
+  if (user.kind !== "STAFF") redirect("/portal");
+  if (roles.length > 0 && !staffMayAct(user.staffRoles, roles)) notFound();
+  return user;
+}
+
+export async function requestContext(): Promise<RequestContext> {
+  const h = await headers();
+  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return { ip: forwarded || h.get("x-real-ip") || null, userAgent: h.get("user-agent") };
+}

@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+/**
+ * Environment, parsed once. Every variable is documented in .env.example. Reading is lazy so that
+ * `next build` (which imports server modules) does not need a database or secrets.
+ */
+const ZEnv = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  APP_URL: z.string().url().optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Comptoir <billing@comptoir.localhost>"),
+  COMPANY_NAME: z.string().default("Comptoir"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof ZEnv>;
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= ZEnv.parse(process.env);
+  return cached;
+}
+
+export function databaseUrl(): string {
+  const url = env().DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set. Start the app with `npm start`, which provides one.");
+  return url;
+}
+
+/** Public base URL used in e-mailed links. */
+export function appUrl(): string {
+  const e = env();
+  return (e.APP_URL ?? e.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
+}

@@ -1,0 +1,38 @@
+import { randomUUID } from "node:crypto";
+import type { CustomerRoleName, StaffRoleName } from "@/domain/auth/roles";
+import { hashPassword } from "@/server/auth/password-hashing";
+import { getDb } from "@/server/db/client";
+
+/** Factories: each call makes new rows with unique e-mails, so tests never collide. */
+const unique = () => randomUUID().slice(0, 8);
+export const TEST_PASSWORD = "correct horse battery";
+let hashed: Promise<string> | undefined;
+const passwordHash = () => (hashed ??= hashPassword(TEST_PASSWORD));
+
+export async function makeCustomer(overrides: Partial<{ legalName: string; locale: string }> = {}) {
+  return getDb().customer.create({
+    data: { legalName: overrides.legalName ?? `Company ${unique()}`, billingEmail: `billing-${unique()}@example.com`, locale: overrides.locale ?? "fr" },
+  });
+}
+
+export async function makeStaff(roles: StaffRoleName[] = ["BILLING"]) {
+  return getDb().user.create({
+    data: { email: `staff-${unique()}@example.com`, name: "Staff Member", kind: "STAFF", staffRoles: roles, passwordHash: await passwordHash() },
+  });
+}
+
+export async function makeCustomerUser(customerId: string, role: CustomerRoleName = "MEMBER") {
+  return getDb().user.create({
+    data: {
+      email: `user-${unique()}@example.com`,
+      name: `User ${unique()}`,
+      kind: "CUSTOMER",
+      customerId,
+      customerRole: role,
+      passwordHash: await passwordHash(),
+    },
+  });
+}
+
+export const uniqueEmail = (label = "person") => `${label}-${unique()}@example.com`;
+export const ctx = { ip: "203.0.113.7", userAgent: "vitest" };

@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// `npm start`: the whole app on one command.
+//   - DATABASE_URL unset: an embedded PostgreSQL (PGlite) persisted in .data/, demo data seeded once.
+//   - DATABASE_URL set: that server; demo data only with SEED_DEMO=1.
+// Then migrations, a production build (reused while unchanged) and `next start`. Ctrl-C stops it all.
+// `--dev` runs `next dev` instead of the production build.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ensurePrismaClient, ensureProductionBuild } from "./lib/build-cache.mjs";
+import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs";
+import { deployMigrations } from "./prisma-engine/migrations.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const dev = process.argv.includes("--dev");
+const log = (msg) => console.log(`[comptoir] ${msg}`);
+if (fs.existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
+
+const dataDir = path.resolve(root, process.env.COMPTOIR_DATA_DIR ?? ".data");
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "0.0.0.0";
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) };
+env.APP_URL ??= `http://localhost:${port}`;
+env.NEXTAUTH_URL ??= env.APP_URL;
+
+/** A session-signing secret that survives restarts without being committed anywhere. */
+function persistentSecret() {
+  const file = path.join(dataDir, "nextauth-secret");
+  fs.mkdirSync(dataDir, { recursive: true });
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return fs.readFileSync(file, "utf8").trim();
+}
+env.NEXTAUTH_SECRET ??= persistentSecret();
+
+let embedded = null;
+let child = null;
+let stopping = false;
+
+async function shutdown(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  log("Stopping…");
+  if (child && child.exitCode === null) {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  await embedded?.stop();
+  log("Stopped.");
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+try {
+  if (!env.DATABASE_URL) {
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite"), port: Number(process.env.EMBEDDED_DB_PORT ?? 0) });
+    env.DATABASE_URL = embedded.url;
+    env.SEED_DEMO ??= "1";
+    log(`Embedded PostgreSQL (PGlite) on ${embedded.url} with data in ${path.relative(root, dataDir)}/pglite`);
+  }
+  const applied = await deployMigrations({ url: env.DATABASE_URL });
+  log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
+
+  ensurePrismaClient(root);
+  if (env.SEED_DEMO === "1") {
+    const seed = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "prisma/seed.ts"], { cwd: root, env, stdio: "inherit" });
+    if (seed.status !== 0) throw new Error("Seeding the demo data failed");
+  }
+  if (!dev) ensureProductionBuild(root, { log });
+
+  const next = path.join(root, "node_modules/next/dist/bin/next");
+  child = spawn(process.execPath, [next, dev ? "dev" : "start", "-p", String(port), "-H", host], { cwd: root, env, stdio: "inherit" });
+  child.on("exit", (code) => {
+    if (!stopping) void shutdown(code ?? 1);
+  });
+  log(`Open ${env.APP_URL}`);
+} catch (e) {
+  console.error(`[comptoir] ${e instanceof Error ? e.message : e}`);
+  await shutdown(1);
+}
