@@ -4,3 +4,4 @@ import { inject } from "vitest";
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.APP_URL = "http://comptoir.test";
 delete process.env.SMTP_URL;
+process.env.LOG_LEVEL ??= "silent";
