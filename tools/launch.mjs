@@ -4,7 +4,7 @@
 //   - DATABASE_URL set: that server; demo data only with SEED_DEMO=1.
 // Then migrations, a production build (reused while unchanged) and `next start`. Ctrl-C stops it all.
 // `--dev` runs `next dev` instead of the production build.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -33,6 +33,18 @@ function persistentSecret() {
   return fs.readFileSync(file, "utf8").trim();
 }
 env.NEXTAUTH_SECRET ??= persistentSecret();
+
+/**
+ * Runs a Node script to completion without blocking this process: the embedded database is served
+ * from this very event loop, so a synchronous spawn would deadlock a child that queries it.
+ */
+function run(args) {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, args, { cwd: root, env, stdio: "inherit" });
+    p.on("error", reject);
+    p.on("exit", (code) => resolve(code));
+  });
+}
 
 let embedded = null;
 let child = null;
@@ -66,12 +78,12 @@ try {
   const applied = await deployMigrations({ url: env.DATABASE_URL });
   log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
 
-  ensurePrismaClient(root);
+  await ensurePrismaClient(root);
   if (env.SEED_DEMO === "1") {
-    const seed = spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "prisma/seed.ts"], { cwd: root, env, stdio: "inherit" });
-    if (seed.status !== 0) throw new Error("Seeding the demo data failed");
+    const status = await run([path.join(root, "node_modules/tsx/dist/cli.mjs"), "prisma/seed.ts"]);
+    if (status !== 0) throw new Error("Seeding the demo data failed");
   }
-  if (!dev) ensureProductionBuild(root, { log });
+  if (!dev) await ensureProductionBuild(root, { log });
 
   const next = path.join(root, "node_modules/next/dist/bin/next");
   child = spawn(process.execPath, [next, dev ? "dev" : "start", "-p", String(port), "-H", host], { cwd: root, env, stdio: "inherit" });

@@ -20,12 +20,12 @@ function step(name, args) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-ensurePrismaClient(root);
+await ensurePrismaClient(root);
 step("typegen", [bin("next", "dist/bin/next"), "typegen"]);
 step("typecheck", [bin("typescript", "bin/tsc"), "--noEmit", "-p", "tsconfig.json"]);
 step("lint", [bin("@biomejs/biome", "bin/biome"), "lint", "."]);
 step("vitest (unit + integration)", [bin("vitest", "vitest.mjs"), "run"]);
 if (!skipE2e) {
-  ensureProductionBuild(root);
+  await ensureProductionBuild(root);
   step("playwright (e2e)", [bin("@playwright/test", "cli.js"), "test"]);
 }

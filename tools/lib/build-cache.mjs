@@ -1,6 +1,6 @@
 // `next build` once, reused while nothing it depends on has changed: we hash the inputs of the build
 // and keep the hash beside the build output.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -26,18 +26,26 @@ export function buildInputsHash(root) {
   return hash.digest("hex");
 }
 
+/** Runs a Node script without blocking the event loop (the embedded database may be served from it). */
+function runNode(root, args, env = process.env) {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, args, { cwd: root, env, stdio: "inherit" });
+    p.on("error", reject);
+    p.on("exit", (code) => resolve(code));
+  });
+}
+
 /** Runs `prisma generate` when the generated client is missing or older than the schema. */
-export function ensurePrismaClient(root) {
+export async function ensurePrismaClient(root) {
   const generated = path.join(root, "src/generated/prisma/client.ts");
   const schema = path.join(root, "prisma/schema.prisma");
   if (fs.existsSync(generated) && fs.statSync(generated).mtimeMs >= fs.statSync(schema).mtimeMs) return;
-  const r = spawnSync(process.execPath, [path.join(root, "node_modules/prisma/build/index.js"), "generate"], { cwd: root, stdio: "inherit" });
-  if (r.status !== 0) throw new Error("prisma generate failed");
+  if ((await runNode(root, [path.join(root, "node_modules/prisma/build/index.js"), "generate"])) !== 0) throw new Error("prisma generate failed");
 }
 
 /** Builds the production bundle unless the previous build had exactly the same inputs. */
-export function ensureProductionBuild(root, { log = console.log } = {}) {
-  ensurePrismaClient(root);
+export async function ensureProductionBuild(root, { log = console.log } = {}) {
+  await ensurePrismaClient(root);
   const stamp = path.join(root, ".next", "comptoir-build-inputs");
   const current = buildInputsHash(root);
   const previous = fs.existsSync(stamp) ? fs.readFileSync(stamp, "utf8") : null;
@@ -46,11 +54,7 @@ export function ensureProductionBuild(root, { log = console.log } = {}) {
     return;
   }
   log("Building the production bundle (next build)…");
-  const r = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  if (r.status !== 0) throw new Error("next build failed");
+  const status = await runNode(root, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+  if (status !== 0) throw new Error("next build failed");
   fs.writeFileSync(stamp, current);
 }

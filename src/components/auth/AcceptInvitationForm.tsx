@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useRef } from "react";
+import { useActionState } from "react";
 import { acceptInvitationAction } from "@/app/(auth)/actions";
 import { idle } from "@/app/_lib/action-state-idle";
 import { Alert, buttonClass, Field, inputClass } from "@/components/ui";
@@ -12,13 +12,12 @@ import { useSignInAfter } from "./use-sign-in-after";
 export function AcceptInvitationForm({ token }: { token: string }) {
   const t = useTranslations("auth.invitation");
   const errorText = useErrorText();
-  const form = useRef<HTMLFormElement>(null);
   const [state, action, pending] = useActionState(acceptInvitationAction, idle);
-  useSignInAfter(state, form, "/portal");
+  const rememberPassword = useSignInAfter(state, "/portal");
   const error = state.status === "error" ? state : null;
   const busy = pending || state.status === "ok";
   return (
-    <form ref={form} action={action} className="flex flex-col gap-4" data-testid="accept-invitation-form">
+    <form action={action} onSubmit={rememberPassword} className="flex flex-col gap-4" data-testid="accept-invitation-form">
       <input type="hidden" name="token" value={token} />
       <Field label={t("name")} htmlFor="name" error={error?.fields?.name ? errorText("VALIDATION_FAILED") : undefined}>
         <input id="name" name="name" autoComplete="name" required maxLength={120} className={inputClass} />

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useRef } from "react";
+import { useActionState } from "react";
 import { resetPasswordAction } from "@/app/(auth)/actions";
 import { idle } from "@/app/_lib/action-state-idle";
 import { Alert, buttonClass } from "@/components/ui";
@@ -12,12 +12,11 @@ import { useSignInAfter } from "./use-sign-in-after";
 export function ResetPasswordForm({ token }: { token: string }) {
   const t = useTranslations("auth.reset");
   const errorText = useErrorText();
-  const form = useRef<HTMLFormElement>(null);
   const [state, action, pending] = useActionState(resetPasswordAction, idle);
-  useSignInAfter(state, form, "/");
+  const rememberPassword = useSignInAfter(state, "/");
   const error = state.status === "error" ? state : null;
   return (
-    <form ref={form} action={action} className="flex flex-col gap-4">
+    <form action={action} onSubmit={rememberPassword} className="flex flex-col gap-4">
       <input type="hidden" name="token" value={token} />
       <PasswordFields
         labels={{ password: t("password"), confirm: t("confirm") }}
