@@ -58,7 +58,7 @@ export async function deployMigrations({ url, migrationsDir = "prisma/migrations
 export async function migrationStatus({ url, migrationsDir = "prisma/migrations", schemaPath = "prisma/schema.prisma" }) {
   return withEngine({ url, schemaPath }, async (engine) => {
     const r = await engine.diagnoseMigrationHistory({ migrationsList: migrationsList(migrationsDir), optInToShadowDatabase: false, filters });
-    const pending = r.history?.tag === "databaseIsBehind" ? r.history.unappliedMigrationNames : [];
+    const pending = r.history?.diagnostic === "databaseIsBehind" ? r.history.unappliedMigrationNames : [];
     const failed = r.failedMigrationNames ?? [];
     return { upToDate: !r.history && failed.length === 0, pending, failed, history: r.history ?? null };
   });
