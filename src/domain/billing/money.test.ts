@@ -49,7 +49,7 @@ describe("money", () => {
         const parts = splitByLargestRemainder(total, weights);
         const sum = weights.reduce((a, b) => a + b, 0);
         expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
-        parts.forEach((p, i) => expect(Math.abs(p - (total * (weights[i] ?? 0)) / sum)).toBeLessThan(1));
+        for (const [i, p] of parts.entries()) expect(Math.abs(p - (total * (weights[i] ?? 0)) / sum)).toBeLessThan(1);
       }),
     );
   });
