@@ -36,3 +36,24 @@ export async function makeCustomerUser(customerId: string, role: CustomerRoleNam
 
 export const uniqueEmail = (label = "person") => `${label}-${unique()}@example.com`;
 export const ctx = { ip: "203.0.113.7", userAgent: "vitest" };
+
+/** A draft invoice with two lines (20 % service with a period, 5.5 % one-off) for a new or given customer. */
+export async function makeDraftInvoice(opts: { customerId?: string; staff?: { id: string; email: string; name: string } } = {}) {
+  const { createDraftInvoice } = await import("@/server/billing/create-draft-invoice");
+  const customerId = opts.customerId ?? (await makeCustomer()).id;
+  const staff = opts.staff ?? (await makeStaff(["BILLING"]));
+  const { invoiceId } = await createDraftInvoice(
+    getDb(),
+    staff,
+    {
+      customerId,
+      notes: "",
+      lines: [
+        { description: "Serveur dédié — Paris", quantity: "1", unitAmountMinor: 10000, taxRateBp: 2000, periodStart: "2026-01-01", periodEnd: "2026-02-01" },
+        { description: "Installation", quantity: "2.5", unitAmountMinor: 2000, taxRateBp: 550 },
+      ],
+    },
+    new Date("2026-01-01T10:00:00Z"),
+  );
+  return { invoiceId, customerId, staff };
+}

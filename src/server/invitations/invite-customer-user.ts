@@ -3,6 +3,7 @@ import type { CustomerRoleName } from "@/domain/auth/roles";
 import type { Locale } from "@/domain/i18n/locales";
 import { DomainError } from "@/domain/shared/domain-error";
 import { type RequestContext, recordAudit } from "@/server/audit/audit-repository";
+import type { StaffActor } from "@/server/auth/actor";
 import { findCustomerName } from "@/server/customers/customer-repository";
 import type { RootDb } from "@/server/db/types";
 import { createInvitation, findPendingInvitation } from "@/server/invitations/invitation-repository";
@@ -14,12 +15,6 @@ export interface InviteCustomerUserInput {
   email: string;
   role: CustomerRoleName;
   locale: Locale;
-}
-
-export interface StaffActor {
-  id: string;
-  email: string;
-  name: string;
 }
 
 /** Billing staff invite an e-mail address into a customer company. */

@@ -3,7 +3,7 @@ import { DomainError } from "@/domain/shared/domain-error";
 import { type RequestContext, recordAudit } from "@/server/audit/audit-repository";
 import type { RootDb } from "@/server/db/types";
 import { findInvitation } from "@/server/invitations/invitation-repository";
-import type { StaffActor } from "@/server/invitations/invite-customer-user";
+import type { StaffActor } from "@/server/auth/actor";
 import { sendInvitationLink } from "@/server/invitations/send-invitation-link";
 
 /** Sends a new link (valid seven days from now); the previous link stops working. */

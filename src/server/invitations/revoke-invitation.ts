@@ -2,7 +2,7 @@ import { DomainError } from "@/domain/shared/domain-error";
 import { type RequestContext, recordAudit } from "@/server/audit/audit-repository";
 import type { RootDb } from "@/server/db/types";
 import { findInvitation, markInvitationRevoked, revokeInvitationTokens } from "@/server/invitations/invitation-repository";
-import type { StaffActor } from "@/server/invitations/invite-customer-user";
+import type { StaffActor } from "@/server/auth/actor";
 
 /** Withdraws a pending invitation: its link stops working at once. */
 export async function revokeInvitation(

@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { isCalendarDate } from "@/domain/billing/calendar-date";
+import { SUPPORTED_CURRENCIES } from "@/domain/billing/money";
+
+/** Input contracts of the ledger, shared by server actions, the REST API (and its OpenAPI document) and tests. */
+export const ZCalendarDate = z.string().refine(isCalendarDate, { message: "must be a date as YYYY-MM-DD" });
+export const ZCurrency = z.enum(SUPPORTED_CURRENCIES as [string, ...string[]]);
+export const ZMinorUnits = z.number().int().min(-1e12).max(1e12);
+export const ZQuantity = z
+  .union([z.string(), z.number()])
+  .transform((v) => String(v).trim().replace(",", "."))
+  .refine((v) => /^\d{1,9}(\.\d{1,3})?$/.test(v) && Number(v) > 0, { message: "must be a positive number with at most 3 decimals" });
+export const ZTaxRateBp = z.number().int().min(0).max(10_000);
+
+export const ZInvoiceLineInput = z
+  .strictObject({
+    description: z.string().trim().min(1).max(500),
+    productId: z.string().uuid().optional(),
+    quantity: ZQuantity,
+    unitAmountMinor: ZMinorUnits,
+    taxRateBp: ZTaxRateBp,
+    periodStart: ZCalendarDate.optional(),
+    periodEnd: ZCalendarDate.optional(),
+  })
+  .refine((l) => (l.periodStart === undefined) === (l.periodEnd === undefined), { path: ["periodEnd"], message: "a period needs both a start and an end" })
+  .refine((l) => !l.periodStart || !l.periodEnd || l.periodEnd > l.periodStart, { path: ["periodEnd"], message: "the period must end after it starts" });
+
+export const ZCreateDraftInvoiceInput = z.strictObject({
+  customerId: z.string().uuid(),
+  currency: ZCurrency.optional(),
+  notes: z.string().max(2000).default(""),
+  lines: z.array(ZInvoiceLineInput).min(1).max(200),
+});
+
+export const ZRecordPaymentInput = z.strictObject({
+  amountMinor: z.number().int().positive().max(1e12),
+  method: z.enum(["CARD", "BANK_DEBIT", "TRANSFER", "CHEQUE", "CASH"]),
+  reference: z.string().trim().max(200).default(""),
+  receivedOn: ZCalendarDate,
+});
+
+export const ZCreditNoteInput = z.union([
+  z.strictObject({
+    mode: z.literal("amount"),
+    reason: z.string().trim().min(1).max(500),
+    grossMinor: z.number().int().positive().max(1e12),
+  }),
+  z.strictObject({
+    mode: z.literal("lines"),
+    reason: z.string().trim().min(1).max(500),
+    lines: z
+      .array(z.strictObject({ invoiceLineId: z.string().uuid(), netMinor: z.number().int().positive().max(1e12).optional() }))
+      .min(1)
+      .max(200),
+  }),
+  z.strictObject({ mode: z.literal("full"), reason: z.string().trim().min(1).max(500) }),
+]);
+
+export type TInvoiceLineInput = z.infer<typeof ZInvoiceLineInput>;
+export type TCreateDraftInvoiceInput = z.infer<typeof ZCreateDraftInvoiceInput>;
+export type TRecordPaymentInput = z.infer<typeof ZRecordPaymentInput>;
+export type TCreditNoteInput = z.infer<typeof ZCreditNoteInput>;

@@ -1,0 +1,89 @@
+import { calendarDate, todayIn } from "@/domain/billing/calendar-date";
+import { planCreditNote } from "@/domain/billing/credit-note";
+import { statusAfterSettlement } from "@/domain/billing/invoice-state";
+import { DomainError } from "@/domain/shared/domain-error";
+import type { TCreditNoteInput } from "@/contracts/billing";
+import { recordAudit } from "@/server/audit/audit-repository";
+import type { StaffActor } from "@/server/auth/actor";
+import { creditableLines, insertCreditNote, invoiceTaxGroups } from "@/server/billing/credit-note-repository";
+import { customerForInvoicing, lockInvoice, updateInvoiceSettlement } from "@/server/billing/invoice-repository";
+import { dateToDb, minorFromDb, minorToDb, optionalDateFromDb } from "@/server/billing/ledger-values";
+import { takeDocumentNumber } from "@/server/billing/take-document-number";
+import type { RootDb } from "@/server/db/types";
+
+/**
+ * Corrects an issued invoice with a credit note (full, by line, or by amount), numbered from its own
+ * gapless sequence. The invoice itself never changes, except that what is left to pay goes down.
+ */
+export async function createCreditNote(
+  db: RootDb,
+  actor: StaffActor,
+  invoiceId: string,
+  input: TCreditNoteInput,
+  now: Date,
+): Promise<{ creditNoteId: string; number: string }> {
+  return db.$transaction(async (tx) => {
+    const invoice = await lockInvoice(tx, invoiceId);
+    if (!invoice) throw new DomainError("NOT_FOUND", { entity: "invoice" });
+    if (invoice.status !== "OPEN" && invoice.status !== "PAID") throw new DomainError("INVALID_TRANSITION", { entity: "invoice", from: invoice.status, event: "credit" });
+    const amounts = { grossMinor: minorFromDb(invoice.gross_minor), paidMinor: minorFromDb(invoice.paid_minor), creditedMinor: minorFromDb(invoice.credited_minor) };
+    const [lines, groups, customer] = await Promise.all([creditableLines(tx, invoiceId), invoiceTaxGroups(tx, invoiceId), customerForInvoicing(tx, invoice.customer_id)]);
+    if (!customer) throw new DomainError("NOT_FOUND", { entity: "customer" });
+    const plan = planCreditNote(
+      input.mode === "amount" ? { mode: "amount", grossMinor: input.grossMinor } : input.mode === "lines" ? { mode: "lines", lines: input.lines } : { mode: "full" },
+      {
+        lines: lines.map((l) => ({
+          id: l.id,
+          description: l.description,
+          netMinor: minorFromDb(l.netMinor),
+          taxRateBp: l.taxRateBp,
+          creditedNetMinor: minorFromDb(l.creditedNetMinor),
+          periodStart: optionalDateFromDb(l.periodStart),
+          periodEnd: optionalDateFromDb(l.periodEnd),
+        })),
+        taxGroups: groups.map((g) => ({ taxRateBp: g.taxRateBp, netMinor: minorFromDb(g.netMinor), taxMinor: minorFromDb(g.taxMinor) })),
+        amounts,
+      },
+      input.reason,
+    );
+
+    const issueDate = todayIn(customer.timeZone, now);
+    const number = await takeDocumentNumber(tx, "CREDIT_NOTE", issueDate);
+    const { id } = await insertCreditNote(tx, {
+      number,
+      invoiceId,
+      customerId: invoice.customer_id,
+      currency: invoice.currency,
+      issueDate: dateToDb(issueDate),
+      reason: input.reason,
+      netMinor: minorToDb(plan.totals.netMinor),
+      taxMinor: minorToDb(plan.totals.taxMinor),
+      grossMinor: minorToDb(plan.totals.grossMinor),
+      createdById: actor.id,
+      createdAt: now,
+      lines: plan.lines.map((l, i) => ({
+        position: i + 1,
+        invoiceLineId: l.invoiceLineId,
+        description: l.description,
+        netMinor: minorToDb(l.netMinor),
+        taxRateBp: l.taxRateBp,
+        periodStart: l.periodStart ? dateToDb(calendarDate(l.periodStart)) : null,
+        periodEnd: l.periodEnd ? dateToDb(calendarDate(l.periodEnd)) : null,
+      })),
+    });
+    const creditedMinor = amounts.creditedMinor + plan.totals.grossMinor;
+    const status = statusAfterSettlement(invoice.status, { ...amounts, creditedMinor });
+    await updateInvoiceSettlement(tx, invoiceId, { status, creditedMinor: minorToDb(creditedMinor), ...(status === "PAID" && invoice.status === "OPEN" ? { paidAt: now } : {}) });
+    await recordAudit(tx, {
+      action: "credit_note.created",
+      actorUserId: actor.id,
+      actorEmail: actor.email,
+      targetType: "credit_note",
+      targetId: id,
+      customerId: invoice.customer_id,
+      details: { number, invoiceNumber: invoice.number, grossMinor: plan.totals.grossMinor },
+      at: now,
+    });
+    return { creditNoteId: id, number };
+  });
+}

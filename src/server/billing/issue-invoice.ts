@@ -1,0 +1,79 @@
+import { addDays, todayIn } from "@/domain/billing/calendar-date";
+import { statusAfterSettlement, transitionInvoice } from "@/domain/billing/invoice-state";
+import { computeDocumentTotals } from "@/domain/billing/tax";
+import { DomainError } from "@/domain/shared/domain-error";
+import { recordAudit } from "@/server/audit/audit-repository";
+import type { StaffActor } from "@/server/auth/actor";
+import {
+  customerForInvoicing,
+  insertTaxLines,
+  invoiceLinesForIssue,
+  lockInvoice,
+  markInvoiceIssued,
+} from "@/server/billing/invoice-repository";
+import { dateToDb, minorFromDb, minorToDb } from "@/server/billing/ledger-values";
+import { takeDocumentNumber } from "@/server/billing/take-document-number";
+import type { Db, RootDb } from "@/server/db/types";
+
+/** Payment terms until customer groups configure their own. */
+export const DEFAULT_PAYMENT_TERMS_DAYS = 30;
+
+/**
+ * Issues a draft inside the caller's transaction: totals per tax rate, the buyer as printed, the next
+ * gapless number, issue date = today in the customer's time zone. After this the invoice is frozen
+ * (a database trigger refuses any later change but its settlement).
+ */
+export async function issueInvoiceInTransaction(tx: Db, actor: StaffActor | null, invoiceId: string, now: Date): Promise<{ number: string }> {
+  const invoice = await lockInvoice(tx, invoiceId);
+  if (!invoice) throw new DomainError("NOT_FOUND", { entity: "invoice" });
+  if (invoice.status !== "DRAFT") throw new DomainError("INVOICE_ALREADY_ISSUED", { number: invoice.number });
+  const lines = await invoiceLinesForIssue(tx, invoiceId);
+  if (lines.length === 0) throw new DomainError("EMPTY_INVOICE");
+  const totals = computeDocumentTotals(lines.map((l) => ({ netMinor: minorFromDb(l.netMinor), taxRateBp: l.taxRateBp })));
+  if (totals.grossMinor < 0) throw new DomainError("VALIDATION_FAILED", { reason: "NEGATIVE_TOTAL" });
+  const customer = await customerForInvoicing(tx, invoice.customer_id);
+  if (!customer) throw new DomainError("NOT_FOUND", { entity: "customer" });
+
+  const issueDate = todayIn(customer.timeZone, now);
+  const dueDate = addDays(issueDate, DEFAULT_PAYMENT_TERMS_DAYS);
+  const number = await takeDocumentNumber(tx, "INVOICE", issueDate);
+  await insertTaxLines(
+    tx,
+    invoiceId,
+    totals.groups.map((g) => ({ taxRateBp: g.taxRateBp, netMinor: minorToDb(g.netMinor), taxMinor: minorToDb(g.taxMinor) })),
+  );
+  const status = statusAfterSettlement(transitionInvoice("DRAFT", "issue"), { grossMinor: totals.grossMinor, paidMinor: 0, creditedMinor: 0 });
+  await markInvoiceIssued(tx, invoiceId, {
+    status,
+    number,
+    issueDate: dateToDb(issueDate),
+    dueDate: dateToDb(dueDate),
+    netMinor: minorToDb(totals.netMinor),
+    taxMinor: minorToDb(totals.taxMinor),
+    grossMinor: minorToDb(totals.grossMinor),
+    buyer: {
+      name: customer.legalName,
+      addressLines: [customer.addressLine1, customer.addressLine2, `${customer.postalCode} ${customer.city}`.trim(), customer.country].filter(Boolean),
+      taxId: customer.taxId,
+      email: customer.billingEmail,
+    },
+    issuedById: actor?.id ?? null,
+    issuedAt: now,
+    paidAt: status === "PAID" ? now : null,
+  });
+  await recordAudit(tx, {
+    action: "invoice.issued",
+    actorUserId: actor?.id ?? null,
+    actorEmail: actor?.email ?? "system",
+    targetType: "invoice",
+    targetId: invoiceId,
+    customerId: customer.id,
+    details: { number, grossMinor: totals.grossMinor },
+    at: now,
+  });
+  return { number };
+}
+
+export async function issueInvoice(db: RootDb, actor: StaffActor, invoiceId: string, now: Date): Promise<{ number: string }> {
+  return db.$transaction((tx) => issueInvoiceInTransaction(tx, actor, invoiceId, now));
+}

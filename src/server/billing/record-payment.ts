@@ -1,0 +1,56 @@
+import { calendarDate } from "@/domain/billing/calendar-date";
+import { assertPaymentWithinBalance, statusAfterSettlement } from "@/domain/billing/invoice-state";
+import { DomainError } from "@/domain/shared/domain-error";
+import type { TRecordPaymentInput } from "@/contracts/billing";
+import { recordAudit } from "@/server/audit/audit-repository";
+import type { StaffActor } from "@/server/auth/actor";
+import { insertPayment, lockInvoice, updateInvoiceSettlement } from "@/server/billing/invoice-repository";
+import { dateToDb, minorFromDb, minorToDb } from "@/server/billing/ledger-values";
+import type { Db, RootDb } from "@/server/db/types";
+
+/**
+ * Records money received against an open invoice (transfer, cheque... by staff; card and debit by the
+ * payments flow). Never more than what is left to pay; an invoice paid in full becomes PAID.
+ */
+export async function recordPaymentInTransaction(
+  tx: Db,
+  actor: StaffActor | null,
+  invoiceId: string,
+  input: TRecordPaymentInput,
+  now: Date,
+): Promise<{ paymentId: string; invoiceStatus: string }> {
+  const invoice = await lockInvoice(tx, invoiceId);
+  if (!invoice) throw new DomainError("NOT_FOUND", { entity: "invoice" });
+  if (invoice.status !== "OPEN") throw new DomainError("INVALID_TRANSITION", { entity: "invoice", from: invoice.status, event: "pay" });
+  const amounts = { grossMinor: minorFromDb(invoice.gross_minor), paidMinor: minorFromDb(invoice.paid_minor), creditedMinor: minorFromDb(invoice.credited_minor) };
+  assertPaymentWithinBalance(input.amountMinor, amounts);
+  const { id } = await insertPayment(tx, {
+    invoiceId,
+    customerId: invoice.customer_id,
+    amountMinor: minorToDb(input.amountMinor),
+    currency: invoice.currency,
+    method: input.method,
+    reference: input.reference,
+    receivedOn: dateToDb(calendarDate(input.receivedOn)),
+    recordedById: actor?.id ?? null,
+    createdAt: now,
+  });
+  const paidMinor = amounts.paidMinor + input.amountMinor;
+  const status = statusAfterSettlement("OPEN", { ...amounts, paidMinor });
+  await updateInvoiceSettlement(tx, invoiceId, { status, paidMinor: minorToDb(paidMinor), paidAt: status === "PAID" ? now : null });
+  await recordAudit(tx, {
+    action: "payment.recorded",
+    actorUserId: actor?.id ?? null,
+    actorEmail: actor?.email ?? "system",
+    targetType: "invoice",
+    targetId: invoiceId,
+    customerId: invoice.customer_id,
+    details: { paymentId: id, amountMinor: input.amountMinor, method: input.method },
+    at: now,
+  });
+  return { paymentId: id, invoiceStatus: status };
+}
+
+export async function recordPayment(db: RootDb, actor: StaffActor, invoiceId: string, input: TRecordPaymentInput, now: Date) {
+  return db.$transaction((tx) => recordPaymentInTransaction(tx, actor, invoiceId, input, now));
+}
