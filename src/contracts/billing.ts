@@ -3,7 +3,7 @@ import { isCalendarDate } from "@/domain/billing/calendar-date";
 import { SUPPORTED_CURRENCIES } from "@/domain/billing/money";
 
 /** Input contracts of the ledger, shared by server actions, the REST API (and its OpenAPI document) and tests. */
-export const ZCalendarDate = z.string().refine((v) => isCalendarDate(v), { message: "must be a date as YYYY-MM-DD" });
+export const ZCalendarDate = z.string().refine((v): boolean => isCalendarDate(v), { message: "must be a date as YYYY-MM-DD" });
 export const ZCurrency = z.enum(SUPPORTED_CURRENCIES as [string, ...string[]]);
 export const ZMinorUnits = z.number().int().min(-1e12).max(1e12);
 export const ZQuantity = z
