@@ -1,3 +1,4 @@
+import { type CalendarDate, todayIn } from "@/domain/billing/calendar-date";
 import type { Db } from "@/server/db/types";
 
 export async function findCustomerName(db: Db, customerId: string): Promise<string | null> {
@@ -58,4 +59,10 @@ export async function findCustomerSummary(db: Db, customerId: string): Promise<C
 
 export async function countCustomers(db: Db): Promise<number> {
   return db.customer.count();
+}
+
+/** Which day it is for this customer (their time zone decides what is due or overdue). */
+export async function customerToday(db: Db, customerId: string, now: Date): Promise<CalendarDate> {
+  const c = await db.customer.findUnique({ where: { id: customerId }, select: { timeZone: true } });
+  return todayIn(c?.timeZone ?? "UTC", now);
 }

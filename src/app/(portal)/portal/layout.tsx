@@ -14,6 +14,8 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       productName={t("common.productName")}
       nav={[
         { href: "/portal", label: t("portal.nav.home") },
+        { href: "/portal/invoices", label: t("portal.nav.invoices") },
+        { href: "/portal/credit-notes", label: t("portal.nav.creditNotes") },
         { href: "/portal/team", label: t("portal.nav.team") },
         { href: "/portal/settings", label: t("portal.nav.settings") },
       ]}

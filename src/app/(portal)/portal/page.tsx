@@ -1,10 +1,26 @@
-import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { fmtMoney } from "@/components/billing/format";
+import { InvoiceTable } from "@/components/billing/InvoiceTable";
 import { Card } from "@/components/ui";
 import { requireCustomer } from "@/server/auth/guards";
+import { customerBalanceSummary, listInvoices } from "@/server/billing/invoice-queries";
+import { customerToday } from "@/server/customers/customer-repository";
+import { getDb } from "@/server/db/client";
 
 export default async function PortalHome() {
   const user = await requireCustomer();
+  const db = getDb();
+  const today = await customerToday(db, user.customerId, new Date());
+  const [summary, open] = await Promise.all([
+    customerBalanceSummary(db, user.customerId, today),
+    listInvoices(db, { customerId: user.customerId }, { status: "OPEN" }, { take: 5, skip: 0 }),
+  ]);
   const t = await getTranslations("portal.home");
+  const billing = await getTranslations("billing");
+  const locale = await getLocale();
+  const due = summary.filter((s) => s.dueMinor > 0);
+  const overdue = summary.filter((s) => s.overdueMinor > 0);
   return (
     <>
       <div>
@@ -13,15 +29,36 @@ export default async function PortalHome() {
       </div>
       <div className="grid gap-4 md:grid-cols-3">
         <Card title={t("amountDue")}>
-          <p className="text-sm text-slate-500">{t("nothingDue")}</p>
+          {due.length === 0 ? (
+            <p className="text-sm text-slate-500">{t("nothingDue")}</p>
+          ) : (
+            due.map((s) => (
+              <p key={s.currency} className="text-2xl font-semibold tabular-nums" data-testid="amount-due">
+                {fmtMoney(s.dueMinor, s.currency, locale)}
+              </p>
+            ))
+          )}
         </Card>
         <Card title={t("overdue")}>
-          <p className="text-sm text-slate-500">{t("nothingDue")}</p>
+          {overdue.length === 0 ? (
+            <p className="text-sm text-slate-500">{t("nothingDue")}</p>
+          ) : (
+            overdue.map((s) => (
+              <p key={s.currency} className="text-2xl font-semibold text-red-700 tabular-nums" data-testid="amount-overdue">
+                {fmtMoney(s.overdueMinor, s.currency, locale)}
+              </p>
+            ))
+          )}
         </Card>
         <Card title={t("nextRenewals")}>
           <p className="text-sm text-slate-500">{t("noRenewals")}</p>
         </Card>
       </div>
+      {open.items.length > 0 ? (
+        <Card title={billing("statuses.OPEN")} actions={<Link href="/portal/invoices">{billing("invoices")}</Link>}>
+          <InvoiceTable rows={open.items} hrefBase="/portal/invoices" today={today} />
+        </Card>
+      ) : null}
     </>
   );
 }

@@ -1,0 +1,33 @@
+import { getTranslations } from "next-intl/server";
+import { InvoiceFilters } from "@/components/billing/InvoiceFilters";
+import { InvoiceTable } from "@/components/billing/InvoiceTable";
+import { Pagination } from "@/components/Pagination";
+import { Card } from "@/components/ui";
+import { calendarDate } from "@/domain/billing/calendar-date";
+import { searchParamsToObject, ZInvoiceListQuery } from "@/contracts/invoice-list-query";
+import { requireCustomer } from "@/server/auth/guards";
+import { listInvoices } from "@/server/billing/invoice-queries";
+import { customerToday } from "@/server/customers/customer-repository";
+import { getDb } from "@/server/db/client";
+
+const PAGE_SIZE = 20;
+
+export default async function PortalInvoicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  const user = await requireCustomer();
+  const query = ZInvoiceListQuery.parse(searchParamsToObject(await searchParams));
+  const db = getDb();
+  const filters = { status: query.status, search: query.q, issuedFrom: query.from ? calendarDate(query.from) : undefined, issuedTo: query.to ? calendarDate(query.to) : undefined };
+  const [{ items, total }, today] = await Promise.all([
+    listInvoices(db, { customerId: user.customerId }, filters, { take: PAGE_SIZE, skip: (query.page - 1) * PAGE_SIZE }),
+    customerToday(db, user.customerId, new Date()),
+  ]);
+  const t = await getTranslations("billing");
+  const exportParams = new URLSearchParams(Object.entries({ q: query.q, status: query.status, from: query.from, to: query.to }).filter((e): e is [string, string] => !!e[1]));
+  return (
+    <Card title={t("invoices")} actions={<a href={`/portal/invoices/export.csv?${exportParams}`} data-testid="invoices-csv">{t("exportCsv")}</a>}>
+      <InvoiceFilters query={query} statuses={["OPEN", "PAID", "VOID"]} />
+      <InvoiceTable rows={items} hrefBase="/portal/invoices" today={today} />
+      <Pagination page={query.page} pageSize={PAGE_SIZE} total={total} params={{ q: query.q, status: query.status, from: query.from, to: query.to }} />
+    </Card>
+  );
+}

@@ -1,0 +1,76 @@
+import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { Card, Table, Td } from "@/components/ui";
+import type { CreditNoteDetail, CreditNoteListItem } from "@/server/billing/credit-note-queries";
+import { fmtDate, fmtMoney, fmtPeriod, fmtRate } from "./format";
+
+export function CreditNoteTable({ rows, hrefBase, invoiceHrefBase, showCustomer = false }: { rows: CreditNoteListItem[]; hrefBase: string; invoiceHrefBase: string; showCustomer?: boolean }) {
+  const t = useTranslations("billing");
+  const common = useTranslations("common");
+  const locale = useLocale();
+  const headers = [t("number"), ...(showCustomer ? [t("customer")] : []), t("issueDate"), t("correctsInvoice"), t("reason"), t("amount")];
+  return (
+    <Table headers={headers} empty={rows.length === 0 ? common("noResults") : undefined}>
+      {rows.map((c) => (
+        <tr key={c.id} data-testid="credit-note-row">
+          <Td>
+            <Link href={`${hrefBase}/${c.id}`}>{c.number}</Link>
+          </Td>
+          {showCustomer ? <Td>{c.customerName}</Td> : null}
+          <Td className="whitespace-nowrap">{fmtDate(c.issueDate, locale)}</Td>
+          <Td>
+            <Link href={`${invoiceHrefBase}/${c.invoice.id}`}>{c.invoice.number}</Link>
+          </Td>
+          <Td>{c.reason}</Td>
+          <Td className="whitespace-nowrap text-right tabular-nums">{fmtMoney(c.grossMinor, c.currency, locale)}</Td>
+        </tr>
+      ))}
+    </Table>
+  );
+}
+
+export function CreditNoteDocument({ note, invoiceHref, pdfHref }: { note: CreditNoteDetail; invoiceHref: string; pdfHref?: string }) {
+  const t = useTranslations("billing");
+  const locale = useLocale();
+  const m = (minor: number) => fmtMoney(minor, note.currency, locale);
+  return (
+    <>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 data-testid="credit-note-number">
+            {t("creditNote")} {note.number}
+          </h1>
+          <p className="text-sm text-slate-600">
+            {t("issueDate")} {fmtDate(note.issueDate, locale)} · {t("correctsInvoice")} <Link href={invoiceHref}>{note.invoice.number}</Link>
+          </p>
+          <p className="text-sm text-slate-600">
+            {t("reason")} : {note.reason}
+          </p>
+        </div>
+        {pdfHref ? <a href={pdfHref} className="text-sm">{t("download")}</a> : null}
+      </div>
+      <Card>
+        <Table headers={[t("description"), t("taxRate"), t("net")]}>
+          {note.lines.map((l) => (
+            <tr key={l.id}>
+              <Td>
+                <p>{l.description}</p>
+                {l.period ? <p className="text-xs text-slate-500">{`${t("period")} : ${fmtPeriod(l.period, locale)}`}</p> : null}
+              </Td>
+              <Td>{fmtRate(l.taxRateBp, locale)}</Td>
+              <Td className="text-right tabular-nums">{m(l.netMinor)}</Td>
+            </tr>
+          ))}
+        </Table>
+        <dl className="ml-auto mt-4 grid max-w-xs grid-cols-2 gap-x-4 gap-y-1 text-sm tabular-nums">
+          <dt>{t("totalNet")}</dt>
+          <dd className="text-right">{m(note.netMinor)}</dd>
+          <dt>{t("totalTax")}</dt>
+          <dd className="text-right">{m(note.taxMinor)}</dd>
+          <dt className="font-semibold">{t("totalGross")}</dt>
+          <dd className="text-right font-semibold">{m(note.grossMinor)}</dd>
+        </dl>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import { useTranslations } from "next-intl";
+import { buttonClass, inputClass } from "@/components/ui";
+import type { TInvoiceListQuery } from "@/contracts/invoice-list-query";
+
+/** A GET form: filters live in the URL, so a filtered list can be bookmarked and exported. */
+export function InvoiceFilters({ query, statuses }: { query: TInvoiceListQuery; statuses: readonly string[] }) {
+  const t = useTranslations("billing");
+  return (
+    <form className="mb-4 grid gap-2 md:grid-cols-5 md:items-end" data-testid="invoice-filters">
+      <label className="flex flex-col gap-1">
+        {t("searchNumber")}
+        <input name="q" defaultValue={query.q} className={inputClass} />
+      </label>
+      <label className="flex flex-col gap-1">
+        {t("status")}
+        <select name="status" defaultValue={query.status ?? ""} className={inputClass}>
+          <option value="">{t("allStatuses")}</option>
+          {statuses.map((s) => (
+            <option key={s} value={s}>
+              {t(`statuses.${s}` as "statuses.OPEN")}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1">
+        {t("from")}
+        <input type="date" name="from" defaultValue={query.from} className={inputClass} />
+      </label>
+      <label className="flex flex-col gap-1">
+        {t("to")}
+        <input type="date" name="to" defaultValue={query.to} className={inputClass} />
+      </label>
+      <button type="submit" className={buttonClass}>
+        {t("filter")}
+      </button>
+    </form>
+  );
+}

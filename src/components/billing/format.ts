@@ -1,0 +1,11 @@
+import { type CalendarDate, formatCalendarDate } from "@/domain/billing/calendar-date";
+import { formatMoney, money } from "@/domain/billing/money";
+import { formatPeriod, makePeriod } from "@/domain/billing/period";
+import { formatTaxRate } from "@/domain/billing/tax";
+
+/** Display helpers shared by the ledger views (all pure formatting, per locale). */
+export const fmtMoney = (amountMinor: number, currency: string, locale: string) => formatMoney(money(amountMinor, currency), locale);
+export const fmtDate = (d: CalendarDate | null, locale: string) => (d ? formatCalendarDate(d, locale) : "—");
+export const fmtPeriod = (p: { start: CalendarDate; end: CalendarDate } | null, locale: string) => (p ? formatPeriod(makePeriod(p.start, p.end), locale) : "");
+export const fmtRate = (bp: number, locale: string) => formatTaxRate(bp, locale);
+export const fmtQuantity = (q: string, locale: string) => new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(Number(q));

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { isCalendarDate } from "@/domain/billing/calendar-date";
+
+/** Query string of invoice lists (portal, back-office, CSV export). Bad values fall back to "no filter". */
+const optionalDate = z
+  .string()
+  .refine((v): boolean => isCalendarDate(v))
+  .optional()
+  .catch(undefined);
+
+export const ZInvoiceListQuery = z.object({
+  q: z.string().trim().max(40).optional().catch(undefined),
+  status: z.enum(["DRAFT", "OPEN", "PAID", "VOID"]).optional().catch(undefined),
+  from: optionalDate,
+  to: optionalDate,
+  customerId: z.string().uuid().optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+export type TInvoiceListQuery = z.infer<typeof ZInvoiceListQuery>;
+
+export function searchParamsToObject(sp: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(sp)) {
+    const value = Array.isArray(v) ? v[0] : v;
+    if (value) out[k] = value;
+  }
+  return out;
+}

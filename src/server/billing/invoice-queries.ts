@@ -1,0 +1,176 @@
+import type { CalendarDate } from "@/domain/billing/calendar-date";
+import { invoiceBalance } from "@/domain/billing/invoice-state";
+import type { InvoiceStatus, Prisma } from "@/generated/prisma/client";
+import { dateFromDb, minorFromDb, optionalDateFromDb, quantityFromDb } from "@/server/billing/ledger-values";
+import type { Db } from "@/server/db/types";
+
+/**
+ * Reads of the invoice ledger for pages, PDFs and the API. Every function takes a scope: a customer
+ * user's scope always carries their company id, so another company's invoice is simply not found.
+ */
+export type LedgerScope = { customerId: string } | { staff: true };
+const scoped = (scope: LedgerScope) => ("customerId" in scope ? { customerId: scope.customerId } : {});
+/** Customers never see drafts. */
+const visible = (scope: LedgerScope): Prisma.InvoiceWhereInput => ("customerId" in scope ? { status: { not: "DRAFT" } } : {});
+
+export interface InvoiceListFilters {
+  status?: InvoiceStatus;
+  search?: string;
+  issuedFrom?: CalendarDate;
+  issuedTo?: CalendarDate;
+  customerId?: string;
+}
+
+export interface InvoiceListItem {
+  id: string;
+  number: string | null;
+  status: InvoiceStatus;
+  customerId: string;
+  customerName: string;
+  currency: string;
+  issueDate: CalendarDate | null;
+  dueDate: CalendarDate | null;
+  grossMinor: number;
+  balanceMinor: number;
+}
+
+function listWhere(scope: LedgerScope, f: InvoiceListFilters): Prisma.InvoiceWhereInput {
+  return {
+    ...scoped(scope),
+    ...visible(scope),
+    ...(f.customerId && !("customerId" in scope) ? { customerId: f.customerId } : {}),
+    ...(f.status ? { status: f.status } : {}),
+    ...(f.search ? { number: { contains: f.search, mode: "insensitive" } } : {}),
+    ...(f.issuedFrom || f.issuedTo
+      ? { issueDate: { ...(f.issuedFrom ? { gte: new Date(`${f.issuedFrom}T00:00:00Z`) } : {}), ...(f.issuedTo ? { lte: new Date(`${f.issuedTo}T00:00:00Z`) } : {}) } }
+      : {}),
+  };
+}
+
+/** One page of invoices, newest first: two queries whatever the page size. */
+export async function listInvoices(db: Db, scope: LedgerScope, filters: InvoiceListFilters, page: { take: number; skip: number }) {
+  const where = listWhere(scope, filters);
+  const [rows, total] = await Promise.all([
+    db.invoice.findMany({
+      where,
+      orderBy: [{ issueDate: { sort: "desc", nulls: "first" } }, { number: "desc" }, { createdAt: "desc" }],
+      take: page.take,
+      skip: page.skip,
+      include: { customer: { select: { legalName: true } } },
+    }),
+    db.invoice.count({ where }),
+  ]);
+  const items: InvoiceListItem[] = rows.map((r) => {
+    const amounts = { grossMinor: minorFromDb(r.grossMinor), paidMinor: minorFromDb(r.paidMinor), creditedMinor: minorFromDb(r.creditedMinor) };
+    return {
+      id: r.id,
+      number: r.number,
+      status: r.status,
+      customerId: r.customerId,
+      customerName: r.customer.legalName,
+      currency: r.currency,
+      issueDate: optionalDateFromDb(r.issueDate),
+      dueDate: optionalDateFromDb(r.dueDate),
+      grossMinor: amounts.grossMinor,
+      balanceMinor: r.status === "OPEN" ? invoiceBalance(amounts) : 0,
+    };
+  });
+  return { items, total };
+}
+
+export interface InvoiceLineDto {
+  id: string;
+  position: number;
+  description: string;
+  quantity: string;
+  unitAmountMinor: number;
+  netMinor: number;
+  taxRateBp: number;
+  period: { start: CalendarDate; end: CalendarDate } | null;
+}
+
+export interface InvoiceDetail {
+  id: string;
+  number: string | null;
+  status: InvoiceStatus;
+  currency: string;
+  customer: { id: string; legalName: string; locale: string };
+  buyer: { name: string; addressLines: string[]; taxId: string | null; email: string | null } | null;
+  issueDate: CalendarDate | null;
+  dueDate: CalendarDate | null;
+  netMinor: number;
+  taxMinor: number;
+  grossMinor: number;
+  paidMinor: number;
+  creditedMinor: number;
+  balanceMinor: number;
+  notes: string;
+  lines: InvoiceLineDto[];
+  taxLines: { taxRateBp: number; netMinor: number; taxMinor: number }[];
+  payments: { id: string; amountMinor: number; method: string; reference: string; receivedOn: CalendarDate }[];
+  creditNotes: { id: string; number: string; issueDate: CalendarDate; grossMinor: number; reason: string }[];
+}
+
+/** An invoice with everything its page shows, in one round trip of parallel queries. */
+export async function findInvoiceDetail(db: Db, scope: LedgerScope, invoiceId: string): Promise<InvoiceDetail | null> {
+  const r = await db.invoice.findFirst({
+    where: { id: invoiceId, ...scoped(scope), ...visible(scope) },
+    include: {
+      customer: { select: { id: true, legalName: true, locale: true } },
+      lines: { orderBy: { position: "asc" } },
+      taxLines: { orderBy: { taxRateBp: "asc" } },
+      payments: { orderBy: { receivedOn: "asc" } },
+      creditNotes: { orderBy: { createdAt: "asc" } },
+    },
+  });
+  if (!r) return null;
+  const amounts = { grossMinor: minorFromDb(r.grossMinor), paidMinor: minorFromDb(r.paidMinor), creditedMinor: minorFromDb(r.creditedMinor) };
+  return {
+    id: r.id,
+    number: r.number,
+    status: r.status,
+    currency: r.currency,
+    customer: r.customer,
+    buyer: (r.buyer as InvoiceDetail["buyer"]) ?? null,
+    issueDate: optionalDateFromDb(r.issueDate),
+    dueDate: optionalDateFromDb(r.dueDate),
+    netMinor: minorFromDb(r.netMinor),
+    taxMinor: minorFromDb(r.taxMinor),
+    ...amounts,
+    balanceMinor: r.status === "OPEN" ? invoiceBalance(amounts) : 0,
+    notes: r.notes,
+    lines: r.lines.map((l) => ({
+      id: l.id,
+      position: l.position,
+      description: l.description,
+      quantity: String(quantityFromDb(l.quantity) / 1000),
+      unitAmountMinor: minorFromDb(l.unitAmountMinor),
+      netMinor: minorFromDb(l.netMinor),
+      taxRateBp: l.taxRateBp,
+      period: l.periodStart && l.periodEnd ? { start: dateFromDb(l.periodStart), end: dateFromDb(l.periodEnd) } : null,
+    })),
+    taxLines: r.taxLines.map((t) => ({ taxRateBp: t.taxRateBp, netMinor: minorFromDb(t.netMinor), taxMinor: minorFromDb(t.taxMinor) })),
+    payments: r.payments.map((p) => ({ id: p.id, amountMinor: minorFromDb(p.amountMinor), method: p.method, reference: p.reference, receivedOn: dateFromDb(p.receivedOn) })),
+    creditNotes: r.creditNotes.map((c) => ({ id: c.id, number: c.number, issueDate: dateFromDb(c.issueDate), grossMinor: minorFromDb(c.grossMinor), reason: c.reason })),
+  };
+}
+
+/** The portal home's figures: what is due, what is late (as of the customer's today). */
+export async function customerBalanceSummary(db: Db, customerId: string, today: CalendarDate) {
+  const open = await db.invoice.findMany({
+    where: { customerId, status: "OPEN" },
+    select: { currency: true, grossMinor: true, paidMinor: true, creditedMinor: true, dueDate: true },
+  });
+  const byCurrency = new Map<string, { dueMinor: number; overdueMinor: number; overdueCount: number }>();
+  for (const i of open) {
+    const balance = invoiceBalance({ grossMinor: minorFromDb(i.grossMinor), paidMinor: minorFromDb(i.paidMinor), creditedMinor: minorFromDb(i.creditedMinor) });
+    const entry = byCurrency.get(i.currency) ?? { dueMinor: 0, overdueMinor: 0, overdueCount: 0 };
+    entry.dueMinor += balance;
+    if (i.dueDate && dateFromDb(i.dueDate) < today && balance > 0) {
+      entry.overdueMinor += balance;
+      entry.overdueCount += 1;
+    }
+    byCurrency.set(i.currency, entry);
+  }
+  return [...byCurrency.entries()].map(([currency, v]) => ({ currency, ...v }));
+}
