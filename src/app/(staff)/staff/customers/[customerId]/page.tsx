@@ -1,6 +1,8 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
+import Link from "next/link";
+import { InvoiceTable } from "@/components/billing/InvoiceTable";
 import { InvitationActions } from "@/components/staff/InvitationActions";
 import { InviteForm } from "@/components/staff/InviteForm";
 import { Badge, Card, Table, Td } from "@/components/ui";
@@ -9,6 +11,8 @@ import { isLocale } from "@/domain/i18n/locales";
 import { requireStaff } from "@/server/auth/guards";
 import { findCustomerSummary } from "@/server/customers/customer-repository";
 import { getDb } from "@/server/db/client";
+import { listInvoices } from "@/server/billing/invoice-queries";
+import { customerToday } from "@/server/customers/customer-repository";
 import { listCustomerInvitations } from "@/server/invitations/invitation-repository";
 import { listCompanyUsers } from "@/server/users/user-repository";
 
@@ -19,16 +23,36 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   const db = getDb();
   const customer = await findCustomerSummary(db, id.data);
   if (!customer) notFound();
-  const [users, invitations] = await Promise.all([listCompanyUsers(db, customer.id), listCustomerInvitations(db, customer.id, new Date())]);
+  const [users, invitations, invoices, today] = await Promise.all([
+    listCompanyUsers(db, customer.id),
+    listCustomerInvitations(db, customer.id, new Date()),
+    listInvoices(db, { staff: true }, { customerId: customer.id }, { take: 10, skip: 0 }),
+    customerToday(db, customer.id, new Date()),
+  ]);
   const t = await getTranslations();
   const format = await getFormatter();
-  const canInvite = staffMayAct(staff.staffRoles, ["BILLING"]);
+  const canBill = staffMayAct(staff.staffRoles, ["BILLING"]);
   return (
     <>
       <div>
         <h1 data-testid="customer-name">{customer.legalName}</h1>
         <p className="text-sm text-slate-600">{customer.billingEmail}</p>
       </div>
+      <Card
+        title={t("billing.invoices")}
+        actions={
+          <span className="flex gap-4 text-sm">
+            <Link href={`/staff/invoices?customerId=${customer.id}`}>{t("billing.invoices")}</Link>
+            {canBill ? (
+              <Link href={`/staff/invoices/new?customerId=${customer.id}`} data-testid="new-invoice">
+                {t("billing.actions.newInvoice")}
+              </Link>
+            ) : null}
+          </span>
+        }
+      >
+        <InvoiceTable rows={invoices.items} hrefBase="/staff/invoices" today={today} />
+      </Card>
       <Card title={t("staff.customer.users")}>
         <Table
           headers={[t("portal.team.name"), t("portal.team.email"), t("portal.team.role")]}
@@ -56,12 +80,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
                 <Badge>{t(`staff.customer.statuses.${inv.status}`)}</Badge>
               </Td>
               <Td>{inv.expiresAt && inv.status === "PENDING" ? format.dateTime(inv.expiresAt, { dateStyle: "medium", timeStyle: "short" }) : ""}</Td>
-              <Td>{canInvite && inv.status !== "ACCEPTED" && inv.status !== "REVOKED" ? <InvitationActions customerId={customer.id} invitationId={inv.id} /> : null}</Td>
+              <Td>{canBill && inv.status !== "ACCEPTED" && inv.status !== "REVOKED" ? <InvitationActions customerId={customer.id} invitationId={inv.id} /> : null}</Td>
             </tr>
           ))}
         </Table>
       </Card>
-      {canInvite ? (
+      {canBill ? (
         <Card title={t("staff.customer.invite")}>
           <InviteForm customerId={customer.id} defaultLocale={isLocale(customer.locale) ? customer.locale : "en"} />
         </Card>

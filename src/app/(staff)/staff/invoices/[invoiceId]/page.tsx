@@ -1,0 +1,45 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { InvoiceDocument } from "@/components/billing/InvoiceDocument";
+import { fmtMoney } from "@/components/billing/format";
+import { InvoiceActions } from "@/components/staff/InvoiceActions";
+import { staffMayAct } from "@/domain/auth/roles";
+import { requireStaff } from "@/server/auth/guards";
+import { findInvoiceDetail } from "@/server/billing/invoice-queries";
+import { customerToday } from "@/server/customers/customer-repository";
+import { getDb } from "@/server/db/client";
+
+export default async function StaffInvoicePage({ params }: { params: Promise<{ invoiceId: string }> }) {
+  const staff = await requireStaff("BILLING", "SUPPORT");
+  const id = z.string().uuid().safeParse((await params).invoiceId);
+  if (!id.success) notFound();
+  const db = getDb();
+  const invoice = await findInvoiceDetail(db, { staff: true }, id.data);
+  if (!invoice) notFound();
+  const today = await customerToday(db, invoice.customer.id, new Date());
+  return (
+    <>
+      <p className="text-sm">
+        <Link href={`/staff/customers/${invoice.customer.id}`}>{invoice.customer.legalName}</Link>
+      </p>
+      {staffMayAct(staff.staffRoles, ["BILLING"]) ? (
+        <InvoiceActions
+          invoiceId={invoice.id}
+          status={invoice.status}
+          currency={invoice.currency}
+          balanceMinor={invoice.balanceMinor}
+          canVoid={invoice.status === "OPEN" && invoice.paidMinor === 0 && invoice.creditedMinor === 0}
+          today={today}
+          lines={invoice.lines.map((l) => ({ id: l.id, label: `${l.position}. ${l.description} (${fmtMoney(l.netMinor, invoice.currency, invoice.customer.locale)})` }))}
+        />
+      ) : null}
+      <InvoiceDocument
+        invoice={invoice}
+        today={today}
+        pdfHref={invoice.number ? `/staff/invoices/${invoice.id}/pdf` : undefined}
+        creditNoteHref={(c) => `/staff/credit-notes/${c}`}
+      />
+    </>
+  );
+}

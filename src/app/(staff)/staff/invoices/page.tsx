@@ -1,0 +1,33 @@
+import { getTranslations } from "next-intl/server";
+import { InvoiceFilters } from "@/components/billing/InvoiceFilters";
+import { InvoiceTable } from "@/components/billing/InvoiceTable";
+import { Pagination } from "@/components/Pagination";
+import { Card } from "@/components/ui";
+import { calendarDate, todayIn } from "@/domain/billing/calendar-date";
+import { searchParamsToObject, ZInvoiceListQuery } from "@/contracts/invoice-list-query";
+import { requireStaff } from "@/server/auth/guards";
+import { listInvoices } from "@/server/billing/invoice-queries";
+import { getDb } from "@/server/db/client";
+
+const PAGE_SIZE = 25;
+
+export default async function StaffInvoicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  await requireStaff("BILLING", "SUPPORT");
+  const query = ZInvoiceListQuery.parse(searchParamsToObject(await searchParams));
+  const filters = {
+    status: query.status,
+    search: query.q,
+    customerId: query.customerId,
+    issuedFrom: query.from ? calendarDate(query.from) : undefined,
+    issuedTo: query.to ? calendarDate(query.to) : undefined,
+  };
+  const { items, total } = await listInvoices(getDb(), { staff: true }, filters, { take: PAGE_SIZE, skip: (query.page - 1) * PAGE_SIZE });
+  const t = await getTranslations("billing");
+  return (
+    <Card title={t("invoices")}>
+      <InvoiceFilters query={query} statuses={["DRAFT", "OPEN", "PAID", "VOID"]} />
+      <InvoiceTable rows={items} hrefBase="/staff/invoices" today={todayIn("UTC", new Date())} showCustomer />
+      <Pagination page={query.page} pageSize={PAGE_SIZE} total={total} params={{ q: query.q, status: query.status, from: query.from, to: query.to, customerId: query.customerId }} />
+    </Card>
+  );
+}

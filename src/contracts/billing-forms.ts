@@ -1,0 +1,81 @@
+import { z } from "zod";
+import { parseMoney } from "@/domain/billing/money";
+import { ZCalendarDate, ZCurrency, ZQuantity } from "./billing";
+
+/**
+ * What the back-office forms send: amounts as typed by people ("12,50"), tax as a percentage ("5.5").
+ * These schemas turn them into the API contracts' minor units and basis points.
+ */
+const ZPercent = z
+  .string()
+  .trim()
+  .transform((v) => v.replace(",", "."))
+  .refine((v) => /^\d{1,3}(\.\d{1,2})?$/.test(v) && Number(v) <= 100, { message: "must be a percentage" })
+  .transform((v) => Math.round(Number(v) * 100));
+
+const ZFormLine = z.strictObject({
+  description: z.string().trim().min(1).max(500),
+  quantity: ZQuantity,
+  unitPrice: z.string().trim().min(1).max(20),
+  taxRatePercent: ZPercent,
+  periodStart: z.union([ZCalendarDate, z.literal("")]).optional(),
+  periodEnd: z.union([ZCalendarDate, z.literal("")]).optional(),
+});
+
+export const ZDraftInvoiceForm = z
+  .strictObject({
+    customerId: z.string().uuid(),
+    currency: ZCurrency,
+    notes: z.string().max(2000).default(""),
+    lines: z
+      .string()
+      .transform((s, ctx) => {
+        try {
+          return JSON.parse(s) as unknown;
+        } catch {
+          ctx.addIssue({ code: "custom", message: "lines must be JSON" });
+          return z.NEVER;
+        }
+      })
+      .pipe(z.array(ZFormLine).min(1).max(200)),
+  })
+  .transform((f) => ({
+    customerId: f.customerId,
+    currency: f.currency,
+    notes: f.notes,
+    lines: f.lines.map((l) => ({
+      description: l.description,
+      quantity: l.quantity,
+      unitAmountMinor: parseMoney(l.unitPrice, f.currency).amountMinor,
+      taxRateBp: l.taxRatePercent,
+      ...(l.periodStart && l.periodEnd ? { periodStart: l.periodStart, periodEnd: l.periodEnd } : {}),
+    })),
+  }));
+
+export const ZPaymentForm = z
+  .strictObject({
+    currency: ZCurrency,
+    amount: z.string().trim().min(1).max(20),
+    method: z.enum(["CARD", "BANK_DEBIT", "TRANSFER", "CHEQUE", "CASH"]),
+    reference: z.string().trim().max(200).default(""),
+    receivedOn: ZCalendarDate,
+  })
+  .transform((f) => ({ amountMinor: parseMoney(f.amount, f.currency).amountMinor, method: f.method, reference: f.reference, receivedOn: f.receivedOn }));
+
+export const ZCreditNoteForm = z
+  .strictObject({
+    currency: ZCurrency,
+    mode: z.enum(["full", "amount", "lines"]),
+    reason: z.string().trim().min(1).max(500),
+    amount: z.string().trim().max(20).optional(),
+    invoiceLineId: z.string().uuid().optional().or(z.literal("")),
+    lineAmount: z.string().trim().max(20).optional(),
+  })
+  .transform((f) => {
+    if (f.mode === "amount") return { mode: "amount" as const, reason: f.reason, grossMinor: parseMoney(f.amount ?? "", f.currency).amountMinor };
+    if (f.mode === "lines") {
+      const netMinor = f.lineAmount ? parseMoney(f.lineAmount, f.currency).amountMinor : undefined;
+      return { mode: "lines" as const, reason: f.reason, lines: [{ invoiceLineId: f.invoiceLineId ?? "", ...(netMinor ? { netMinor } : {}) }] };
+    }
+    return { mode: "full" as const, reason: f.reason };
+  });
