@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { hashPassword } from "@/server/auth/password-hashing";
+import { seedDemoLedger } from "@/server/demo/seed-demo-ledger";
 
 interface DemoStaff {
   email: string;
@@ -21,9 +22,19 @@ export const DEMO_CUSTOMERS = [
   {
     legalName: "Boulangerie Dupont SARL",
     billingEmail: "compta@dupont.example",
+    addressLine1: "12 rue des Fournils",
+    postalCode: "69002",
+    city: "Lyon",
+    country: "FR",
+    taxId: "FR40123456789",
     locale: "fr",
     timeZone: "Europe/Paris",
     currency: "EUR",
+    services: [
+      { description: "Serveur dédié — Lyon DC2", unitAmountMinor: 14900, taxRateBp: 2000 },
+      { description: "Hébergement mutualisé — boulangerie-dupont.fr", unitAmountMinor: 1290, taxRateBp: 2000 },
+      { description: "Contrat de maintenance", unitAmountMinor: 4500, taxRateBp: 2000 },
+    ],
     users: [
       { email: "claire@dupont.example", name: "Claire Dupont", role: "OWNER" as const, locale: "fr" },
       { email: "marc@dupont.example", name: "Marc Lefèvre", role: "MEMBER" as const, locale: "fr" },
@@ -32,9 +43,18 @@ export const DEMO_CUSTOMERS = [
   {
     legalName: "Hostal Sol y Mar S.L.",
     billingEmail: "facturas@solymar.example",
+    addressLine1: "Calle del Puerto 4",
+    postalCode: "29601",
+    city: "Marbella",
+    country: "ES",
+    taxId: "ESB12345678",
     locale: "es",
     timeZone: "Europe/Madrid",
     currency: "EUR",
+    services: [
+      { description: "Servidor virtual — VPS 4 GB", unitAmountMinor: 3900, taxRateBp: 2100 },
+      { description: "Certificado SSL — reservas.solymar.es", unitAmountMinor: 990, taxRateBp: 2100 },
+    ],
     users: [
       { email: "lucia@solymar.example", name: "Lucía Martínez", role: "OWNER" as const, locale: "es" },
       { email: "john@solymar.example", name: "John Carter", role: "MEMBER" as const, locale: "en" },
@@ -46,24 +66,29 @@ export const DEMO_CUSTOMERS = [
  * Demo accounts and companies. Runs once: a database that already has the demo admin is left as is,
  * so restarting `npm start` never duplicates or resets anything.
  */
-export async function seedDemoData(db: PrismaClient): Promise<{ created: boolean }> {
+export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Promise<{ created: boolean }> {
   const marker = DEMO_STAFF[0].email;
   if (await db.user.findUnique({ where: { email: marker }, select: { id: true } })) return { created: false };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.$transaction(async (tx) => {
+  const customers = await db.$transaction(async (tx) => {
     for (const s of DEMO_STAFF) {
       await tx.user.create({ data: { email: s.email, name: s.name, kind: "STAFF", staffRoles: [...s.staffRoles], locale: s.locale, passwordHash } });
     }
+    const created = [];
     for (const c of DEMO_CUSTOMERS) {
-      const { users, ...company } = c;
+      const { users, services, ...company } = c;
       const customer = await tx.customer.create({ data: company });
+      created.push({ id: customer.id, services });
       for (const u of users) {
         await tx.user.create({
           data: { email: u.email, name: u.name, kind: "CUSTOMER", customerId: customer.id, customerRole: u.role, locale: u.locale, passwordHash },
         });
       }
     }
+    return created;
   });
+  const billing = await db.user.findUniqueOrThrow({ where: { email: "billing@comptoir.example" }, select: { id: true, email: true, name: true } });
+  await seedDemoLedger(db, billing, customers, now);
   return { created: true };
 }
 
