@@ -3,7 +3,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { Card, Table, Td } from "@/components/ui";
 import type { CalendarDate } from "@/domain/billing/calendar-date";
 import type { InvoiceDetail } from "@/server/billing/invoice-queries";
-import { fmtDate, fmtMoney, fmtPeriod, fmtQuantity, fmtRate } from "./format";
+import { fmtDate, fmtMoney, fmtPeriod, fmtQuantity, fmtRate } from "@/domain/billing/display-format";
 import { InvoiceStatusBadge } from "./InvoiceStatusBadge";
 
 /**

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { Table, Td } from "@/components/ui";
 import type { CalendarDate } from "@/domain/billing/calendar-date";
-import { fmtDate, fmtMoney } from "./format";
+import { fmtDate, fmtMoney } from "@/domain/billing/display-format";
 import { InvoiceStatusBadge } from "./InvoiceStatusBadge";
 
 export interface InvoiceRow {

@@ -70,6 +70,7 @@ export async function createCreditNote(
         periodStart: l.periodStart ? dateToDb(calendarDate(l.periodStart)) : null,
         periodEnd: l.periodEnd ? dateToDb(calendarDate(l.periodEnd)) : null,
       })),
+      taxLines: plan.totals.groups.map((g) => ({ taxRateBp: g.taxRateBp, netMinor: minorToDb(g.netMinor), taxMinor: minorToDb(g.taxMinor) })),
     });
     const creditedMinor = amounts.creditedMinor + plan.totals.grossMinor;
     const status = statusAfterSettlement(invoice.status, { ...amounts, creditedMinor });

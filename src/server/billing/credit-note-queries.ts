@@ -47,6 +47,8 @@ export interface CreditNoteDetail extends CreditNoteListItem {
   customerId: string;
   buyer: { name: string; addressLines: string[]; taxId: string | null; email: string | null } | null;
   lines: { id: string; description: string; netMinor: number; taxRateBp: number; period: { start: CalendarDate; end: CalendarDate } | null }[];
+  taxLines: { taxRateBp: number; netMinor: number; taxMinor: number }[];
+  customerLocale: string;
 }
 
 export async function findCreditNoteDetail(db: Db, scope: LedgerScope, creditNoteId: string): Promise<CreditNoteDetail | null> {
@@ -54,8 +56,9 @@ export async function findCreditNoteDetail(db: Db, scope: LedgerScope, creditNot
     where: { id: creditNoteId, ...scoped(scope) },
     include: {
       invoice: { select: { id: true, number: true, buyer: true } },
-      customer: { select: { legalName: true } },
+      customer: { select: { legalName: true, locale: true } },
       lines: { orderBy: { position: "asc" } },
+      taxLines: { orderBy: { taxRateBp: "asc" } },
     },
   });
   if (!r) return null;
@@ -71,6 +74,8 @@ export async function findCreditNoteDetail(db: Db, scope: LedgerScope, creditNot
     invoice: { id: r.invoice.id, number: r.invoice.number },
     customerId: r.customerId,
     customerName: r.customer.legalName,
+    customerLocale: r.customer.locale,
+    taxLines: r.taxLines.map((t) => ({ taxRateBp: t.taxRateBp, netMinor: minorFromDb(t.netMinor), taxMinor: minorFromDb(t.taxMinor) })),
     buyer: (r.invoice.buyer as CreditNoteDetail["buyer"]) ?? null,
     lines: r.lines.map((l) => ({
       id: l.id,

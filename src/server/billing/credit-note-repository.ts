@@ -29,8 +29,9 @@ export async function insertCreditNote(
     createdById: string | null;
     createdAt: Date;
     lines: { position: number; invoiceLineId: string | null; description: string; netMinor: bigint; taxRateBp: number; periodStart: Date | null; periodEnd: Date | null }[];
+    taxLines: { taxRateBp: number; netMinor: bigint; taxMinor: bigint }[];
   },
 ): Promise<{ id: string }> {
-  const { lines, ...note } = data;
-  return db.creditNote.create({ data: { ...note, lines: { create: lines } }, select: { id: true } });
+  const { lines, taxLines, ...note } = data;
+  return db.creditNote.create({ data: { ...note, lines: { create: lines }, taxLines: { create: taxLines } }, select: { id: true } });
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { fmtMoney } from "@/components/billing/format";
+import { fmtMoney } from "@/domain/billing/display-format";
 import { InvoiceTable } from "@/components/billing/InvoiceTable";
 import { Card } from "@/components/ui";
 import { requireCustomer } from "@/server/auth/guards";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { InvoiceDocument } from "@/components/billing/InvoiceDocument";
-import { fmtMoney } from "@/components/billing/format";
+import { fmtMoney } from "@/domain/billing/display-format";
 import { InvoiceActions } from "@/components/staff/InvoiceActions";
 import { staffMayAct } from "@/domain/auth/roles";
 import { requireStaff } from "@/server/auth/guards";

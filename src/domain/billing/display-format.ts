@@ -1,7 +1,7 @@
-import { type CalendarDate, formatCalendarDate } from "@/domain/billing/calendar-date";
-import { formatMoney, money } from "@/domain/billing/money";
-import { formatPeriod, makePeriod } from "@/domain/billing/period";
-import { formatTaxRate } from "@/domain/billing/tax";
+import { type CalendarDate, formatCalendarDate } from "./calendar-date";
+import { formatMoney, money } from "./money";
+import { formatPeriod, makePeriod } from "./period";
+import { formatTaxRate } from "./tax";
 
 /** Display helpers shared by the ledger views (all pure formatting, per locale). */
 export const fmtMoney = (amountMinor: number, currency: string, locale: string) => formatMoney(money(amountMinor, currency), locale);

@@ -1,0 +1,15 @@
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { requireStaff } from "@/server/auth/guards";
+import { findCreditNoteDetail } from "@/server/billing/credit-note-queries";
+import { getDb } from "@/server/db/client";
+import { creditNotePdf, pdfResponse } from "@/server/pdf/ledger-pdf";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ creditNoteId: string }> }) {
+  await requireStaff("BILLING", "SUPPORT");
+  const id = z.string().uuid().safeParse((await params).creditNoteId);
+  if (!id.success) notFound();
+  const note = await findCreditNoteDetail(getDb(), { staff: true }, id.data);
+  if (!note) notFound();
+  return pdfResponse(await creditNotePdf(note), note.number);
+}
