@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Stand-in for Prisma's native `schema-engine` binary, backed by the WASM engine (PostgreSQL only).
-// prisma.config.ts points PRISMA_SCHEMA_ENGINE_BINARY here. The CLI calls it as:
+// prisma.config.ts points PRISMA_SCHEMA_ENGINE_BINARY here. The CLI (node_modules/prisma/build/cli.js)
+// calls it as:
 //   schema-engine --version
 //   schema-engine --datasource '{"url":...}' cli can-connect-to-database|create-database|drop-database
 //   schema-engine [--datamodels FILE]... --datasource '{"url":...,"shadowDatabaseUrl"?:...}'
@@ -10,7 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
 import pg from "pg";
-import { createSchemaEngine, engineVersion, explainError, panic, withWarmShadowCache } from "./wasm-engine.mjs";
+import { engineVersion, openSchemaEngine, panic, pgSettings } from "./wasm-engine.mjs";
 
 const argv = process.argv.slice(2);
 const opts = { datamodels: [], datasource: null, cli: null, version: false };
@@ -25,7 +26,8 @@ for (let i = 0; i < argv.length; i++) {
 
 /** The native engine logs JSON lines on stderr; the CLI reads level, fields.message and error_code. */
 function logLine(level, message, extra = {}) {
-  process.stderr.write(`${JSON.stringify({ timestamp: new Date().toISOString(), level, fields: { message, ...extra }, target: "schema_engine::logger" })}\n`);
+  const line = { timestamp: new Date().toISOString(), level, fields: { message, ...extra }, target: "schema_engine::logger" };
+  process.stderr.write(`${JSON.stringify(line)}\n`);
 }
 
 function datasourceUrl() {
@@ -34,18 +36,29 @@ function datasourceUrl() {
   return url;
 }
 
-// ---------------------------------------------------------------- `cli <command>` mode
-const quoteIdent = (s) => `"${s.replace(/"/g, '""')}"`;
-async function createOrDropDatabase(url, drop) {
-  const u = new URL(url);
-  const name = decodeURIComponent(u.pathname.replace(/^\//, "")) || "postgres";
-  u.pathname = "/postgres";
-  const c = new pg.Client({ connectionString: u.toString() });
-  await c.connect();
+// ---------------------------------------------------------------- `cli <command>` mode (plain pg)
+async function withClient(settings, work) {
+  const client = new pg.Client(settings);
+  await client.connect();
   try {
-    await c.query(`${drop ? "DROP DATABASE IF EXISTS" : "CREATE DATABASE"} ${quoteIdent(name)}`);
+    return await work(client);
   } finally {
-    await c.end();
+    await client.end().catch(() => {});
+  }
+}
+
+const quoteIdent = (s) => `"${s.replace(/"/g, '""')}"`;
+
+/** CREATE / DROP DATABASE from a maintenance database, like the native engine (postgres, then template1). */
+async function createOrDropDatabase(url, drop) {
+  const settings = pgSettings(url);
+  const name = settings.database || "postgres";
+  const sql = `${drop ? "DROP DATABASE IF EXISTS" : "CREATE DATABASE"} ${quoteIdent(name)}`;
+  try {
+    await withClient({ ...settings, database: "postgres" }, (c) => c.query(sql));
+  } catch (e) {
+    if (e.code !== "3D000") throw e; // no "postgres" database on this server
+    await withClient({ ...settings, database: "template1" }, (c) => c.query(sql));
   }
   return name;
 }
@@ -53,22 +66,21 @@ async function createOrDropDatabase(url, drop) {
 function prismaErrorCode(e) {
   if (e.code === "3D000") return "P1003"; // database does not exist: the CLI offers to create it
   if (e.code === "28P01" || e.code === "28000") return "P1000"; // authentication failed
+  if (e.code === "42P04") return "P1009"; // database already exists
   return "P1001"; // cannot reach the server
 }
 
 async function runCliCommand(command) {
-  const url = datasourceUrl();
   process.stderr.write("schema-engine (wasm)\n"); // the CLI discards the first stderr line
   try {
+    const url = datasourceUrl();
     if (command === "can-connect-to-database") {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query("SELECT 1");
-      await c.end();
+      await withClient(pgSettings(url), (c) => c.query("SELECT 1"));
       process.stdout.write("Connection successful\n");
     } else if (command === "create-database" || command === "drop-database") {
-      const name = await createOrDropDatabase(url, command === "drop-database");
-      process.stdout.write(`Database '${name}' ${command === "drop-database" ? "dropped" : "created"} successfully.\n`);
+      const drop = command === "drop-database";
+      const name = await createOrDropDatabase(url, drop);
+      process.stdout.write(`Database '${name}' ${drop ? "dropped" : "created"} successfully.\n`);
     } else {
       throw new Error(`Unsupported cli command: ${command}`);
     }
@@ -82,42 +94,38 @@ async function runCliCommand(command) {
 // ---------------------------------------------------------------- JSON-RPC mode
 const send = (msg) => process.stdout.write(`${JSON.stringify(msg)}\n`);
 
-function toRpcError(e) {
-  // Native shape: { code, message, data: { is_panic, message, error_code, meta } }; the WASM errors
-  // carry only a P-code, no meta.
+function rpcError(session, e) {
+  // Native shape: { code, message, data: { is_panic, message, error_code, meta } }. The WASM engine's
+  // errors carry only a P-code (no meta), so the CLI shows their raw message.
   const errorCode = typeof e?.code === "string" && /^P\d{4}$/.test(e.code) ? e.code : null;
+  const isPanic = panic.last !== null;
   return {
     code: 4466,
     message: "An error happened. Check the data field for details.",
-    data: { is_panic: false, message: explainError(e?.message ?? e), meta: null, error_code: errorCode },
+    data: { is_panic: isPanic, message: session.describeError(e), meta: null, error_code: errorCode },
   };
 }
 
 async function runRpc() {
   const datamodels = opts.datamodels.map((p) => [p, fs.readFileSync(path.resolve(p), "utf8")]);
-  const engine = await createSchemaEngine({
+  const session = await openSchemaEngine({
     url: datasourceUrl(),
     shadowUrl: opts.datasource?.shadowDatabaseUrl,
     datamodels,
-    log: (line) => process.stderr.write(String(line).replace(/\n?$/, "\n")),
+    log: (line) => process.stderr.write(String(line).replace(/\n?$/, "\n")), // already JSON lines
   });
 
   const handlers = {
-    getDatabaseVersion: () => engine.version(null),
+    getDatabaseVersion: () => session.engine.version(null),
     createDatabase: async (p) => ({ databaseName: await createOrDropDatabase(p?.datasource?.url ?? datasourceUrl(), false) }),
-    evaluateDataLoss: (p) => withWarmShadowCache(engine, "evaluateDataLoss", p),
-    createMigration: (p) => withWarmShadowCache(engine, "createMigration", p),
     diff: async (p) => {
-      // The native engine streams the diff to the CLI as a `print` request; the WASM one returns it.
-      const res = await engine.diff(p);
+      // The native engine streams the diff to the CLI as a `print` request (the CLI writes it to
+      // stdout or --output); the WASM engine returns it instead.
+      const res = await session.call("diff", p);
       if (res?.stdout) send({ jsonrpc: "2.0", id: `print-${Date.now()}`, method: "print", params: { content: res.stdout.replace(/\n$/, "") } });
       return { exitCode: res.exitCode };
     },
   };
-  for (const method of [
-    "applyMigrations", "dbExecute", "devDiagnostic", "diagnoseMigrationHistory", "ensureConnectionValidity",
-    "introspect", "markMigrationApplied", "markMigrationRolledBack", "reset", "schemaPush", "introspectSql", "debugPanic",
-  ]) handlers[method] ??= (p) => engine[method](p);
 
   let queue = Promise.resolve(); // strictly in order, like the native engine
   const rl = readline.createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
@@ -130,23 +138,30 @@ async function runRpc() {
       send({ jsonrpc: "2.0", id: null, error: { code: -32700, message: "Parse error" } });
       return;
     }
-    if (!msg.method) return; // the CLI's answer to our `print` request
+    if (!msg.method) return; // the CLI's answer to one of our `print` requests
     queue = queue.then(async () => {
       try {
-        const handler = handlers[msg.method];
-        if (!handler) throw new Error(`Method not supported by the WASM schema engine: ${msg.method}`);
+        const handler = handlers[msg.method] ?? ((p) => session.call(msg.method, p));
+        // JSON-RPC needs `result` present: null, not undefined (which JSON.stringify would drop).
         send({ jsonrpc: "2.0", id: msg.id, result: (await handler(msg.params)) ?? null });
       } catch (e) {
-        send({ jsonrpc: "2.0", id: msg.id, error: toRpcError(e) });
+        send({ jsonrpc: "2.0", id: msg.id, error: rpcError(session, e) });
       }
     });
   });
-  // The CLI closes stdin and SIGTERMs at once when done: finish the queue, then exit (open pools
-  // would otherwise keep the process alive).
-  rl.on("close", () => queue.then(() => process.exit(0)));
+
+  // The CLI closes stdin and sends SIGTERM right away when it is done: finish the queue, close the
+  // pools (which would otherwise keep us alive), exit. Never linger more than a few seconds.
+  const finish = () => {
+    setTimeout(() => process.exit(0), 3000).unref();
+    queue.then(() => session.close()).finally(() => process.exit(0));
+  };
+  rl.on("close", finish);
+  process.on("SIGTERM", finish);
 }
 
-// A Rust panic surfaces as an uncaught RuntimeError("unreachable"): report it like the native engine.
+// A Rust panic surfaces as an uncaught RuntimeError("unreachable"): report it like the native engine
+// (a JSON log line with is_panic, exit code 101) so the CLI shows the panic message.
 process.on("uncaughtException", (e) => {
   logLine("ERROR", panic.last ?? e?.stack ?? String(e), { is_panic: true });
   process.exit(101);
@@ -154,4 +169,12 @@ process.on("uncaughtException", (e) => {
 
 if (opts.version) process.stdout.write(`schema-engine-cli ${engineVersion()}\n`);
 else if (opts.cli) process.exitCode = await runCliCommand(opts.cli);
-else await runRpc();
+else {
+  try {
+    await runRpc();
+  } catch (e) {
+    // Could not even start (bad schema file, unreachable database): say why, like the native engine.
+    logLine("ERROR", panic.last ?? String(e?.message ?? e), { error_code: typeof e?.code === "string" ? e.code : undefined });
+    process.exit(1);
+  }
+}

@@ -1,7 +1,8 @@
 // Prisma's schema engine (migrations, introspection, diff) compiled to WASM, loaded in plain Node and
 // connected to PostgreSQL through @prisma/adapter-pg, with the fixes the adapter needs to behave like
-// the native engine. Used by schema-engine.mjs (the CLI stand-in) and migrations.mjs (our API).
-import { randomUUID } from "node:crypto";
+// the native engine. Used by schema-engine.mjs (the CLI stand-in) and migrations.mjs (our own API).
+// Every fix below broke a real Prisma command before it was made; see README.md.
+import { randomInt, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -14,22 +15,43 @@ import { parse as parseConnectionString } from "pg-connection-string";
 const require = createRequire(import.meta.url);
 
 // ---------------------------------------------------------------- loading the WASM engine
-// The package targets bundlers (`import * as wasm from "./x.wasm"`), which Node 20 cannot import:
-// instantiate the module ourselves against its JS glue.
+// The package targets bundlers (`import * as wasm from "./x.wasm"`), which plain Node 20 cannot
+// import: instantiate the .wasm ourselves with the package's JS glue as the import object.
+// SCHEMA_ENGINE_WASM may point at another build with the same wasm-bindgen ABI.
 function wasmPath() {
   if (process.env.SCHEMA_ENGINE_WASM) return path.resolve(process.env.SCHEMA_ENGINE_WASM);
   return path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm")), "schema_engine_bg.wasm");
 }
 
-/** The glue reports Rust panics through this global before throwing RuntimeError("unreachable"). */
+/**
+ * The glue reports a Rust panic through this global registry, then throws RuntimeError("unreachable");
+ * without the registry the panic message is lost. After a panic the WASM instance is unusable: the
+ * process must stop (each CLI call is its own process anyway).
+ */
 export const panic = { last: null };
-globalThis.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (m) => (panic.last = m) };
+globalThis.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (message) => (panic.last = message) };
+
+// The engine arms a JS timer for its timeouts (10 s, e.g. around the migration advisory lock) and
+// never clears it: a finished `deploy` kept Node alive for 10 more seconds. Unref those timers; while
+// the engine really waits on the database, its open socket keeps the process alive anyway.
+function unrefTimers(imports) {
+  for (const [name, fn] of Object.entries(imports)) {
+    if (name.startsWith("__wbg_setTimeout_")) {
+      imports[name] = (...args) => {
+        const timer = fn(...args);
+        timer?.unref?.();
+        return timer;
+      };
+    }
+  }
+  return imports;
+}
 
 let loaded = false;
 function loadWasm() {
   if (loaded) return glue;
   const instance = new WebAssembly.Instance(new WebAssembly.Module(fs.readFileSync(wasmPath())), {
-    "./schema_engine_bg.js": glue,
+    "./schema_engine_bg.js": unrefTimers({ ...glue }),
   });
   glue.__wbg_set_wasm(instance.exports);
   instance.exports.__wbindgen_start?.();
@@ -37,13 +59,41 @@ function loadWasm() {
   return glue;
 }
 
+/** The engine's commit hash, printed by `schema-engine --version`. */
 export const engineVersion = () => loadWasm().version();
+
+// ---------------------------------------------------------------- connection settings
+/**
+ * pg settings from a URL as DISCRETE fields (host, port, user, password, database), never a
+ * `connectionString`: adapter-pg opens its shadow database with `{ ...config, database }`, and pg
+ * lets a connectionString override `database`, so the "shadow" replay silently ran in the MAIN
+ * database. `?schema=` is Prisma's, not pg's (it goes to the adapter options instead).
+ */
+export function pgSettings(url) {
+  const { schema: _schema, sslmode: _sslmode, ...settings } = parseConnectionString(url);
+  // Empty strings would override pg's defaults and PGPASSWORD / PGPORT.
+  for (const key of ["password", "port", "host", "user"]) if (settings[key] === "") delete settings[key];
+  return settings;
+}
+const schemaOf = (url) => new URL(url).searchParams.get("schema") ?? undefined;
+
+/** The URL without its password, for error messages. */
+export function redactUrl(url) {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "<invalid database url>";
+  }
+}
 
 // ---------------------------------------------------------------- adapter fixes
 // adapter-pg has no mapping for PostgreSQL's internal `"char"` type (OID 18), which the schema
-// describer reads from pg_catalog (relkind, contype...) with get_char(): "Column type 'char' could not
-// be deserialized". We relabel those columns as text at the pg level and tag their name, then turn the
-// tag into ColumnType Character at the adapter level.
+// describer reads from pg_catalog (relkind, contype, ...) with get_char(): "Column type 'char' could
+// not be deserialized from the database" (broke `migrate dev` as soon as a CHECK constraint existed).
+// At the pg level we relabel those columns as text and tag their name; at the adapter level the tag
+// becomes ColumnType Character, which is what the describer expects.
 const CHAR_TAG = '\u0000"char"';
 class CharAsTextClient extends pg.Client {
   query(config, values, callback) {
@@ -53,6 +103,7 @@ class CharAsTextClient extends pg.Client {
       return res;
     };
     if (typeof values === "function") [values, callback] = [undefined, values];
+    // pg.Pool#query calls client.query(text, values, callback); other callers get a promise.
     if (typeof callback === "function") return super.query(config, values, (err, res) => callback(err, err ? res : relabel(res)));
     const ret = super.query(config, values);
     return ret && typeof ret.then === "function" ? ret.then(relabel) : ret;
@@ -77,21 +128,11 @@ function withCharColumns(queryable) {
   return queryable;
 }
 
-// Discrete host/user/database fields, never `connectionString`: the adapter opens the shadow database
-// with `{ ...config, database }`, and pg lets a connectionString override `database`, so the "shadow"
-// would silently be the main database. One connection (max: 1), like the native engine, which holds
-// a session-level advisory lock it never releases explicitly.
-function pgConfig(url) {
-  const { schema: _schema, sslmode, ...cfg } = parseConnectionString(url);
-  if (sslmode === "disable") cfg.ssl = false;
-  return { ...cfg, Client: CharAsTextClient, max: 1 };
-}
-const schemaOf = (url) => new URL(url).searchParams.get("schema") ?? undefined;
-
-// adapter-pg's executeScript splits on ";" and runs the pieces one by one: a failing migration is left
-// half-applied, and ";" inside strings or $$ bodies breaks. The native engine sends the script as ONE
-// simple-protocol query (one implicit transaction, all or nothing): do that.
-function withAtomicScripts(adapter) {
+// adapter-pg's executeScript splits the script on ";" and runs the pieces one by one: a failing
+// migration was left half-applied, and ";" inside strings, comments or $$ bodies broke the SQL. The
+// native engine sends the whole script as ONE simple-protocol query, which PostgreSQL runs in one
+// implicit transaction (all or nothing): do the same.
+function fixAdapter(adapter) {
   withCharColumns(adapter);
   adapter.executeScript = async (script) => {
     const client = await adapter.underlyingDriver().connect();
@@ -106,8 +147,9 @@ function withAtomicScripts(adapter) {
   return adapter;
 }
 
-// The WASM engine does not reset an explicit shadow database before replaying migrations into it
-// (the native one does): empty it before and after use.
+// An explicit shadow database is NOT reset by the WASM engine before it replays the migrations into
+// it (the native engine does), so a dirty one failed with "type ... already exists": we empty it
+// before and after use.
 const RESET_SQL = `DO $$ DECLARE s text; BEGIN
   FOR s IN SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('pg_catalog', 'information_schema')
            AND nspname NOT LIKE 'pg\\_toast%' AND nspname NOT LIKE 'pg\\_temp%' LOOP
@@ -116,98 +158,197 @@ const RESET_SQL = `DO $$ DECLARE s text; BEGIN
   CREATE SCHEMA public;
 END $$;`;
 
-const sameDatabase = (a, b) => {
-  const x = parseConnectionString(a);
-  const y = parseConnectionString(b);
-  return x.host === y.host && String(x.port ?? 5432) === String(y.port ?? 5432) && x.database === y.database;
-};
+/**
+ * True when two pools reach the same database, whatever their URLs say (localhost vs 127.0.0.1, or
+ * PGlite's socket server, which ignores database names): an advisory lock taken through one is seen in
+ * pg_locks, for the current database, through the other. Resetting a "shadow" that is really the
+ * main database would wipe it.
+ */
+async function sameDatabase(poolA, poolB) {
+  const [k1, k2] = [randomInt(1, 2 ** 31 - 1), randomInt(1, 2 ** 31 - 1)];
+  const client = await poolB.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1::int, $2::int)", [k1, k2]);
+    const { rows } = await poolA.query(
+      `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = $1::int::oid AND objid = $2::int::oid
+         AND objsubid = 2 AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      [k1, k2],
+    );
+    return rows[0].n > 0;
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1::int, $2::int)", [k1, k2]).catch(() => {});
+    client.release();
+  }
+}
 
+/** adapter-pg's factory, fixed for the schema engine, and able to close everything it opened. */
 class MigrationPg extends PrismaPg {
   constructor(url, shadowUrl) {
-    super(pgConfig(url), { schema: schemaOf(url) });
+    // max: 1 -> one session, like the native engine, which takes a session-level advisory lock
+    // (pg_advisory_lock(72707369)) and never releases it explicitly: a second pooled session of the
+    // same engine could wait on it forever.
+    super({ ...pgSettings(url), Client: CharAsTextClient, max: 1 }, { schema: schemaOf(url) });
     this.url = url;
     this.shadowUrl = shadowUrl;
+    this.open = new Set(); // adapters to dispose on close(); the engine never disposes its main one
+  }
+
+  track(adapter) {
+    const dispose = adapter.dispose.bind(adapter);
+    let disposed = null;
+    adapter.dispose = () => {
+      this.open.delete(adapter);
+      disposed ??= dispose();
+      return disposed;
+    };
+    this.open.add(adapter);
+    return adapter;
   }
 
   async connect() {
-    return withAtomicScripts(await super.connect());
+    return this.track(fixAdapter(await super.connect()));
+  }
+
+  async connectTo(url, database) {
+    const settings = { ...pgSettings(url), ...(database ? { database } : {}), Client: CharAsTextClient, max: 1 };
+    return fixAdapter(await new PrismaPg(settings, { schema: schemaOf(url) }).connect());
   }
 
   async connectToShadowDb() {
-    if (this.shadowUrl) {
-      if (sameDatabase(this.shadowUrl, this.url)) throw new Error("The shadow database must not be the main database.");
-      const shadow = withAtomicScripts(await new PrismaPg(pgConfig(this.shadowUrl), { schema: schemaOf(this.shadowUrl) }).connect());
-      await shadow.executeScript(RESET_SQL);
-      const close = shadow.dispose.bind(shadow);
-      shadow.dispose = async () => {
-        try {
-          await shadow.executeScript(RESET_SQL);
-        } finally {
-          await close();
-        }
-      };
-      return shadow;
+    return this.track(this.shadowUrl ? await this.externalShadow() : await this.throwawayShadow());
+  }
+
+  async externalShadow() {
+    const main = await this.connect();
+    const shadow = await this.connectTo(this.shadowUrl);
+    try {
+      if (await sameDatabase(main.underlyingDriver(), shadow.underlyingDriver())) {
+        throw new Error("The shadow database (shadowDatabaseUrl) is the main database: it would be wiped. Use a separate, disposable database.");
+      }
+    } catch (e) {
+      await shadow.dispose();
+      throw e;
+    } finally {
+      await main.dispose();
     }
-    // A throwaway database on the same server. adapter-pg drops it before closing its pool ("being
-    // accessed by other users"): we close first, then drop.
+    await shadow.executeScript(RESET_SQL);
+    const close = shadow.dispose.bind(shadow);
+    shadow.dispose = async () => {
+      try {
+        await shadow.executeScript(RESET_SQL);
+      } finally {
+        await close();
+      }
+    };
+    return shadow;
+  }
+
+  // A throwaway database on the main server (the role needs CREATEDB). adapter-pg drops it BEFORE
+  // closing the shadow pool ("database ... is being accessed by other users"): we close, then drop.
+  async throwawayShadow() {
     const admin = await this.connect();
     const name = `prisma_migrate_shadow_db_${randomUUID()}`;
-    await admin.executeScript(`CREATE DATABASE "${name}"`);
-    const shadow = withAtomicScripts(await new PrismaPg({ ...pgConfig(this.url), database: name }, { schema: schemaOf(this.url) }).connect());
-    const closeShadow = shadow.dispose.bind(shadow);
-    shadow.dispose = async () => {
-      await closeShadow();
+    try {
+      await admin.executeScript(`CREATE DATABASE "${name}"`);
+    } catch (e) {
+      await admin.dispose();
+      throw e;
+    }
+    const dropIt = async () => {
       try {
         await admin.executeScript(`DROP DATABASE IF EXISTS "${name}"`);
       } finally {
         await admin.dispose();
       }
     };
-    // A server that ignores database names (PGlite's socket server) would replay into the main one.
+    let shadow;
+    try {
+      shadow = await this.connectTo(this.url, name);
+    } catch (e) {
+      await dropIt();
+      throw e;
+    }
+    const close = shadow.dispose.bind(shadow);
+    shadow.dispose = async () => {
+      await close();
+      await dropIt();
+    };
+    // Check that we really landed in the new database: PGlite's socket server ignores database names,
+    // so the migrations would be replayed into (and then reset out of) the main database.
     const [current] = (await shadow.queryRaw({ sql: "SELECT current_database()", args: [], argTypes: [] })).rows[0];
     if (current !== name) {
       await shadow.dispose();
-      throw new Error(`Connected to "${current}" instead of the new shadow database: set a separate shadowDatabaseUrl.`);
+      throw new Error(`Connected to "${current}" instead of the new shadow database (PGlite ignores database names): set datasource.shadowDatabaseUrl to a separate, disposable database server.`);
     }
     return shadow;
+  }
+
+  /** Disposes every adapter still open (shadows first: dropping one needs its admin connection). */
+  async closeAll() {
+    const open = [...this.open].reverse();
+    for (const adapter of open) await adapter.dispose().catch(() => {});
   }
 }
 
 // ---------------------------------------------------------------- the engine
-// The WASM engine panics when started without any schema file (`migrate diff`, `db execute`).
+// The WASM engine panics when started without any schema file (`migrate diff` and `db execute` start
+// it without --datamodels): give it a stub.
 const STUB_SCHEMA = 'datasource db {\n  provider = "postgresql"\n}\n';
-let lastErrorRegistry = null;
+
+// evaluateDataLoss / createMigration only reach the shadow database when an earlier call warmed an
+// internal cache of the engine; on a cold cache they fail with this message, so we warm it and retry.
+const NO_SHADOW = "shadow DB must be provided through an external factory";
+const NEEDS_WARM_CACHE = new Set(["evaluateDataLoss", "createMigration"]);
 
 /**
+ * Starts the WASM schema engine on a PostgreSQL database.
  * @param {{ url: string, shadowUrl?: string, datamodels?: [string, string][], log?: (line: string) => void }} options
+ *   datamodels: [path, content] pairs of the Prisma schema files.
  */
-export async function createSchemaEngine({ url, shadowUrl, datamodels = [], log = () => {} }) {
+export async function openSchemaEngine({ url, shadowUrl, datamodels = [], log = () => {} }) {
   const { SchemaEngine } = loadWasm();
-  const factory = bindMigrationAwareSqlAdapterFactory(new MigrationPg(url, shadowUrl));
-  const engine = await SchemaEngine.new({ datamodels: datamodels.length ? datamodels : [["schema.prisma", STUB_SCHEMA]] }, log, factory);
-  lastErrorRegistry = factory.errorRegistry;
-  return engine;
-}
-
-/** Plain JS errors thrown inside the adapter reach the engine as "External error id#N": recover the text. */
-export function explainError(message) {
-  return String(message).replace(/External error id#(\d+)/g, (m, id) => {
-    const e = lastErrorRegistry?.consumeError(Number(id))?.error;
-    return e ? `${m}: ${e.message ?? e}` : m;
-  });
-}
-
-/**
- * evaluateDataLoss / createMigration only find the shadow database when an earlier call warmed an
- * internal cache; on a cold cache they fail with this message, so we warm it and retry.
- */
-export const NO_SHADOW = "shadow DB must be provided through an external factory";
-export async function withWarmShadowCache(engine, method, params) {
+  const adapters = new MigrationPg(url, shadowUrl);
+  const factory = bindMigrationAwareSqlAdapterFactory(adapters);
+  let engine;
   try {
-    return await engine[method](params);
+    engine = await SchemaEngine.new({ datamodels: datamodels.length ? datamodels : [["schema.prisma", STUB_SCHEMA]] }, log, factory);
   } catch (e) {
-    if (!String(e?.message).includes(NO_SHADOW)) throw e;
-    await engine.diagnoseMigrationHistory({ migrationsList: params.migrationsList, optInToShadowDatabase: true, filters: params.filters });
-    return await engine[method](params);
+    await adapters.closeAll();
+    throw e;
   }
+  let closed = false;
+  return {
+    engine,
+    /** Calls an engine method (retrying the ones that need a warm shadow cache). */
+    async call(method, params) {
+      if (typeof engine[method] !== "function") throw new Error(`Method not supported by the WASM schema engine: ${method}`);
+      try {
+        return await engine[method](params);
+      } catch (e) {
+        if (!NEEDS_WARM_CACHE.has(method) || !String(e?.message).includes(NO_SHADOW)) throw e;
+        await engine.diagnoseMigrationHistory({ migrationsList: params.migrationsList, optInToShadowDatabase: true, filters: params.filters });
+        return await engine[method](params);
+      }
+    },
+    /** The text of an engine error, with the panic message or the adapter's own error recovered. */
+    describeError(e) {
+      const message = panic.last ?? String(e?.message ?? e);
+      panic.last = null;
+      // Plain JS errors thrown inside the adapter reach the engine as "External error id#N".
+      return message.replace(/External error id#(\d+)/g, (m, id) => {
+        const original = factory.errorRegistry?.consumeError(Number(id))?.error;
+        return original ? `${m}: ${original.message ?? original}` : m;
+      });
+    },
+    /** Frees the engine and closes every pool it opened, so the process can exit. Idempotent. */
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        engine.free();
+      } finally {
+        await adapters.closeAll();
+      }
+    },
+  };
 }

@@ -43,9 +43,7 @@ export function CreditNoteDocument({ note, invoiceHref, pdfHref }: { note: Credi
           <p className="text-sm text-slate-600">
             {t("issueDate")} {fmtDate(note.issueDate, locale)} · {t("correctsInvoice")} <Link href={invoiceHref}>{note.invoice.number}</Link>
           </p>
-          <p className="text-sm text-slate-600">
-            {t("reason")} : {note.reason}
-          </p>
+          <p className="text-sm text-slate-600">{`${t("reason")} — ${note.reason}`}</p>
         </div>
         {pdfHref ? <a href={pdfHref} className="text-sm">{t("download")}</a> : null}
       </div>
@@ -55,7 +53,7 @@ export function CreditNoteDocument({ note, invoiceHref, pdfHref }: { note: Credi
             <tr key={l.id}>
               <Td>
                 <p>{l.description}</p>
-                {l.period ? <p className="text-xs text-slate-500">{`${t("period")} : ${fmtPeriod(l.period, locale)}`}</p> : null}
+                {l.period ? <p className="text-xs text-slate-500">{t("periodLine", { period: fmtPeriod(l.period, locale) })}</p> : null}
               </Td>
               <Td>{fmtRate(l.taxRateBp, locale)}</Td>
               <Td className="text-right tabular-nums">{m(l.netMinor)}</Td>

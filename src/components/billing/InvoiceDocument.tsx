@@ -53,7 +53,7 @@ export function InvoiceDocument({ invoice, today, pdfHref, creditNoteHref }: { i
                 <p>{l.description}</p>
                 {l.period ? (
                   <p className="text-xs text-slate-500" data-testid="line-period">
-                    {t("period")} : {fmtPeriod(l.period, locale)}
+                    {t("periodLine", { period: fmtPeriod(l.period, locale) })}
                   </p>
                 ) : null}
               </Td>

@@ -13,7 +13,7 @@ function labelsFor(locale: Locale, kind: "invoice" | "creditNote"): InvoicePdfDa
   return {
     title: kind === "invoice" ? b("invoice") : b("creditNote"),
     number: b("number"), issueDate: b("issueDate"), dueDate: b("dueDate"), seller: b("seller"), buyer: b("buyer"), description: b("description"),
-    period: b("period"), quantity: b("quantity"), unitPrice: b("unitPrice"), taxRate: b("taxRate"), net: b("net"), taxBreakdown: b("taxBreakdown"),
+    quantity: b("quantity"), unitPrice: b("unitPrice"), taxRate: b("taxRate"), net: b("net"), taxBreakdown: b("taxBreakdown"),
     totalNet: b("totalNet"), totalTax: b("totalTax"), totalGross: b("totalGross"), amountDue: b("amountDue"), status: b("status"),
     correctsInvoice: b("correctsInvoice"), taxId: b("taxId"), page: b("page"),
   };
@@ -40,7 +40,7 @@ export function invoicePdf(invoice: InvoiceDetail): Promise<Buffer> {
       unitPrice: m(l.unitAmountMinor),
       net: m(l.netMinor),
       taxRate: fmtRate(l.taxRateBp, locale),
-      period: l.period ? fmtPeriod(l.period, locale) : null,
+      period: l.period ? t("billing.periodLine", { period: fmtPeriod(l.period, locale) }) : null,
     })),
     taxLines: invoice.taxLines.map((g) => ({ rate: fmtRate(g.taxRateBp, locale), net: m(g.netMinor), tax: m(g.taxMinor) })),
     totals: { net: m(invoice.netMinor), tax: m(invoice.taxMinor), gross: m(invoice.grossMinor), amountDue: m(invoice.balanceMinor) },
@@ -50,6 +50,7 @@ export function invoicePdf(invoice: InvoiceDetail): Promise<Buffer> {
 
 export function creditNotePdf(note: CreditNoteDetail): Promise<Buffer> {
   const locale = localeOf(note.customerLocale);
+  const t = translatorFor(locale);
   const m = (v: number) => fmtMoney(v, note.currency, locale);
   return renderInvoicePdf({
     kind: "creditNote",
@@ -60,7 +61,7 @@ export function creditNotePdf(note: CreditNoteDetail): Promise<Buffer> {
     correctsInvoice: note.invoice.number,
     seller: sellerIdentity(),
     buyer: note.buyer ?? { name: note.customerName, addressLines: [] },
-    lines: note.lines.map((l) => ({ description: l.description, quantity: "1", unitPrice: m(l.netMinor), net: m(l.netMinor), taxRate: fmtRate(l.taxRateBp, locale), period: l.period ? fmtPeriod(l.period, locale) : null })),
+    lines: note.lines.map((l) => ({ description: l.description, quantity: "1", unitPrice: m(l.netMinor), net: m(l.netMinor), taxRate: fmtRate(l.taxRateBp, locale), period: l.period ? t("billing.periodLine", { period: fmtPeriod(l.period, locale) }) : null })),
     taxLines: note.taxLines.map((g) => ({ rate: fmtRate(g.taxRateBp, locale), net: m(g.netMinor), tax: m(g.taxMinor) })),
     totals: { net: m(note.netMinor), tax: m(note.taxMinor), gross: m(note.grossMinor) },
   });

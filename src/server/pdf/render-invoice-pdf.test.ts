@@ -4,7 +4,7 @@ import { type InvoicePdfData, renderInvoicePdf } from "./render-invoice-pdf";
 
 const labels: InvoicePdfData["labels"] = {
   title: "Facture", number: "N°", issueDate: "Date", dueDate: "Échéance", seller: "Émetteur", buyer: "Facturé à", description: "Désignation",
-  period: "Période", quantity: "Qté", unitPrice: "Prix unitaire", taxRate: "TVA", net: "Montant HT", taxBreakdown: "Détail de la TVA",
+  quantity: "Qté", unitPrice: "Prix unitaire", taxRate: "TVA", net: "Montant HT", taxBreakdown: "Détail de la TVA",
   totalNet: "Total HT", totalTax: "TVA", totalGross: "Total TTC", amountDue: "Montant dû", status: "Statut", correctsInvoice: "Corrige", taxId: "N° TVA", page: "Page",
 };
 
@@ -23,7 +23,7 @@ const invoice = (lines: number): InvoicePdfData => ({
     unitPrice: "149,00 €",
     net: "1\u202f234,56 €",
     taxRate: "20 %",
-    period: "1 janv. 2026 – 31 janv. 2026",
+    period: "Période de service : 1 janv. 2026 – 31 janv. 2026",
   })),
   taxLines: [{ rate: "20 %", net: "1\u202f234,56 €", tax: "246,91 €" }],
   totals: { net: "1\u202f234,56 €", tax: "246,91 €", gross: "1\u202f481,47 €", amountDue: "1\u202f481,47 €" },
@@ -34,7 +34,7 @@ describe("renderInvoicePdf", () => {
     const pdf = await renderInvoicePdf(invoice(3));
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const text = extractPdfText(pdf).join("\n");
-    for (const expected of ["Facture F2026-000042", "Crème Brûlée SARL — Ñandú", "¿Soporte técnico?", "Période : 1 janv. 2026 – 31 janv. 2026", "Détail de la TVA", "1 481,47 €", "Échéance"]) {
+    for (const expected of ["Facture F2026-000042", "Crème Brûlée SARL — Ñandú", "¿Soporte técnico?", "Période de service : 1 janv. 2026 – 31 janv. 2026", "Détail de la TVA", "1 481,47 €", "Échéance"]) {
       expect(text).toContain(expected);
     }
   });

@@ -22,13 +22,14 @@ export interface PdfLine {
   unitPrice: string;
   net: string;
   taxRate: string;
+  /** The whole period text, e.g. "Service period: Jan 1, 2026 – Jan 31, 2026". */
   period?: string | null;
 }
 
 export interface InvoicePdfData {
   kind: "invoice" | "creditNote";
   labels: Record<
-    | "title" | "number" | "issueDate" | "dueDate" | "seller" | "buyer" | "description" | "period" | "quantity" | "unitPrice"
+    | "title" | "number" | "issueDate" | "dueDate" | "seller" | "buyer" | "description" | "quantity" | "unitPrice"
     | "taxRate" | "net" | "taxBreakdown" | "totalNet" | "totalTax" | "totalGross" | "amountDue" | "status" | "correctsInvoice" | "taxId" | "page",
     string
   >;
@@ -80,13 +81,13 @@ function tableHeader(doc: PDFKit.PDFDocument, labels: InvoicePdfData["labels"], 
   return y + 18;
 }
 
-function lineRow(doc: PDFKit.PDFDocument, line: PdfLine, labels: InvoicePdfData["labels"], y: number): number {
+function lineRow(doc: PDFKit.PDFDocument, line: PdfLine, y: number): number {
   doc.font("Helvetica").fontSize(9).fillColor("#0f172a");
   const first = COLUMNS[0];
   doc.text(toWinAnsi(line.description), MARGIN, y, { width: first.width });
   let bottom = doc.y;
   if (line.period) {
-    doc.fontSize(8).fillColor("#64748b").text(toWinAnsi(`${labels.period} : ${line.period}`), MARGIN, bottom, { width: first.width });
+    doc.fontSize(8).fillColor("#64748b").text(toWinAnsi(line.period), MARGIN, bottom, { width: first.width });
     bottom = doc.y;
   }
   let x = MARGIN + first.width;
@@ -130,7 +131,7 @@ export function renderInvoicePdf(data: InvoicePdfData): Promise<Buffer> {
       doc.addPage();
       y = tableHeader(doc, L, MARGIN);
     }
-    y = lineRow(doc, line, L, y);
+    y = lineRow(doc, line, y);
   }
   if (y > bottomLimit - 140) {
     doc.addPage();
