@@ -1,13 +1,15 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 
-// Offline: the Prisma CLI uses our WASM-backed schema engine instead of downloading the native
-// binary (ADR 0003). A PRISMA_SCHEMA_ENGINE_BINARY set by the user wins.
-process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.join(import.meta.dirname, "tools/prisma-engine/schema-engine.mjs");
+// Offline Prisma CLI: `migrate`, `db` and `generate` use our WASM-backed stand-in for the native
+// schema engine instead of downloading it (ADR 0003, tools/prisma-engine/README.md). A
+// PRISMA_SCHEMA_ENGINE_BINARY that the user set wins (an empty one counts as unset, as for Prisma).
+process.env.PRISMA_SCHEMA_ENGINE_BINARY ||= path.join(import.meta.dirname, "tools/prisma-engine/schema-engine.mjs");
 
 export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations", seed: "tsx prisma/seed.ts" },
-  // `prisma generate` (run by postinstall on a fresh machine) needs no database: a placeholder is fine.
-  datasource: { url: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/comptoir" },
+  // Not env("DATABASE_URL"), which throws when unset: `prisma generate` runs in postinstall on a fresh
+  // machine with no database configured and needs none; other commands then target the local default.
+  datasource: { url: process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/comptoir" },
 });

@@ -60,3 +60,34 @@ export type TInvoiceLineInput = z.infer<typeof ZInvoiceLineInput>;
 export type TCreateDraftInvoiceInput = z.infer<typeof ZCreateDraftInvoiceInput>;
 export type TRecordPaymentInput = z.infer<typeof ZRecordPaymentInput>;
 export type TCreditNoteInput = z.infer<typeof ZCreditNoteInput>;
+
+export const ZBillingCycle = z.enum(["MONTHLY", "QUARTERLY", "SEMIANNUAL", "ANNUAL", "BIENNIAL"]);
+
+export const ZCreateSubscriptionInput = z.strictObject({
+  customerId: z.string().uuid(),
+  productId: z.string().uuid(),
+  siteId: z.string().uuid().optional(),
+  cycle: ZBillingCycle,
+  quantity: ZQuantity.default("1"),
+  /** Overrides the catalogue price for this customer. */
+  unitAmountMinor: z.number().int().min(0).max(1e12).optional(),
+  description: z.string().trim().min(1).max(500).optional(),
+  startDate: ZCalendarDate,
+});
+
+export const ZPurchaseOrderLineInput = z.strictObject({
+  productId: z.string().uuid(),
+  cycle: ZBillingCycle.optional(),
+  quantity: ZQuantity.default("1"),
+  unitAmountMinor: z.number().int().min(0).max(1e12).optional(),
+  description: z.string().trim().min(1).max(500).optional(),
+});
+
+export const ZCreatePurchaseOrderInput = z.strictObject({
+  customerId: z.string().uuid(),
+  notes: z.string().max(2000).default(""),
+  lines: z.array(ZPurchaseOrderLineInput).min(1).max(100),
+});
+
+export type TCreateSubscriptionInput = z.infer<typeof ZCreateSubscriptionInput>;
+export type TCreatePurchaseOrderInput = z.infer<typeof ZCreatePurchaseOrderInput>;

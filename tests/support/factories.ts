@@ -57,3 +57,21 @@ export async function makeDraftInvoice(opts: { customerId?: string; staff?: { id
   );
   return { invoiceId, customerId, staff };
 }
+
+/** A recurring product priced monthly and annually in EUR, and a one-off product. */
+export async function makeProducts() {
+  const db = getDb();
+  const server = await db.product.create({
+    data: {
+      code: `SRV-${unique()}`,
+      kind: "DEDICATED_SERVER",
+      name: "Serveur dédié",
+      taxRateBp: 2000,
+      prices: { create: [{ cycle: "MONTHLY", currency: "EUR", unitAmountMinor: 9900n }, { cycle: "ANNUAL", currency: "EUR", unitAmountMinor: 99000n }] },
+    },
+  });
+  const setup = await db.product.create({
+    data: { code: `SETUP-${unique()}`, kind: "ONE_OFF", name: "Mise en service", taxRateBp: 2000, prices: { create: [{ cycle: null, currency: "EUR", unitAmountMinor: 5000n }] } },
+  });
+  return { server, setup };
+}

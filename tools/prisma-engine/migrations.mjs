@@ -45,8 +45,12 @@ async function withEngine({ url, schemaPath }, what, work) {
     session = await openSchemaEngine({ url, datamodels: [[file, fs.readFileSync(file, "utf8")]] });
     return await work(session);
   } catch (e) {
-    const reason = session ? session.describeError(e) : String(e?.message ?? e);
-    throw new Error(`Could not ${what} on ${redactUrl(url)}: ${reason}`, { cause: e });
+    const text = session ? session.describeError(e) : String(e?.message ?? e);
+    // The engine appends its Rust span trace: noise for our callers, except the migration's name.
+    const migration = /migration_name="([^"]+)"/.exec(text)?.[1];
+    const reason = text.replace(/\n\s+0: [\s\S]*$/, "").trim();
+    const where = migration ? `, migration ${migration} failed` : "";
+    throw new Error(`Could not ${what} on ${redactUrl(url)}${where}: ${reason}`, { cause: e });
   } finally {
     // Frees the engine and closes its connections: the process can exit, and the session-level
     // advisory lock the engine took is released now, not when pg's idle timeout fires.

@@ -337,7 +337,7 @@ export async function openSchemaEngine({ url, shadowUrl, datamodels = [], log = 
       // Plain JS errors thrown inside the adapter reach the engine as "External error id#N".
       return message.replace(/External error id#(\d+)/g, (m, id) => {
         const original = factory.errorRegistry?.consumeError(Number(id))?.error;
-        return original ? `${m}: ${original.message ?? original}` : m;
+        return original ? String(original.message ?? original) : m;
       });
     },
     /** Frees the engine and closes every pool it opened, so the process can exit. Idempotent. */
