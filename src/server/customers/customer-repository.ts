@@ -66,3 +66,15 @@ export async function customerToday(db: Db, customerId: string, now: Date): Prom
   const c = await db.customer.findUnique({ where: { id: customerId }, select: { timeZone: true } });
   return todayIn(c?.timeZone ?? "UTC", now);
 }
+
+export interface SiteDto {
+  id: string;
+  name: string;
+  addressLines: string[];
+}
+
+/** A company's sites (shops, offices). */
+export async function listSites(db: Db, customerId: string): Promise<SiteDto[]> {
+  const rows = await db.site.findMany({ where: { customerId }, orderBy: { name: "asc" } });
+  return rows.map((s) => ({ id: s.id, name: s.name, addressLines: [s.addressLine1, s.addressLine2, `${s.postalCode} ${s.city}`.trim(), s.country].filter(Boolean) }));
+}

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { hashPassword } from "@/server/auth/password-hashing";
+import { seedDemoCatalogue } from "@/server/demo/seed-demo-catalogue";
 import { seedDemoLedger } from "@/server/demo/seed-demo-ledger";
 
 interface DemoStaff {
@@ -27,6 +28,7 @@ export const DEMO_CUSTOMERS = [
     city: "Lyon",
     country: "FR",
     taxId: "FR40123456789",
+    sites: ["Boutique — Lyon", "Atelier — Villeurbanne"],
     locale: "fr",
     timeZone: "Europe/Paris",
     currency: "EUR",
@@ -48,6 +50,7 @@ export const DEMO_CUSTOMERS = [
     city: "Marbella",
     country: "ES",
     taxId: "ESB12345678",
+    sites: ["Hostal — Marbella", "Oficina — Málaga"],
     locale: "es",
     timeZone: "Europe/Madrid",
     currency: "EUR",
@@ -76,9 +79,9 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
     }
     const created = [];
     for (const c of DEMO_CUSTOMERS) {
-      const { users, services, ...company } = c;
+      const { users, services, sites, ...company } = c;
       const customer = await tx.customer.create({ data: company });
-      created.push({ id: customer.id, services });
+      created.push({ id: customer.id, services, sites });
       for (const u of users) {
         await tx.user.create({
           data: { email: u.email, name: u.name, kind: "CUSTOMER", customerId: customer.id, customerRole: u.role, locale: u.locale, passwordHash },
@@ -89,6 +92,7 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
   });
   const billing = await db.user.findUniqueOrThrow({ where: { email: "billing@comptoir.example" }, select: { id: true, email: true, name: true } });
   await seedDemoLedger(db, billing, customers, now);
+  await seedDemoCatalogue(db, billing, customers, now);
   return { created: true };
 }
 

@@ -16,6 +16,9 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         { href: "/portal", label: t("portal.nav.home") },
         { href: "/portal/invoices", label: t("portal.nav.invoices") },
         { href: "/portal/credit-notes", label: t("portal.nav.creditNotes") },
+        { href: "/portal/orders", label: t("portal.nav.orders") },
+        { href: "/portal/subscriptions", label: t("portal.nav.subscriptions") },
+        { href: "/portal/sites", label: t("portal.nav.sites") },
         { href: "/portal/team", label: t("portal.nav.team") },
         { href: "/portal/settings", label: t("portal.nav.settings") },
       ]}

@@ -6,15 +6,18 @@ import { Card } from "@/components/ui";
 import { requireCustomer } from "@/server/auth/guards";
 import { customerBalanceSummary, listInvoices } from "@/server/billing/invoice-queries";
 import { customerToday } from "@/server/customers/customer-repository";
+import { listCustomerSubscriptions } from "@/server/subscriptions/subscription-repository";
+import { fmtDate } from "@/domain/billing/display-format";
 import { getDb } from "@/server/db/client";
 
 export default async function PortalHome() {
   const user = await requireCustomer();
   const db = getDb();
   const today = await customerToday(db, user.customerId, new Date());
-  const [summary, open] = await Promise.all([
+  const [summary, open, renewals] = await Promise.all([
     customerBalanceSummary(db, user.customerId, today),
     listInvoices(db, { customerId: user.customerId }, { status: "OPEN" }, { take: 5, skip: 0 }),
+    listCustomerSubscriptions(db, user.customerId, { activeOnly: true, take: 4 }),
   ]);
   const t = await getTranslations("portal.home");
   const billing = await getTranslations("billing");
@@ -51,7 +54,18 @@ export default async function PortalHome() {
           )}
         </Card>
         <Card title={t("nextRenewals")}>
-          <p className="text-sm text-slate-500">{t("noRenewals")}</p>
+          {renewals.length === 0 ? (
+            <p className="text-sm text-slate-500">{t("noRenewals")}</p>
+          ) : (
+            <ul className="text-sm" data-testid="next-renewals">
+              {renewals.map((s) => (
+                <li key={s.id} className="flex justify-between gap-2">
+                  <span className="truncate">{s.description}</span>
+                  <span className="whitespace-nowrap text-slate-600">{fmtDate(s.nextRenewal, locale)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
         </Card>
       </div>
       {open.items.length > 0 ? (

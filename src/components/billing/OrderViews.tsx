@@ -1,0 +1,62 @@
+import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { Badge, Card, Table, Td } from "@/components/ui";
+import { fmtMoney, fmtQuantity, fmtRate } from "@/domain/billing/display-format";
+import type { PurchaseOrderDto } from "@/server/orders/purchase-order-repository";
+
+export function OrderTable({ rows, hrefBase }: { rows: PurchaseOrderDto[]; hrefBase: string }) {
+  const t = useTranslations();
+  const format = useLocale();
+  return (
+    <Table headers={[t("orders.number"), t("orders.date"), t("orders.status"), t("orders.total")]} empty={rows.length === 0 ? t("common.noResults") : undefined}>
+      {rows.map((o) => (
+        <tr key={o.id} data-testid="order-row">
+          <Td>
+            <Link href={`${hrefBase}/${o.id}`}>{o.number}</Link>
+          </Td>
+          <Td>{new Intl.DateTimeFormat(format, { dateStyle: "medium" }).format(o.createdAt)}</Td>
+          <Td>
+            <Badge>{t(`orders.statuses.${o.status}` as "orders.statuses.SENT")}</Badge>
+          </Td>
+          <Td className="text-right tabular-nums">{fmtMoney(o.totalNetMinor, o.currency, format)}</Td>
+        </tr>
+      ))}
+    </Table>
+  );
+}
+
+export function OrderDocument({ order, invoiceHref }: { order: PurchaseOrderDto; invoiceHref: string | null }) {
+  const t = useTranslations();
+  const locale = useLocale();
+  return (
+    <Card>
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-4">
+        <h1 data-testid="order-number">
+          {t("orders.order")} {order.number}
+        </h1>
+        <Badge>{t(`orders.statuses.${order.status}` as "orders.statuses.SENT")}</Badge>
+      </div>
+      <Table headers={[t("billing.description"), t("orders.cycle"), t("billing.quantity"), t("billing.unitPrice"), t("billing.taxRate"), t("billing.net")]}>
+        {order.lines.map((l) => (
+          <tr key={l.id} data-testid="order-line">
+            <Td>{l.description}</Td>
+            <Td>{l.cycle ? t(`cycles.${l.cycle}` as "cycles.MONTHLY") : t("orders.oneOff")}</Td>
+            <Td>{fmtQuantity(l.quantity, locale)}</Td>
+            <Td className="tabular-nums">{fmtMoney(l.unitAmountMinor, order.currency, locale)}</Td>
+            <Td>{fmtRate(l.taxRateBp, locale)}</Td>
+            <Td className="text-right tabular-nums">{fmtMoney(l.netMinor, order.currency, locale)}</Td>
+          </tr>
+        ))}
+      </Table>
+      <p className="mt-4 text-right font-semibold tabular-nums">
+        {t("orders.total")} : {fmtMoney(order.totalNetMinor, order.currency, locale)}
+      </p>
+      {order.notes ? <p className="mt-2 whitespace-pre-wrap text-sm text-slate-600">{order.notes}</p> : null}
+      {invoiceHref ? (
+        <p className="mt-2 text-sm">
+          <Link href={invoiceHref}>{t("orders.invoice")}</Link>
+        </p>
+      ) : null}
+    </Card>
+  );
+}
