@@ -3,6 +3,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import Link from "next/link";
 import { InvoiceTable } from "@/components/billing/InvoiceTable";
+import { OrderTable } from "@/components/billing/OrderViews";
+import { SubscriptionTable } from "@/components/billing/SubscriptionTable";
 import { InvitationActions } from "@/components/staff/InvitationActions";
 import { InviteForm } from "@/components/staff/InviteForm";
 import { Badge, Card, Table, Td } from "@/components/ui";
@@ -12,7 +14,9 @@ import { requireStaff } from "@/server/auth/guards";
 import { findCustomerSummary } from "@/server/customers/customer-repository";
 import { getDb } from "@/server/db/client";
 import { listInvoices } from "@/server/billing/invoice-queries";
-import { customerToday } from "@/server/customers/customer-repository";
+import { customerToday, listSites } from "@/server/customers/customer-repository";
+import { listPurchaseOrders } from "@/server/orders/purchase-order-repository";
+import { listCustomerSubscriptions } from "@/server/subscriptions/subscription-repository";
 import { listCustomerInvitations } from "@/server/invitations/invitation-repository";
 import { listCompanyUsers } from "@/server/users/user-repository";
 
@@ -23,11 +27,14 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   const db = getDb();
   const customer = await findCustomerSummary(db, id.data);
   if (!customer) notFound();
-  const [users, invitations, invoices, today] = await Promise.all([
+  const [users, invitations, invoices, today, subscriptions, orders, sites] = await Promise.all([
     listCompanyUsers(db, customer.id),
     listCustomerInvitations(db, customer.id, new Date()),
     listInvoices(db, { staff: true }, { customerId: customer.id }, { take: 10, skip: 0 }),
     customerToday(db, customer.id, new Date()),
+    listCustomerSubscriptions(db, customer.id),
+    listPurchaseOrders(db, customer.id, { includeDrafts: true }),
+    listSites(db, customer.id),
   ]);
   const t = await getTranslations();
   const format = await getFormatter();
@@ -52,6 +59,29 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
         }
       >
         <InvoiceTable rows={invoices.items} hrefBase="/staff/invoices" today={today} />
+      </Card>
+      <Card title={t("subscriptions.title")}>
+        <SubscriptionTable rows={subscriptions} />
+      </Card>
+      <Card
+        title={t("orders.title")}
+        actions={
+          canBill ? (
+            <Link href={`/staff/orders/new?customerId=${customer.id}`} className="text-sm" data-testid="new-order">
+              {t("orders.new")}
+            </Link>
+          ) : null
+        }
+      >
+        <OrderTable rows={orders} hrefBase="/staff/orders" />
+      </Card>
+      <Card title={t("sites.title")}>
+        {sites.length === 0 ? <p className="text-sm text-slate-500">{t("sites.none")}</p> : null}
+        {sites.map((site) => (
+          <p key={site.id} className="text-sm">
+            <span className="font-medium">{site.name}</span> <span className="text-slate-500">{site.addressLines.join(", ")}</span>
+          </p>
+        ))}
       </Card>
       <Card title={t("staff.customer.users")}>
         <Table

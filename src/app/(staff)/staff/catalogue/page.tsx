@@ -1,0 +1,34 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { Card, Table, Td } from "@/components/ui";
+import { fmtMoney, fmtRate } from "@/domain/billing/display-format";
+import { requireStaff } from "@/server/auth/guards";
+import { listProducts } from "@/server/catalogue/catalogue-repository";
+import { getDb } from "@/server/db/client";
+
+export default async function CataloguePage() {
+  await requireStaff("BILLING", "SUPPORT");
+  const products = await listProducts(getDb(), { activeOnly: false });
+  const t = await getTranslations();
+  const locale = await getLocale();
+  return (
+    <Card title={t("catalogue.title")}>
+      <Table headers={[t("catalogue.code"), t("catalogue.name"), t("catalogue.kind"), t("billing.taxRate"), t("catalogue.prices")]}>
+        {products.map((p) => (
+          <tr key={p.id} data-testid="product-row">
+            <Td className="font-mono text-xs">{p.code}</Td>
+            <Td>{p.name}</Td>
+            <Td>{t(`catalogue.kinds.${p.kind}` as "catalogue.kinds.ONE_OFF")}</Td>
+            <Td>{fmtRate(p.taxRateBp, locale)}</Td>
+            <Td>
+              {p.prices.map((pr) => (
+                <p key={`${pr.cycle}-${pr.currency}`} className="whitespace-nowrap text-sm">
+                  {pr.cycle ? t(`cycles.${pr.cycle}` as "cycles.MONTHLY") : t("orders.oneOff")} · {fmtMoney(pr.unitAmountMinor, pr.currency, locale)}
+                </p>
+              ))}
+            </Td>
+          </tr>
+        ))}
+      </Table>
+    </Card>
+  );
+}

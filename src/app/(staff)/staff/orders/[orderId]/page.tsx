@@ -1,0 +1,25 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { OrderDocument } from "@/components/billing/OrderViews";
+import { SendOrderButton } from "@/components/staff/SendOrderButton";
+import { requireStaff } from "@/server/auth/guards";
+import { getDb } from "@/server/db/client";
+import { findPurchaseOrder } from "@/server/orders/purchase-order-repository";
+
+export default async function StaffOrderPage({ params }: { params: Promise<{ orderId: string }> }) {
+  await requireStaff("BILLING", "SUPPORT");
+  const id = z.string().uuid().safeParse((await params).orderId);
+  if (!id.success) notFound();
+  const order = await findPurchaseOrder(getDb(), id.data, { staff: true });
+  if (!order) notFound();
+  return (
+    <>
+      <p className="text-sm">
+        <Link href={`/staff/customers/${order.customerId}`}>{order.customerName}</Link>
+      </p>
+      <OrderDocument order={order} invoiceHref={order.invoiceId ? `/staff/invoices/${order.invoiceId}` : null} />
+      {order.status === "DRAFT" ? <SendOrderButton orderId={order.id} /> : null}
+    </>
+  );
+}
