@@ -61,6 +61,7 @@ async function shutdown(code = 0) {
     await exited;
     clearTimeout(timer);
   }
+  if (embedded) fs.rmSync(path.join(dataDir, "database-url"), { force: true });
   await embedded?.stop();
   log("Stopped.");
   process.exit(code);
@@ -72,6 +73,8 @@ try {
   if (!env.DATABASE_URL) {
     embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite"), port: Number(process.env.EMBEDDED_DB_PORT ?? 0) });
     env.DATABASE_URL = embedded.url;
+    // Lets `npm run api-token` reach the running embedded database.
+    fs.writeFileSync(path.join(dataDir, "database-url"), embedded.url);
     env.SEED_DEMO ??= "1";
     log(`Embedded PostgreSQL (PGlite) on ${embedded.url} with data in ${path.relative(root, dataDir)}/pglite`);
   }

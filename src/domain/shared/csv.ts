@@ -9,7 +9,7 @@ export function csvCell(value: string | number | null | undefined): string {
 }
 
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
-  return [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return `${[header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
 
 /** Minor units as a plain decimal ("1234.50"), the form spreadsheets import everywhere. */

@@ -64,6 +64,16 @@ export async function listPurchaseOrders(db: Db, customerId: string, opts: { inc
   return rows.map(toDto);
 }
 
+/** A page of orders for the API, lines included: two queries whatever the page size. */
+export async function listPurchaseOrdersPage(db: Db, opts: { customerId?: string; take: number; skip: number }) {
+  const where = opts.customerId ? { customerId: opts.customerId } : {};
+  const [rows, total] = await Promise.all([
+    db.purchaseOrder.findMany({ where, orderBy: { createdAt: "desc" }, take: opts.take, skip: opts.skip, include: { lines: { orderBy: { position: "asc" } }, customer: { select: { legalName: true } } } }),
+    db.purchaseOrder.count({ where }),
+  ]);
+  return { data: rows.map(toDto), total };
+}
+
 export async function findPurchaseOrder(db: Db, orderId: string, scope: { customerId: string } | { staff: true }): Promise<PurchaseOrderDto | null> {
   const row = await db.purchaseOrder.findFirst({
     where: { id: orderId, ...("customerId" in scope ? { customerId: scope.customerId, status: { not: "DRAFT" } } : {}) },

@@ -1,0 +1,35 @@
+import { DomainError } from "@/domain/shared/domain-error";
+import type { TCreateCustomerInput, TCreateSiteInput, TUpdateCustomerInput } from "@/contracts/customers";
+import { recordAudit } from "@/server/audit/audit-repository";
+import type { StaffActor } from "@/server/auth/actor";
+import { groupExists, insertCustomer, insertSite, updateCustomerRow } from "@/server/customers/customer-writes";
+import type { RootDb } from "@/server/db/types";
+
+/** Billing staff create a customer company. */
+export async function createCustomer(db: RootDb, actor: StaffActor, input: TCreateCustomerInput, now: Date) {
+  return db.$transaction(async (tx) => {
+    if (input.groupId && !(await groupExists(tx, input.groupId))) throw new DomainError("NOT_FOUND", { entity: "customer_group" });
+    const { id } = await insertCustomer(tx, input);
+    await recordAudit(tx, { action: "customer.created", actorUserId: actor.id, actorEmail: actor.email, targetType: "customer", targetId: id, customerId: id, at: now });
+    return { customerId: id };
+  });
+}
+
+/** Edits a customer. Issued invoices keep the buyer as it was when they were issued. */
+export async function updateCustomer(db: RootDb, actor: StaffActor, customerId: string, input: TUpdateCustomerInput, now: Date) {
+  await db.$transaction(async (tx) => {
+    if (input.groupId && !(await groupExists(tx, input.groupId))) throw new DomainError("NOT_FOUND", { entity: "customer_group" });
+    if (!(await updateCustomerRow(tx, customerId, input))) throw new DomainError("NOT_FOUND", { entity: "customer" });
+    await recordAudit(tx, { action: "customer.updated", actorUserId: actor.id, actorEmail: actor.email, targetType: "customer", targetId: customerId, customerId, details: { fields: Object.keys(input) }, at: now });
+  });
+}
+
+export async function createSite(db: RootDb, actor: StaffActor, customerId: string, input: TCreateSiteInput, now: Date) {
+  return db.$transaction(async (tx) => {
+    const exists = await tx.customer.count({ where: { id: customerId } });
+    if (!exists) throw new DomainError("NOT_FOUND", { entity: "customer" });
+    const { id } = await insertSite(tx, customerId, input);
+    await recordAudit(tx, { action: "site.created", actorUserId: actor.id, actorEmail: actor.email, targetType: "site", targetId: id, customerId, at: now });
+    return { siteId: id };
+  });
+}
