@@ -17,3 +17,7 @@ export async function insertSite(db: Db, customerId: string, data: TCreateSiteIn
 export async function groupExists(db: Db, groupId: string) {
   return (await db.customerGroup.count({ where: { id: groupId } })) === 1;
 }
+
+export async function customerExists(db: Db, customerId: string) {
+  return (await db.customer.count({ where: { id: customerId } })) === 1;
+}

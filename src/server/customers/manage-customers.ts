@@ -2,7 +2,7 @@ import { DomainError } from "@/domain/shared/domain-error";
 import type { TCreateCustomerInput, TCreateSiteInput, TUpdateCustomerInput } from "@/contracts/customers";
 import { recordAudit } from "@/server/audit/audit-repository";
 import type { StaffActor } from "@/server/auth/actor";
-import { groupExists, insertCustomer, insertSite, updateCustomerRow } from "@/server/customers/customer-writes";
+import { customerExists, groupExists, insertCustomer, insertSite, updateCustomerRow } from "@/server/customers/customer-writes";
 import type { RootDb } from "@/server/db/types";
 
 /** Billing staff create a customer company. */
@@ -26,8 +26,7 @@ export async function updateCustomer(db: RootDb, actor: StaffActor, customerId: 
 
 export async function createSite(db: RootDb, actor: StaffActor, customerId: string, input: TCreateSiteInput, now: Date) {
   return db.$transaction(async (tx) => {
-    const exists = await tx.customer.count({ where: { id: customerId } });
-    if (!exists) throw new DomainError("NOT_FOUND", { entity: "customer" });
+    if (!(await customerExists(tx, customerId))) throw new DomainError("NOT_FOUND", { entity: "customer" });
     const { id } = await insertSite(tx, customerId, input);
     await recordAudit(tx, { action: "site.created", actorUserId: actor.id, actorEmail: actor.email, targetType: "site", targetId: id, customerId, at: now });
     return { siteId: id };

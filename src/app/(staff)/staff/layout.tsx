@@ -12,7 +12,11 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   const nav: NavItem[] = [{ href: "/staff", label: t("staff.nav.home") }];
   if (staffMayAct(user.staffRoles, ["BILLING", "SUPPORT"])) nav.push({ href: "/staff/customers", label: t("staff.nav.customers") }, { href: "/staff/invoices", label: t("staff.nav.invoices") }, { href: "/staff/catalogue", label: t("staff.nav.catalogue") });
   if (staffMayAct(user.staffRoles, ["ADMIN"])) {
-    nav.push({ href: "/staff/outbox", label: t("staff.nav.outbox") }, { href: "/staff/audit", label: t("staff.nav.audit") });
+    nav.push(
+      { href: "/staff/outbox", label: t("staff.nav.outbox") },
+      { href: "/staff/audit", label: t("staff.nav.audit") },
+      { href: "/staff/api-tokens", label: t("staff.nav.apiTokens") },
+    );
   }
   return (
     <AppShell

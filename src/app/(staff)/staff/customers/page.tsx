@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { Pagination } from "@/components/Pagination";
 import { buttonClass, Card, inputClass, Table, Td } from "@/components/ui";
+import { staffMayAct } from "@/domain/auth/roles";
 import { requireStaff } from "@/server/auth/guards";
 import { listCustomers } from "@/server/customers/customer-repository";
 import { getDb } from "@/server/db/client";
@@ -14,12 +15,15 @@ const ZQuery = z.object({
 });
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
-  await requireStaff("BILLING", "SUPPORT");
+  const staff = await requireStaff("BILLING", "SUPPORT");
   const query = ZQuery.parse(await searchParams);
   const t = await getTranslations();
   const { items, total } = await listCustomers(getDb(), { search: query.q || undefined, take: PAGE_SIZE, skip: (query.page - 1) * PAGE_SIZE });
   return (
-    <Card title={t("staff.customers.title")}>
+    <Card
+      title={t("staff.customers.title")}
+      actions={staffMayAct(staff.staffRoles, ["BILLING"]) ? <Link href="/staff/customers/new">{t("customerForm.new")}</Link> : null}
+    >
       <form className="mb-4 flex gap-2">
         <input name="q" defaultValue={query.q} placeholder={t("staff.customers.searchPlaceholder")} aria-label={t("common.search")} className={inputClass} />
         <button type="submit" className={buttonClass}>

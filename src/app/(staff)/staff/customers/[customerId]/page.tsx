@@ -5,6 +5,7 @@ import Link from "next/link";
 import { InvoiceTable } from "@/components/billing/InvoiceTable";
 import { OrderTable } from "@/components/billing/OrderViews";
 import { SubscriptionTable } from "@/components/billing/SubscriptionTable";
+import { SiteForm, SubscriptionForm } from "@/components/staff/CustomerQuickForms";
 import { InvitationActions } from "@/components/staff/InvitationActions";
 import { InviteForm } from "@/components/staff/InviteForm";
 import { Badge, Card, Table, Td } from "@/components/ui";
@@ -15,6 +16,7 @@ import { findCustomerSummary } from "@/server/customers/customer-repository";
 import { getDb } from "@/server/db/client";
 import { listInvoices } from "@/server/billing/invoice-queries";
 import { customerToday, listSites } from "@/server/customers/customer-repository";
+import { listProducts } from "@/server/catalogue/catalogue-repository";
 import { listPurchaseOrders } from "@/server/orders/purchase-order-repository";
 import { listCustomerSubscriptions } from "@/server/subscriptions/subscription-repository";
 import { listCustomerInvitations } from "@/server/invitations/invitation-repository";
@@ -27,7 +29,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   const db = getDb();
   const customer = await findCustomerSummary(db, id.data);
   if (!customer) notFound();
-  const [users, invitations, invoices, today, subscriptions, orders, sites] = await Promise.all([
+  const [users, invitations, invoices, today, subscriptions, orders, sites, products] = await Promise.all([
     listCompanyUsers(db, customer.id),
     listCustomerInvitations(db, customer.id, new Date()),
     listInvoices(db, { staff: true }, { customerId: customer.id }, { take: 10, skip: 0 }),
@@ -35,7 +37,11 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
     listCustomerSubscriptions(db, customer.id),
     listPurchaseOrders(db, customer.id, { includeDrafts: true }),
     listSites(db, customer.id),
+    listProducts(db, { activeOnly: true }),
   ]);
+  const recurring = products
+    .filter((p) => p.kind !== "ONE_OFF")
+    .map((p) => ({ id: p.id, name: p.name, cycles: p.prices.filter((pr) => pr.currency === customer.currency && pr.cycle).map((pr) => pr.cycle as string) }));
   const t = await getTranslations();
   const format = await getFormatter();
   const canBill = staffMayAct(staff.staffRoles, ["BILLING"]);
@@ -43,7 +49,15 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
     <>
       <div>
         <h1 data-testid="customer-name">{customer.legalName}</h1>
-        <p className="text-sm text-slate-600">{customer.billingEmail}</p>
+        <p className="text-sm text-slate-600">
+          {customer.billingEmail}
+          {canBill ? (
+            <>
+              {" · "}
+              <Link href={`/staff/customers/${customer.id}/edit`}>{t("customerForm.edit")}</Link>
+            </>
+          ) : null}
+        </p>
       </div>
       <Card
         title={t("billing.invoices")}
@@ -62,6 +76,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
       </Card>
       <Card title={t("subscriptions.title")}>
         <SubscriptionTable rows={subscriptions} />
+        {canBill ? <SubscriptionForm customerId={customer.id} products={recurring} sites={sites} today={today} /> : null}
       </Card>
       <Card
         title={t("orders.title")}
@@ -82,6 +97,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
             <span className="font-medium">{site.name}</span> <span className="text-slate-500">{site.addressLines.join(", ")}</span>
           </p>
         ))}
+        {canBill ? <SiteForm customerId={customer.id} /> : null}
       </Card>
       <Card title={t("staff.customer.users")}>
         <Table

@@ -1,0 +1,57 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { createCustomerAction, updateCustomerAction } from "@/app/(staff)/staff/customers/actions";
+import { idle } from "@/app/_lib/action-state-idle";
+import { useErrorText } from "@/components/auth/use-error-text";
+import { Alert, buttonClass, inputClass } from "@/components/ui";
+
+type CustomerFields = Record<"legalName" | "billingEmail" | "addressLine1" | "addressLine2" | "postalCode" | "city" | "country" | "taxId" | "currency" | "locale" | "timeZone", string>;
+
+/** Create (no `customer`) or edit a customer. The currency is fixed once invoices may exist. */
+export function CustomerForm({ customer }: { customer?: CustomerFields & { id: string } }) {
+  const t = useTranslations("customerForm");
+  const languages = useTranslations("common.languages");
+  const errorText = useErrorText();
+  const [state, action, pending] = useActionState(customer ? updateCustomerAction : createCustomerAction, idle);
+  const field = (name: keyof CustomerFields, props: Record<string, unknown> = {}) => (
+    <label className="flex flex-col gap-1">
+      {t(name)}
+      <input name={name} defaultValue={customer?.[name] ?? ""} className={inputClass} {...props} />
+      {state.status === "error" && state.fields?.[name] ? <span className="text-xs text-red-700">{state.fields[name]}</span> : null}
+    </label>
+  );
+  return (
+    <form action={action} className="grid gap-3 md:grid-cols-2" data-testid="customer-form">
+      {customer ? <input type="hidden" name="customerId" value={customer.id} /> : null}
+      {field("legalName", { required: true })}
+      {field("billingEmail", { required: true, type: "email" })}
+      {field("addressLine1")}
+      {field("addressLine2")}
+      {field("postalCode")}
+      {field("city")}
+      {field("country", { maxLength: 2, placeholder: "FR" })}
+      {field("taxId")}
+      {customer ? null : field("currency", { maxLength: 3, placeholder: "EUR" })}
+      <label className="flex flex-col gap-1">
+        {t("locale")}
+        <select name="locale" defaultValue={customer?.locale ?? "fr"} className={inputClass}>
+          {(["fr", "en", "es"] as const).map((l) => (
+            <option key={l} value={l}>
+              {languages(l)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {field("timeZone", { placeholder: "Europe/Paris" })}
+      <div className="flex items-center gap-3 md:col-span-2">
+        <button type="submit" disabled={pending} className={buttonClass}>
+          {t("save")}
+        </button>
+        {state.status === "ok" ? <Alert tone="success">{t("saved")}</Alert> : null}
+        {state.status === "error" ? <Alert tone="error">{errorText(state.code)}</Alert> : null}
+      </div>
+    </form>
+  );
+}
