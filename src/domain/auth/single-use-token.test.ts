@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { errorCodeOf as codeOf } from "@/domain/shared/testing";
 import { assertTokenUsable, tokenExpiry } from "./single-use-token";
 
 const now = new Date("2026-11-23T10:00:00Z");
 const fresh = { purpose: "INVITATION" as const, expiresAt: tokenExpiry("INVITATION", now), usedAt: null, revokedAt: null };
-const codeOf = (f: () => void) => {
-  try {
-    f();
-    return "OK";
-  } catch (e) {
-    return (e as { code?: string }).code;
-  }
-};
 
 describe("assertTokenUsable", () => {
   it("invitations last seven days, resets one hour", () => {

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { errorCodeOf as codeOf } from "@/domain/shared/testing";
 import { type CreditableLine, planCreditNote } from "./credit-note";
 import { computeDocumentTotals } from "./tax";
 
@@ -18,14 +19,6 @@ const invoiceOf = (lines: CreditableLine[], paidMinor = 0, creditedMinor = 0) =>
   return { lines, taxGroups: totals.groups, amounts: { grossMinor: totals.grossMinor, paidMinor, creditedMinor } };
 };
 
-const codeOf = (f: () => unknown) => {
-  try {
-    f();
-    return "OK";
-  } catch (e) {
-    return (e as { code?: string }).code;
-  }
-};
 
 describe("planning a credit note", () => {
   const invoice = invoiceOf([line("a", 10000, 2000), line("b", 5000, 550)]);

@@ -1,15 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { errorCodeOf as codeOf } from "@/domain/shared/testing";
 import { addMoney, divideRounded, formatMoney, money, parseMoney, splitByLargestRemainder } from "./money";
 
-const codeOf = (f: () => unknown) => {
-  try {
-    f();
-    return "OK";
-  } catch (e) {
-    return (e as { code?: string }).code;
-  }
-};
 
 describe("money", () => {
   it("refuses floats and mixed currencies", () => {
