@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, userId } from "./support";
+import { fixture, signIn, userId } from "./support";
 
 test("a customer user sees their colleagues but gets a 404 for another company's user", async ({ page }) => {
   await signIn(page, "lucia@solymar.example");
@@ -14,4 +14,22 @@ test("a customer user sees their colleagues but gets a 404 for another company's
   const staffPage = await page.goto("/staff/customers");
   expect(page.url()).toMatch(/\/portal$/);
   expect(staffPage?.status()).toBe(200);
+});
+
+test("every portal route answers 404 for another company's documents, and 200 for the caller's own", async ({ page }) => {
+  await signIn(page, "claire@dupont.example");
+  const { customers, documents } = fixture();
+  const dupont = customers.find((c) => c.legalName.startsWith("Boulangerie"))?.id;
+  const own = documents.find((d) => d.customerId === dupont);
+  const other = documents.find((d) => d.customerId !== dupont);
+  if (!own || !other) throw new Error("fixture documents missing");
+  const routes = (d: typeof own) => [
+    `/portal/invoices/${d.invoiceId}`,
+    `/portal/invoices/${d.invoiceId}/pdf`,
+    `/portal/credit-notes/${d.creditNoteId}`,
+    `/portal/credit-notes/${d.creditNoteId}/pdf`,
+    `/portal/orders/${d.orderId}`,
+  ];
+  for (const route of routes(own)) expect((await page.request.get(route)).status(), route).toBe(200);
+  for (const route of routes(other)) expect((await page.request.get(route)).status(), route).toBe(404);
 });

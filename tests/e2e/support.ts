@@ -12,7 +12,11 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await expect(page.getByTestId("signed-in-as")).toBeVisible();
 }
 
-export function fixture(): { users: { id: string; email: string }[]; customers: { id: string; legalName: string }[] } {
+export function fixture(): {
+  users: { id: string; email: string }[];
+  customers: { id: string; legalName: string }[];
+  documents: { customerId: string; invoiceId: string; creditNoteId: string; orderId: string }[];
+} {
   return JSON.parse(fs.readFileSync("test-results/e2e-fixture.json", "utf8"));
 }
 
