@@ -4,7 +4,10 @@ import { defineConfig } from "prisma/config";
 // Offline Prisma CLI: `migrate`, `db` and `generate` use our WASM-backed stand-in for the native
 // schema engine instead of downloading it (ADR 0003, tools/prisma-engine/README.md). A
 // PRISMA_SCHEMA_ENGINE_BINARY that the user set wins (an empty one counts as unset, as for Prisma).
-process.env.PRISMA_SCHEMA_ENGINE_BINARY = path.join(import.meta.dirname, "tools/prisma-engine/schema-engine.mjs");
+process.env.PRISMA_SCHEMA_ENGINE_BINARY ||= path.join(
+  import.meta.dirname,
+  "tools/prisma-engine/schema-engine.mjs",
+);
 
 export default defineConfig({
   schema: "prisma/schema.prisma",

@@ -10,9 +10,9 @@ import { deployMigrations, migrationStatus } from "../../tools/prisma-engine/mig
 /**
  * The unmodified Prisma CLI, run offline through tools/prisma-engine against a real PostgreSQL, in
  * throwaway projects holding a small sample schema (never the app's schema or database). Each project
- * carries a verbatim copy of the repository's prisma.config.ts, so the config itself is under test.
- * Self-contained: needs only a PostgreSQL server whose role may CREATEDB (TEST_DATABASE_URL, or the
- * local 127.0.0.1:5432).
+ * carries a verbatim copy of the repository's prisma.config.ts, so the config is under test too.
+ * Self-contained: needs only a PostgreSQL server whose role may CREATEDB (TEST_DATABASE_URL, else the
+ * local 127.0.0.1:5432), not the integration project's global setup.
  */
 const root = path.resolve(import.meta.dirname, "../..");
 const cli = path.join(root, "node_modules/prisma/build/index.js");
@@ -20,6 +20,7 @@ const shim = path.join(root, "tools/prisma-engine/schema-engine.mjs");
 const serverUrl = process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 const suffix = `${Date.now()}_${randomBytes(3).toString("hex")}`;
 const db = { dev: `engine_dev_${suffix}`, deploy: `engine_deploy_${suffix}`, prog: `engine_prog_${suffix}` };
+const cmdDb = `engine_cmd_${suffix}`;
 const urlOf = (name: string) => Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "comptoir-schema-engine-"));
 const FN = "20990101000000_functions";
@@ -62,179 +63,220 @@ END;
 $$ LANGUAGE plpgsql;
 COMMENT ON TABLE "Site" IS 'one row; per location';
 `;
-const BROKEN_SQL = 'ALTER TABLE "Account" ADD COLUMN "nickname" TEXT;\nCREATE TABLE "AuditLog" ("id" SERIAL PRIMARY KEY);\nSELECT no_such_function();\n';
+const BROKEN_SQL = `ALTER TABLE "Account" ADD COLUMN "nickname" TEXT;
+CREATE TABLE "AuditLog" ("id" SERIAL PRIMARY KEY);
+SELECT no_such_function();
+`;
 
-/** A scratch project: the repo's prisma.config.ts (copied), the sample schema, `tools` and `node_modules` linked. */
+const migrationsDir = (dir: string) => path.join(dir, "prisma/migrations");
+const paths = (dir: string) => ({
+  migrationsDir: migrationsDir(dir),
+  schemaPath: path.join(dir, "prisma/schema.prisma"),
+});
+const folders = (dir: string) =>
+  fs
+    .readdirSync(migrationsDir(dir))
+    .filter((f) => !f.endsWith(".toml"))
+    .sort();
+
+/** A project: a copy of the repo's prisma.config.ts, the sample schema, `tools` and `node_modules` linked. */
 function project(name: string, migrations: Record<string, string> = {}, from?: string) {
   const dir = path.join(tmp, name);
-  fs.mkdirSync(path.join(dir, "prisma", "migrations"), { recursive: true });
-  fs.symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"));
-  fs.symlinkSync(path.join(root, "tools"), path.join(dir, "tools"));
+  fs.mkdirSync(migrationsDir(dir), { recursive: true });
+  for (const link of ["node_modules", "tools"]) fs.symlinkSync(path.join(root, link), path.join(dir, link));
   fs.copyFileSync(path.join(root, "prisma.config.ts"), path.join(dir, "prisma.config.ts"));
-  fs.writeFileSync(path.join(dir, "prisma", "schema.prisma"), SCHEMA);
-  if (from) fs.cpSync(path.join(from, "prisma", "migrations"), path.join(dir, "prisma", "migrations"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "prisma/schema.prisma"), SCHEMA);
+  if (from) fs.cpSync(migrationsDir(from), migrationsDir(dir), { recursive: true });
   for (const [folder, sql] of Object.entries(migrations)) {
-    fs.mkdirSync(path.join(dir, "prisma", "migrations", folder));
-    fs.writeFileSync(path.join(dir, "prisma", "migrations", folder, "migration.sql"), sql);
+    fs.mkdirSync(path.join(migrationsDir(dir), folder));
+    fs.writeFileSync(path.join(migrationsDir(dir), folder, "migration.sql"), sql);
   }
   return dir;
 }
-const migrationsOf = (dir: string) => ({ migrationsDir: path.join(dir, "prisma/migrations"), schemaPath: path.join(dir, "prisma/schema.prisma") });
-const folders = (dir: string) => fs.readdirSync(path.join(dir, "prisma/migrations")).filter((f) => !f.endsWith(".toml")).sort();
 
 type Run = { code: number; out: string; ms: number };
-/** Runs a Node script; resolves with its exit code and output (never rejects). */
-function node(args: string[], cwd: string, env: Record<string, string | undefined>): Promise<Run> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1", NEXT_TELEMETRY_DISABLED: "1" };
-  delete childEnv.PRISMA_SCHEMA_ENGINE_BINARY; // the copied prisma.config.ts must set it
-  delete childEnv.DATABASE_URL;
-  for (const [k, v] of Object.entries(env)) if (v !== undefined) childEnv[k] = v;
+/** Runs a Node script with a clean env (no DATABASE_URL, no PRISMA_SCHEMA_ENGINE_BINARY unless given). */
+function node(args: string[], cwd: string, env: Record<string, string> = {}): Promise<Run> {
+  const base: NodeJS.ProcessEnv = {
+    ...process.env,
+    CHECKPOINT_DISABLE: "1",
+    PRISMA_HIDE_UPDATE_MESSAGE: "1",
+  };
+  base.NEXT_TELEMETRY_DISABLED = "1";
+  delete base.PRISMA_SCHEMA_ENGINE_BINARY; // the copied prisma.config.ts must set it
+  delete base.DATABASE_URL;
+  const options = { cwd, env: { ...base, ...env }, timeout: 90_000 };
   const started = Date.now();
   return new Promise((resolve) => {
-    execFile(process.execPath, args, { cwd, env: childEnv, timeout: 90_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, args, options, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
       resolve({ code, out: `${stdout}${stderr}`, ms: Date.now() - started });
     });
   });
 }
-const prisma = (cwd: string, args: string[], env: Record<string, string | undefined> = {}) => node([cli, ...args], cwd, env);
+/** `prisma <args>` in a project, on database `database` (DATABASE_URL). */
+const prisma = (dir: string, args: string, database?: string, env: Record<string, string> = {}) =>
+  node([cli, ...args.split(" ")], dir, { ...(database ? { DATABASE_URL: urlOf(database) } : {}), ...env });
 
-async function sql<T = Record<string, unknown>>(database: string, text: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: database === "" ? serverUrl : urlOf(database) });
+async function rows(database: string | null, text: string): Promise<Record<string, unknown>[]> {
+  const client = new pg.Client({ connectionString: database ? urlOf(database) : serverUrl });
   await client.connect();
   try {
-    return (await client.query(text)).rows as T[];
+    return (await client.query(text)).rows;
   } finally {
     await client.end();
   }
 }
-const one = async (database: string, text: string) => Object.values((await sql(database, text))[0] ?? {})[0];
-const shadowDatabases = async () =>
-  (await sql<{ datname: string }>("", "SELECT datname FROM pg_database WHERE datname LIKE 'prisma\\_migrate\\_shadow\\_db\\_%'")).map((r) => r.datname);
+const value = async (database: string, text: string) =>
+  Object.values((await rows(database, text))[0] ?? {})[0];
+const tableCount = (database: string) =>
+  value(database, `SELECT count(*)::int FROM pg_tables WHERE tablename IN ('Account', 'Site')`);
+const nicknameColumns = (database: string) =>
+  value(database, "SELECT count(*)::int FROM information_schema.columns WHERE column_name = 'nickname'");
+const UP_TO_DATE = { upToDate: true, pending: [], failed: [], onlyInDatabase: [] };
+const BROKEN_FAILED = { upToDate: false, pending: [], failed: [BROKEN], onlyInDatabase: [] };
 
-/** Shadow databases that appeared since `before` and stay (others' transient ones are given time to go). */
+const SHADOWS_SQL = "SELECT datname FROM pg_database WHERE datname LIKE 'prisma\\_migrate\\_shadow\\_db\\_%'";
+const shadowDatabases = async () => (await rows(null, SHADOWS_SQL)).map((r) => String(r.datname));
+/** Shadow databases that appeared since `before` and stay (others' transient ones get time to go). */
 async function leakedShadows(before: string[]) {
-  let leaked = (await shadowDatabases()).filter((d) => !before.includes(d));
-  if (leaked.length) await new Promise((r) => setTimeout(r, 3000));
-  leaked = (await shadowDatabases()).filter((d) => leaked.includes(d));
-  return leaked;
+  const appeared = (await shadowDatabases()).filter((d) => !before.includes(d));
+  if (appeared.length) await new Promise((r) => setTimeout(r, 3000));
+  return (await shadowDatabases()).filter((d) => appeared.includes(d));
 }
 
-let main = ""; // the project where `migrate dev` writes the first migration
+let main = ""; // the project in which `migrate dev` writes the first migration
 beforeAll(async () => {
-  for (const name of [db.deploy, db.prog]) await sql("", `CREATE DATABASE "${name}"`); // db.dev: the CLI creates it
+  for (const name of [db.deploy, db.prog, cmdDb]) await rows(null, `CREATE DATABASE "${name}"`); // not db.dev
   main = project("main");
 }, 60_000);
 
 afterAll(async () => {
-  for (const name of Object.values(db)) await sql("", `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  const all = [...Object.values(db), cmdDb];
+  for (const name of all) await rows(null, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   fs.rmSync(tmp, { recursive: true, force: true });
 }, 60_000);
 
 describe("the Prisma CLI, offline through tools/prisma-engine", { timeout: 120_000 }, () => {
-  it("migrate dev creates the database and the first migration, through a throwaway shadow database", async () => {
+  it("migrate dev creates the database and the first migration, with a throwaway shadow database", async () => {
     const before = await shadowDatabases();
-    const r = await prisma(main, ["migrate", "dev", "--name", "init"], { DATABASE_URL: urlOf(db.dev) });
+    const r = await prisma(main, "migrate dev --name init", db.dev);
     expect(r.code, r.out).toBe(0);
     const [init, ...others] = folders(main);
     expect(others).toEqual([]);
     expect(init).toMatch(/^\d{14}_init$/);
-    const migration = fs.readFileSync(path.join(main, "prisma/migrations", String(init), "migration.sql"), "utf8");
-    expect(migration).toContain(`CREATE TYPE "Plan" AS ENUM ('MONTHLY', 'ANNUAL');`);
-    expect(migration).toContain('CREATE TABLE "Account"');
-    expect(migration).toMatch(/ADD CONSTRAINT "Site_accountId_fkey" FOREIGN KEY \("accountId"\) REFERENCES "Account"\("id"\)/);
-    expect(fs.readFileSync(path.join(main, "prisma/migrations/migration_lock.toml"), "utf8")).toContain('provider = "postgresql"');
-    expect(await one(db.dev, `SELECT count(*)::int FROM information_schema.tables WHERE table_name IN ('Account', 'Site')`)).toBe(2);
+    const sql = fs.readFileSync(path.join(migrationsDir(main), String(init), "migration.sql"), "utf8");
+    expect(sql).toContain(`CREATE TYPE "Plan" AS ENUM ('MONTHLY', 'ANNUAL');`);
+    expect(sql).toContain('CREATE TABLE "Account"');
+    expect(sql).toMatch(/"Site_accountId_fkey" FOREIGN KEY \("accountId"\) REFERENCES "Account"\("id"\)/);
+    const lock = fs.readFileSync(path.join(migrationsDir(main), "migration_lock.toml"), "utf8");
+    expect(lock).toContain('provider = "postgresql"');
+    expect(await tableCount(db.dev)).toBe(2);
     expect(await leakedShadows(before)).toEqual([]);
   });
 
   it("migrate deploy applies it to a fresh database", async () => {
-    const r = await prisma(main, ["migrate", "deploy"], { DATABASE_URL: urlOf(db.deploy) });
+    const r = await prisma(main, "migrate deploy", db.deploy);
     expect(r.code, r.out).toBe(0);
-    expect(await one(db.deploy, `SELECT count(*)::int FROM information_schema.tables WHERE table_name IN ('Account', 'Site')`)).toBe(2);
-    expect(await one(db.deploy, "SELECT count(*)::int FROM _prisma_migrations WHERE finished_at IS NOT NULL")).toBe(1);
+    expect(await tableCount(db.deploy)).toBe(2);
+    const applied = "SELECT count(*)::int FROM _prisma_migrations WHERE finished_at IS NOT NULL";
+    expect(await value(db.deploy, applied)).toBe(1);
   });
 
   it("migrate status says the database is up to date", async () => {
-    const r = await prisma(main, ["migrate", "status"], { DATABASE_URL: urlOf(db.deploy) });
+    const r = await prisma(main, "migrate status", db.deploy);
     expect(r.code, r.out).toBe(0);
     expect(r.out).toContain("Database schema is up to date");
   });
 
-  it("migrate diff finds no difference between the migrations and the schema (and one from empty)", async () => {
-    const same = await prisma(main, ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", "prisma/schema.prisma", "--exit-code"], {
-      DATABASE_URL: urlOf(db.dev),
-    });
+  it("migrate diff sees no difference from the migrations to the schema, and one from empty", async () => {
+    const diff = (from: string) =>
+      `migrate diff ${from} --to-schema prisma/schema.prisma --script --exit-code`;
+    const same = await prisma(main, diff("--from-migrations prisma/migrations"), db.dev);
     expect(same.code, same.out).toBe(0);
-    const fromEmpty = await prisma(main, ["migrate", "diff", "--from-empty", "--to-schema", "prisma/schema.prisma", "--script", "--exit-code"], {
-      DATABASE_URL: urlOf(db.dev),
-    });
+    const fromEmpty = await prisma(main, diff("--from-empty"), db.dev);
     expect(fromEmpty.code, fromEmpty.out).toBe(2);
     expect(fromEmpty.out).toContain('CREATE TABLE "Site"');
   });
 
   it("applies a plpgsql function whose $$ body holds semicolons", async () => {
     const withFunction = project("with-function", { [FN]: FUNCTION_SQL }, main);
-    const r = await prisma(withFunction, ["migrate", "deploy"], { DATABASE_URL: urlOf(db.deploy) });
+    const r = await prisma(withFunction, "migrate deploy", db.deploy);
     expect(r.code, r.out).toBe(0);
-    expect(await one(db.deploy, "SELECT site_label('a', 2)")).toBe("a;a;");
-    expect(await one(db.deploy, `SELECT obj_description('"Site"'::regclass)`)).toBe("one row; per location");
+    expect(await value(db.deploy, "SELECT site_label('a', 2)")).toBe("a;a;");
+    const comment = await value(db.deploy, `SELECT obj_description('"Site"'::regclass)`);
+    expect(comment).toBe("one row; per location");
   });
 
   it("a failing migration leaves nothing half-applied, and status reports it failed", async () => {
     const broken = project("broken", { [FN]: FUNCTION_SQL, [BROKEN]: BROKEN_SQL }, main);
-    const r = await prisma(broken, ["migrate", "deploy"], { DATABASE_URL: urlOf(db.deploy) });
+    const r = await prisma(broken, "migrate deploy", db.deploy);
     expect(r.code, r.out).not.toBe(0);
     expect(r.out).toContain("no_such_function");
-    expect(await one(db.deploy, "SELECT count(*)::int FROM information_schema.columns WHERE column_name = 'nickname'")).toBe(0);
-    expect(await one(db.deploy, `SELECT to_regclass('"AuditLog"')::text`)).toBeNull();
-    const status = await prisma(broken, ["migrate", "status"], { DATABASE_URL: urlOf(db.deploy) });
+    expect(await nicknameColumns(db.deploy)).toBe(0);
+    expect(await value(db.deploy, `SELECT to_regclass('"AuditLog"')::text`)).toBeNull();
+    const status = await prisma(broken, "migrate status", db.deploy);
     expect(status.code).not.toBe(0);
     expect(status.out).toMatch(new RegExp(`have failed:\\s+${BROKEN}`));
   });
 
   it("refuses a shadowDatabaseUrl that is really the main database (it would be wiped)", async () => {
-    fs.writeFileSync(
-      path.join(main, "prisma.shadow.config.ts"),
-      `import { defineConfig } from "prisma/config";\nimport base from "./prisma.config.ts";\n` +
-        "export default defineConfig({ ...base, datasource: { url: process.env.DATABASE_URL, shadowDatabaseUrl: process.env.SHADOW_URL } });\n",
-    );
-    const alias = `${urlOf(db.dev)}?connect_timeout=11`; // a different URL for the same database
-    const r = await prisma(main, ["migrate", "dev", "--create-only", "--name", "x", "--config", "prisma.shadow.config.ts"], { DATABASE_URL: urlOf(db.dev), SHADOW_URL: alias });
+    const config = [
+      'import { defineConfig } from "prisma/config";',
+      'import base from "./prisma.config.ts";',
+      "const datasource = { url: process.env.DATABASE_URL, shadowDatabaseUrl: process.env.SHADOW_URL };",
+      "export default defineConfig({ ...base, datasource });",
+    ];
+    fs.writeFileSync(path.join(main, "prisma.shadow.config.ts"), config.join("\n"));
+    const alias = new URL(urlOf(db.dev)); // another URL for the same database
+    alias.searchParams.set("connect_timeout", "11");
+    const args = "migrate dev --create-only --name x --config prisma.shadow.config.ts";
+    const r = await prisma(main, args, db.dev, { SHADOW_URL: alias.toString() });
     expect(r.code).not.toBe(0);
     expect(r.out).toContain("is the main database");
-    expect(await one(db.dev, "SELECT count(*)::int FROM _prisma_migrations")).toBe(1);
+    expect(await value(db.dev, "SELECT count(*)::int FROM _prisma_migrations")).toBe(1);
     expect(folders(main)).toHaveLength(1);
   });
 
   it("deployMigrations / migrationStatus work without the CLI, and report failures", async () => {
     const url = urlOf(db.prog);
     const [init] = folders(main);
-    expect(await migrationStatus({ url, ...migrationsOf(main) })).toEqual({ upToDate: false, pending: [init], failed: [], onlyInDatabase: [] });
-    expect(await deployMigrations({ url, ...migrationsOf(main) })).toEqual([init]);
-    expect(await deployMigrations({ url, ...migrationsOf(main) })).toEqual([]);
-    expect(await migrationStatus({ url, ...migrationsOf(main) })).toEqual({ upToDate: true, pending: [], failed: [], onlyInDatabase: [] });
+    const ok = { url, ...paths(main) };
+    expect(await migrationStatus(ok)).toEqual({ ...UP_TO_DATE, upToDate: false, pending: [init] });
+    expect(await deployMigrations(ok)).toEqual([init]);
+    expect(await deployMigrations(ok)).toEqual([]);
+    expect(await migrationStatus(ok)).toEqual(UP_TO_DATE);
 
-    const broken = migrationsOf(path.join(tmp, "broken"));
-    await expect(deployMigrations({ url, ...broken })).rejects.toThrow(new RegExp(`migration ${BROKEN} failed: [\\s\\S]*no_such_function`));
-    expect(await one(db.prog, "SELECT site_label('b', 1)")).toBe("b;");
-    expect(await one(db.prog, "SELECT count(*)::int FROM information_schema.columns WHERE column_name = 'nickname'")).toBe(0);
-    expect(await migrationStatus({ url, ...broken })).toEqual({ upToDate: false, pending: [], failed: [BROKEN], onlyInDatabase: [] });
-    expect(await migrationStatus({ url, ...migrationsOf(main) })).toMatchObject({ upToDate: false, onlyInDatabase: [FN, BROKEN] });
+    const broken = { url, ...paths(path.join(tmp, "broken")) };
+    const failure = new RegExp(`migration ${BROKEN} failed: [^]*no_such_function`);
+    await expect(deployMigrations(broken)).rejects.toThrow(failure);
+    expect(await value(db.prog, "SELECT site_label('b', 1)")).toBe("b;"); // the migration before it
+    expect(await nicknameColumns(db.prog)).toBe(0);
+    expect(await migrationStatus(broken)).toEqual(BROKEN_FAILED);
+    expect(await migrationStatus(ok)).toMatchObject({ upToDate: false, onlyInDatabase: [FN, BROKEN] });
   });
 
   it("migrations.mjs works as a command and exits promptly (no pool or timer left open)", async () => {
     const script = path.join(root, "tools/prisma-engine/migrations.mjs");
-    const { migrationsDir, schemaPath } = migrationsOf(path.join(tmp, "broken"));
-    const r = await node([script, "status", "--migrations", migrationsDir, "--schema", schemaPath], tmp, { DATABASE_URL: urlOf(db.prog) });
-    expect(r.code, r.out).toBe(1);
-    expect(JSON.parse(r.out)).toEqual({ upToDate: false, pending: [], failed: [BROKEN], onlyInDatabase: [] });
-    expect(r.ms).toBeLessThan(8000); // the engine's 10 s timer once kept the process alive
+    const args = (name: string) => {
+      const { migrationsDir, schemaPath } = paths(path.join(tmp, name));
+      return ["--migrations", migrationsDir, "--schema", schemaPath];
+    };
+    const deploy = await node([script, "deploy", ...args("with-function")], tmp, {
+      DATABASE_URL: urlOf(cmdDb),
+    });
+    expect(deploy.code, deploy.out).toBe(0);
+    expect(deploy.out).toContain(`Applied 2 migration(s): ${folders(main)[0]}, ${FN}`);
+    expect(deploy.ms).toBeLessThan(8000); // the engine's 10 s lock timer once kept the process alive
+    const status = await node([script, "status", "--url", urlOf(db.prog), ...args("broken")], tmp);
+    expect(status.code, status.out).toBe(1);
+    expect(JSON.parse(status.out)).toEqual(BROKEN_FAILED);
   });
 
   it("prisma generate works offline, with no DATABASE_URL", async () => {
-    fs.writeFileSync(path.join(main, "prisma/schema.prisma"), `generator client {\n  provider = "prisma-client"\n  output   = "../generated"\n}\n\n${SCHEMA}`);
-    const r = await prisma(main, ["generate"], { PRISMA_SCHEMA_ENGINE_BINARY: shim });
+    const generator = 'generator client {\n  provider = "prisma-client"\n  output   = "../generated"\n}\n\n';
+    fs.writeFileSync(path.join(main, "prisma/schema.prisma"), generator + SCHEMA);
+    const r = await prisma(main, "generate", undefined, { PRISMA_SCHEMA_ENGINE_BINARY: shim });
     expect(r.code, r.out).toBe(0);
     expect(fs.existsSync(path.join(main, "generated/client.ts"))).toBe(true);
     expect(fs.readFileSync(path.join(main, "generated/enums.ts"), "utf8")).toContain("MONTHLY");
@@ -242,31 +284,33 @@ describe("the Prisma CLI, offline through tools/prisma-engine", { timeout: 120_0
 
   it("prisma.config.ts keeps a PRISMA_SCHEMA_ENGINE_BINARY set by the user, else points at the shim", async () => {
     const probe = path.join(tmp, "probe-config.mts");
-    fs.writeFileSync(
-      probe,
-      `const { default: config } = await import(${JSON.stringify(path.join(root, "prisma.config.ts"))});\n` +
-        "console.log(JSON.stringify({ binary: process.env.PRISMA_SCHEMA_ENGINE_BINARY, url: config.datasource?.url, schema: config.schema, migrations: config.migrations }));\n",
-    );
-    const tsx = path.join(root, "node_modules/tsx/dist/cli.mjs");
-    const evaluate = async (env: Record<string, string | undefined>) => {
-      const r = await node([tsx, probe], tmp, env);
+    const script = [
+      `const { default: c } = await import(${JSON.stringify(path.join(root, "prisma.config.ts"))});`,
+      "const binary = process.env.PRISMA_SCHEMA_ENGINE_BINARY;",
+      "console.log(JSON.stringify({ binary, url: c.datasource?.url, schema: c.schema, migrations: c.migrations }));",
+    ];
+    fs.writeFileSync(probe, script.join("\n"));
+    const evaluate = async (env: Record<string, string>) => {
+      const r = await node([path.join(root, "node_modules/tsx/dist/cli.mjs"), probe], tmp, env);
       expect(r.code, r.out).toBe(0);
       return JSON.parse(r.out.trim().split("\n").at(-1) ?? "");
     };
     expect(await evaluate({ PRISMA_SCHEMA_ENGINE_BINARY: "/opt/engines/schema-engine" })).toEqual({
       binary: "/opt/engines/schema-engine",
-      url: "postgresql://postgres@127.0.0.1:5432/comptoir",
+      url: "postgresql://postgres@127.0.0.1:5432/comptoir", // no DATABASE_URL: a placeholder, no throw
       schema: "prisma/schema.prisma",
       migrations: { path: "prisma/migrations", seed: "tsx prisma/seed.ts" },
     });
-    expect(await evaluate({ DATABASE_URL: urlOf(db.dev) })).toMatchObject({ binary: shim, url: urlOf(db.dev) });
-    expect(fs.statSync(shim).mode & 0o111).not.toBe(0); // executable, as the CLI spawns it directly
+    const defaults = await evaluate({ DATABASE_URL: urlOf(db.dev) });
+    expect(defaults).toMatchObject({ binary: shim, url: urlOf(db.dev) });
+    expect(fs.statSync(shim).mode & 0o111).not.toBe(0); // executable: the CLI spawns it directly
 
     // And the real CLI then runs the user's engine, not ours.
     const marker = path.join(tmp, "user-engine-was-called");
     const userEngine = path.join(tmp, "user-engine.sh");
-    fs.writeFileSync(userEngine, `#!/bin/sh\necho called > ${JSON.stringify(marker)}\nexit 1\n`, { mode: 0o755 });
-    const r = await prisma(main, ["migrate", "status"], { DATABASE_URL: urlOf(db.dev), PRISMA_SCHEMA_ENGINE_BINARY: userEngine });
+    const fake = `#!/bin/sh\necho called > ${JSON.stringify(marker)}\nexit 1\n`;
+    fs.writeFileSync(userEngine, fake, { mode: 0o755 });
+    const r = await prisma(main, "migrate status", db.dev, { PRISMA_SCHEMA_ENGINE_BINARY: userEngine });
     expect(r.code).not.toBe(0);
     expect(fs.existsSync(marker)).toBe(true);
   });

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { openSchemaEngine, redactUrl } from "./wasm-engine.mjs";
+import { openSchemaEngine } from "./wasm-engine.mjs";
 
 /** Relative paths given to the API are resolved against the repository root, not the cwd. */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -19,7 +19,11 @@ const LOCKFILE = "migration_lock.toml";
 function migrationsList(migrationsDir) {
   const baseDir = path.resolve(root, migrationsDir);
   const dirs = fs.existsSync(baseDir)
-    ? fs.readdirSync(baseDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    ? fs
+        .readdirSync(baseDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
     : [];
   const read = (file) => {
     try {
@@ -33,12 +37,26 @@ function migrationsList(migrationsDir) {
     baseDir,
     lockfile: { path: LOCKFILE, content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, "utf8") : null },
     shadowDbInitScript: "",
-    migrationDirectories: dirs.map((d) => ({ path: d, migrationFile: { path: "migration.sql", content: read(path.join(baseDir, d, "migration.sql")) } })),
+    migrationDirectories: dirs.map((d) => ({
+      path: d,
+      migrationFile: { path: "migration.sql", content: read(path.join(baseDir, d, "migration.sql")) },
+    })),
   };
 }
 
+/** The URL without its password, for error messages. */
+function redactUrl(url) {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "(an invalid database URL)";
+  }
+}
+
 async function withEngine({ url, schemaPath }, what, work) {
-  if (!url) throw new Error(`Cannot ${what}: no database url (pass { url } or set DATABASE_URL).`);
+  if (!url) throw new Error(`Could not ${what}: no database URL given.`);
   const file = path.resolve(root, schemaPath);
   let session;
   try {
@@ -54,7 +72,7 @@ async function withEngine({ url, schemaPath }, what, work) {
   } finally {
     // Frees the engine and closes its connections: the process can exit, and the session-level
     // advisory lock the engine took is released now, not when pg's idle timeout fires.
-    await session?.close();
+    await session?.close().catch(() => {}); // never hide the real error
   }
 }
 
@@ -64,9 +82,16 @@ async function withEngine({ url, schemaPath }, what, work) {
  * @param {{ url: string, migrationsDir?: string, schemaPath?: string }} options
  * @returns {Promise<string[]>}
  */
-export async function deployMigrations({ url, migrationsDir = "prisma/migrations", schemaPath = "prisma/schema.prisma" }) {
+export async function deployMigrations({
+  url,
+  migrationsDir = "prisma/migrations",
+  schemaPath = "prisma/schema.prisma",
+}) {
   return withEngine({ url, schemaPath }, "apply the migrations", async (session) => {
-    const { appliedMigrationNames } = await session.call("applyMigrations", { migrationsList: migrationsList(migrationsDir), filters });
+    const { appliedMigrationNames } = await session.call("applyMigrations", {
+      migrationsList: migrationsList(migrationsDir),
+      filters,
+    });
     return appliedMigrationNames;
   });
 }
@@ -76,9 +101,17 @@ export async function deployMigrations({ url, migrationsDir = "prisma/migrations
  * @param {{ url: string, migrationsDir?: string, schemaPath?: string }} options
  * @returns {Promise<{ upToDate: boolean, pending: string[], failed: string[], onlyInDatabase: string[] }>}
  */
-export async function migrationStatus({ url, migrationsDir = "prisma/migrations", schemaPath = "prisma/schema.prisma" }) {
+export async function migrationStatus({
+  url,
+  migrationsDir = "prisma/migrations",
+  schemaPath = "prisma/schema.prisma",
+}) {
   return withEngine({ url, schemaPath }, "read the migration status", async (session) => {
-    const r = await session.call("diagnoseMigrationHistory", { migrationsList: migrationsList(migrationsDir), optInToShadowDatabase: false, filters });
+    const r = await session.call("diagnoseMigrationHistory", {
+      migrationsList: migrationsList(migrationsDir),
+      optInToShadowDatabase: false,
+      filters,
+    });
     const pending = r.history?.unappliedMigrationNames ?? [];
     const onlyInDatabase = r.history?.unpersistedMigrationNames ?? [];
     const failed = r.failedMigrationNames ?? [];
@@ -88,21 +121,25 @@ export async function migrationStatus({ url, migrationsDir = "prisma/migrations"
 
 // ---------------------------------------------------------------- CLI mode
 if (process.argv[1] && fs.realpathSync(path.resolve(process.argv[1])) === fileURLToPath(import.meta.url)) {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { url: { type: "string" }, migrations: { type: "string" }, schema: { type: "string" } },
-  });
-  const [command = "deploy"] = positionals;
-  // Paths given on the command line are relative to the cwd, as usual for a CLI.
-  const options = {
-    url: values.url ?? process.env.DATABASE_URL,
-    ...(values.migrations ? { migrationsDir: path.resolve(values.migrations) } : {}),
-    ...(values.schema ? { schemaPath: path.resolve(values.schema) } : {}),
-  };
   try {
+    const { values, positionals } = parseArgs({
+      allowPositionals: true,
+      options: { url: { type: "string" }, migrations: { type: "string" }, schema: { type: "string" } },
+    });
+    const [command = "deploy"] = positionals;
+    // Paths given on the command line are relative to the cwd, as usual for a CLI.
+    const options = {
+      url: values.url ?? process.env.DATABASE_URL,
+      ...(values.migrations ? { migrationsDir: path.resolve(values.migrations) } : {}),
+      ...(values.schema ? { schemaPath: path.resolve(values.schema) } : {}),
+    };
     if (command === "deploy") {
       const applied = await deployMigrations(options);
-      console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "No pending migrations to apply.");
+      console.log(
+        applied.length
+          ? `Applied ${applied.length} migration(s): ${applied.join(", ")}`
+          : "No pending migrations to apply.",
+      );
     } else if (command === "status") {
       const status = await migrationStatus(options);
       console.log(JSON.stringify(status, null, 2));

@@ -20,13 +20,19 @@ for (let i = 0; i < argv.length; i++) {
   if (a === "--version" || a === "-V") opts.version = true;
   else if (a === "--datamodels") opts.datamodels.push(argv[++i]);
   else if (a === "--datasource") opts.datasource = JSON.parse(argv[++i]);
-  else if (a === "--enabled-preview-features" || a === "--extension-types") i++; // not supported by the WASM engine
+  else if (a === "--enabled-preview-features" || a === "--extension-types")
+    i++; // not supported by the WASM engine
   else if (a === "cli") opts.cli = argv[++i];
 }
 
 /** The native engine logs JSON lines on stderr; the CLI reads level, fields.message and error_code. */
 function logLine(level, message, extra = {}) {
-  const line = { timestamp: new Date().toISOString(), level, fields: { message, ...extra }, target: "schema_engine::logger" };
+  const line = {
+    timestamp: new Date().toISOString(),
+    level,
+    fields: { message, ...extra },
+    target: "schema_engine::logger",
+  };
   process.stderr.write(`${JSON.stringify(line)}\n`);
 }
 
@@ -94,6 +100,24 @@ async function runCliCommand(command) {
 // ---------------------------------------------------------------- JSON-RPC mode
 const send = (msg) => process.stdout.write(`${JSON.stringify(msg)}\n`);
 
+/** The native engine's JSON-RPC methods that the WASM engine implements under the same name. */
+const ENGINE_METHODS = new Set([
+  "applyMigrations",
+  "createMigration",
+  "dbExecute",
+  "debugPanic",
+  "devDiagnostic",
+  "diagnoseMigrationHistory",
+  "ensureConnectionValidity",
+  "evaluateDataLoss",
+  "introspect",
+  "introspectSql",
+  "markMigrationApplied",
+  "markMigrationRolledBack",
+  "reset",
+  "schemaPush",
+]);
+
 function rpcError(session, e) {
   // Native shape: { code, message, data: { is_panic, message, error_code, meta } }. The WASM engine's
   // errors carry only a P-code (no meta), so the CLI shows their raw message.
@@ -117,12 +141,15 @@ async function runRpc() {
 
   const handlers = {
     getDatabaseVersion: () => session.engine.version(null),
-    createDatabase: async (p) => ({ databaseName: await createOrDropDatabase(p?.datasource?.url ?? datasourceUrl(), false) }),
+    createDatabase: async (p) => ({
+      databaseName: await createOrDropDatabase(p?.datasource?.url ?? datasourceUrl(), false),
+    }),
     diff: async (p) => {
       // The native engine streams the diff to the CLI as a `print` request (the CLI writes it to
       // stdout or --output); the WASM engine returns it instead.
       const res = await session.call("diff", p);
-      if (res?.stdout) send({ jsonrpc: "2.0", id: `print-${Date.now()}`, method: "print", params: { content: res.stdout.replace(/\n$/, "") } });
+      const content = res?.stdout?.replace(/\n$/, "");
+      if (content) send({ jsonrpc: "2.0", id: `print-${Date.now()}`, method: "print", params: { content } });
       return { exitCode: res.exitCode };
     },
   };
@@ -141,7 +168,9 @@ async function runRpc() {
     if (!msg.method) return; // the CLI's answer to one of our `print` requests
     queue = queue.then(async () => {
       try {
-        const handler = handlers[msg.method] ?? ((p) => session.call(msg.method, p));
+        const handler =
+          handlers[msg.method] ?? (ENGINE_METHODS.has(msg.method) && ((p) => session.call(msg.method, p)));
+        if (!handler) throw new Error(`Method not supported by the WASM schema engine: ${msg.method}`);
         // JSON-RPC needs `result` present: null, not undefined (which JSON.stringify would drop).
         send({ jsonrpc: "2.0", id: msg.id, result: (await handler(msg.params)) ?? null });
       } catch (e) {
@@ -174,7 +203,9 @@ else {
     await runRpc();
   } catch (e) {
     // Could not even start (bad schema file, unreachable database): say why, like the native engine.
-    logLine("ERROR", panic.last ?? String(e?.message ?? e), { error_code: typeof e?.code === "string" ? e.code : undefined });
+    logLine("ERROR", panic.last ?? String(e?.message ?? e), {
+      error_code: typeof e?.code === "string" ? e.code : undefined,
+    });
     process.exit(1);
   }
 }

@@ -1,7 +1,6 @@
-// Prisma's schema engine (migrations, introspection, diff) compiled to WASM, loaded in plain Node and
-// connected to PostgreSQL through @prisma/adapter-pg, with the fixes the adapter needs to behave like
-// the native engine. Used by schema-engine.mjs (the CLI stand-in) and migrations.mjs (our own API).
-// Every fix below broke a real Prisma command before it was made; see README.md.
+// Prisma's schema engine (migrations, introspection, diff) compiled to WASM, run in plain Node on
+// PostgreSQL through @prisma/adapter-pg, with the fixes the adapter needs to behave like the native
+// engine (each one broke a real Prisma command). Used by schema-engine.mjs and migrations.mjs.
 import { randomInt, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -15,19 +14,8 @@ import { parse as parseConnectionString } from "pg-connection-string";
 const require = createRequire(import.meta.url);
 
 // ---------------------------------------------------------------- loading the WASM engine
-// The package targets bundlers (`import * as wasm from "./x.wasm"`), which plain Node 20 cannot
-// import: instantiate the .wasm ourselves with the package's JS glue as the import object.
-// SCHEMA_ENGINE_WASM may point at another build with the same wasm-bindgen ABI.
-function wasmPath() {
-  if (process.env.SCHEMA_ENGINE_WASM) return path.resolve(process.env.SCHEMA_ENGINE_WASM);
-  return path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm")), "schema_engine_bg.wasm");
-}
-
-/**
- * The glue reports a Rust panic through this global registry, then throws RuntimeError("unreachable");
- * without the registry the panic message is lost. After a panic the WASM instance is unusable: the
- * process must stop (each CLI call is its own process anyway).
- */
+// The glue reports a Rust panic through this global registry, then throws RuntimeError("unreachable"):
+// without the registry the panic message is lost. After a panic the WASM instance is unusable.
 export const panic = { last: null };
 globalThis.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (message) => (panic.last = message) };
 
@@ -36,21 +24,21 @@ globalThis.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (message) => (panic.las
 // the engine really waits on the database, its open socket keeps the process alive anyway.
 function unrefTimers(imports) {
   for (const [name, fn] of Object.entries(imports)) {
-    if (name.startsWith("__wbg_setTimeout_")) {
-      imports[name] = (...args) => {
-        const timer = fn(...args);
-        timer?.unref?.();
-        return timer;
-      };
-    }
+    if (name.startsWith("__wbg_setTimeout_")) imports[name] = (...args) => fn(...args)?.unref?.();
   }
   return imports;
 }
 
+// The package targets bundlers (`import * as wasm from "./x.wasm"`), which plain Node 20 cannot
+// import: instantiate the .wasm ourselves with the package's JS glue as the import object.
 let loaded = false;
 function loadWasm() {
   if (loaded) return glue;
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(fs.readFileSync(wasmPath())), {
+  const file = path.join(
+    path.dirname(require.resolve("@prisma/schema-engine-wasm")),
+    "schema_engine_bg.wasm",
+  );
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(fs.readFileSync(file)), {
     "./schema_engine_bg.js": unrefTimers({ ...glue }),
   });
   glue.__wbg_set_wasm(instance.exports);
@@ -77,17 +65,6 @@ export function pgSettings(url) {
 }
 const schemaOf = (url) => new URL(url).searchParams.get("schema") ?? undefined;
 
-/** The URL without its password, for error messages. */
-export function redactUrl(url) {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = "***";
-    return u.toString();
-  } catch {
-    return "<invalid database url>";
-  }
-}
-
 // ---------------------------------------------------------------- adapter fixes
 // adapter-pg has no mapping for PostgreSQL's internal `"char"` type (OID 18), which the schema
 // describer reads from pg_catalog (relkind, contype, ...) with get_char(): "Column type 'char' could
@@ -99,12 +76,14 @@ class CharAsTextClient extends pg.Client {
   query(config, values, callback) {
     const relabel = (res) => {
       for (const r of Array.isArray(res) ? res : [res])
-        for (const f of r?.fields ?? []) if (f.dataTypeID === 18) Object.assign(f, { dataTypeID: 25, name: f.name + CHAR_TAG });
+        for (const f of r?.fields ?? [])
+          if (f.dataTypeID === 18) Object.assign(f, { dataTypeID: 25, name: f.name + CHAR_TAG });
       return res;
     };
     if (typeof values === "function") [values, callback] = [undefined, values];
     // pg.Pool#query calls client.query(text, values, callback); other callers get a promise.
-    if (typeof callback === "function") return super.query(config, values, (err, res) => callback(err, err ? res : relabel(res)));
+    if (typeof callback === "function")
+      return super.query(config, values, (err, res) => callback(err, err ? res : relabel(res)));
     const ret = super.query(config, values);
     return ret && typeof ret.then === "function" ? ret.then(relabel) : ret;
   }
@@ -158,22 +137,18 @@ const RESET_SQL = `DO $$ DECLARE s text; BEGIN
   CREATE SCHEMA public;
 END $$;`;
 
-/**
- * True when two pools reach the same database, whatever their URLs say (localhost vs 127.0.0.1, or
- * PGlite's socket server, which ignores database names): an advisory lock taken through one is seen in
- * pg_locks, for the current database, through the other. Resetting a "shadow" that is really the
- * main database would wipe it.
- */
+// True when two pools reach the same database whatever their URLs say (localhost vs 127.0.0.1, or
+// PGlite's socket server, which ignores database names): an advisory lock taken through one shows in
+// pg_locks, for the current database, through the other. Resetting such a "shadow" would wipe the data.
+const SEEN_LOCK_SQL = `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 2
+  AND classid = $1::int::oid AND objid = $2::int::oid
+  AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
 async function sameDatabase(poolA, poolB) {
   const [k1, k2] = [randomInt(1, 2 ** 31 - 1), randomInt(1, 2 ** 31 - 1)];
   const client = await poolB.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1::int, $2::int)", [k1, k2]);
-    const { rows } = await poolA.query(
-      `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = $1::int::oid AND objid = $2::int::oid
-         AND objsubid = 2 AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
-      [k1, k2],
-    );
+    const { rows } = await poolA.query(SEEN_LOCK_SQL, [k1, k2]);
     return rows[0].n > 0;
   } finally {
     await client.query("SELECT pg_advisory_unlock($1::int, $2::int)", [k1, k2]).catch(() => {});
@@ -181,13 +156,19 @@ async function sameDatabase(poolA, poolB) {
   }
 }
 
+// max: 1 -> one session, like the native engine, which takes a session-level advisory lock
+// (pg_advisory_lock(72707369)) and never releases it explicitly: a second pooled session of the same
+// engine could wait on it forever.
+function poolSettings(url, database) {
+  const settings = { ...pgSettings(url), Client: CharAsTextClient, max: 1 };
+  if (database) settings.database = database;
+  return settings;
+}
+
 /** adapter-pg's factory, fixed for the schema engine, and able to close everything it opened. */
 class MigrationPg extends PrismaPg {
   constructor(url, shadowUrl) {
-    // max: 1 -> one session, like the native engine, which takes a session-level advisory lock
-    // (pg_advisory_lock(72707369)) and never releases it explicitly: a second pooled session of the
-    // same engine could wait on it forever.
-    super({ ...pgSettings(url), Client: CharAsTextClient, max: 1 }, { schema: schemaOf(url) });
+    super(poolSettings(url), { schema: schemaOf(url) });
     this.url = url;
     this.shadowUrl = shadowUrl;
     this.open = new Set(); // adapters to dispose on close(); the engine never disposes its main one
@@ -195,12 +176,7 @@ class MigrationPg extends PrismaPg {
 
   track(adapter) {
     const dispose = adapter.dispose.bind(adapter);
-    let disposed = null;
-    adapter.dispose = () => {
-      this.open.delete(adapter);
-      disposed ??= dispose();
-      return disposed;
-    };
+    adapter.dispose = async () => (this.open.delete(adapter) ? dispose() : undefined); // once
     this.open.add(adapter);
     return adapter;
   }
@@ -210,8 +186,7 @@ class MigrationPg extends PrismaPg {
   }
 
   async connectTo(url, database) {
-    const settings = { ...pgSettings(url), ...(database ? { database } : {}), Client: CharAsTextClient, max: 1 };
-    return fixAdapter(await new PrismaPg(settings, { schema: schemaOf(url) }).connect());
+    return fixAdapter(await new PrismaPg(poolSettings(url, database), { schema: schemaOf(url) }).connect());
   }
 
   async connectToShadowDb() {
@@ -222,9 +197,8 @@ class MigrationPg extends PrismaPg {
     const main = await this.connect();
     const shadow = await this.connectTo(this.shadowUrl);
     try {
-      if (await sameDatabase(main.underlyingDriver(), shadow.underlyingDriver())) {
-        throw new Error("The shadow database (shadowDatabaseUrl) is the main database: it would be wiped. Use a separate, disposable database.");
-      }
+      if (await sameDatabase(main.underlyingDriver(), shadow.underlyingDriver()))
+        throw new Error("The shadow database (shadowDatabaseUrl) is the main database: it would be wiped.");
     } catch (e) {
       await shadow.dispose();
       throw e;
@@ -248,37 +222,33 @@ class MigrationPg extends PrismaPg {
   async throwawayShadow() {
     const admin = await this.connect();
     const name = `prisma_migrate_shadow_db_${randomUUID()}`;
-    try {
-      await admin.executeScript(`CREATE DATABASE "${name}"`);
-    } catch (e) {
-      await admin.dispose();
-      throw e;
-    }
-    const dropIt = async () => {
+    let shadow = null;
+    const closeThenDrop = async () => {
       try {
+        await shadow?.closePool();
         await admin.executeScript(`DROP DATABASE IF EXISTS "${name}"`);
       } finally {
         await admin.dispose();
       }
     };
-    let shadow;
     try {
+      await admin.executeScript(`CREATE DATABASE "${name}"`);
       shadow = await this.connectTo(this.url, name);
     } catch (e) {
-      await dropIt();
+      await closeThenDrop().catch(() => {});
       throw e;
     }
-    const close = shadow.dispose.bind(shadow);
-    shadow.dispose = async () => {
-      await close();
-      await dropIt();
-    };
+    shadow.closePool = shadow.dispose.bind(shadow);
+    shadow.dispose = closeThenDrop;
     // Check that we really landed in the new database: PGlite's socket server ignores database names,
     // so the migrations would be replayed into (and then reset out of) the main database.
-    const [current] = (await shadow.queryRaw({ sql: "SELECT current_database()", args: [], argTypes: [] })).rows[0];
-    if (current !== name) {
+    const { rows } = await shadow.underlyingDriver().query("SELECT current_database() AS db");
+    if (rows[0].db !== name) {
       await shadow.dispose();
-      throw new Error(`Connected to "${current}" instead of the new shadow database (PGlite ignores database names): set datasource.shadowDatabaseUrl to a separate, disposable database server.`);
+      throw new Error(
+        `Landed in "${rows[0].db}", not in the new shadow database (PGlite ignores database names): ` +
+          "set datasource.shadowDatabaseUrl to a separate, disposable database server.",
+      );
     }
     return shadow;
   }
@@ -309,9 +279,10 @@ export async function openSchemaEngine({ url, shadowUrl, datamodels = [], log = 
   const { SchemaEngine } = loadWasm();
   const adapters = new MigrationPg(url, shadowUrl);
   const factory = bindMigrationAwareSqlAdapterFactory(adapters);
+  const files = datamodels.length ? datamodels : [["schema.prisma", STUB_SCHEMA]];
   let engine;
   try {
-    engine = await SchemaEngine.new({ datamodels: datamodels.length ? datamodels : [["schema.prisma", STUB_SCHEMA]] }, log, factory);
+    engine = await SchemaEngine.new({ datamodels: files }, log, factory);
   } catch (e) {
     await adapters.closeAll();
     throw e;
@@ -321,12 +292,12 @@ export async function openSchemaEngine({ url, shadowUrl, datamodels = [], log = 
     engine,
     /** Calls an engine method (retrying the ones that need a warm shadow cache). */
     async call(method, params) {
-      if (typeof engine[method] !== "function") throw new Error(`Method not supported by the WASM schema engine: ${method}`);
       try {
         return await engine[method](params);
       } catch (e) {
         if (!NEEDS_WARM_CACHE.has(method) || !String(e?.message).includes(NO_SHADOW)) throw e;
-        await engine.diagnoseMigrationHistory({ migrationsList: params.migrationsList, optInToShadowDatabase: true, filters: params.filters });
+        const { migrationsList, filters } = params;
+        await engine.diagnoseMigrationHistory({ migrationsList, filters, optInToShadowDatabase: true });
         return await engine[method](params);
       }
     },
