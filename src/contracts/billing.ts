@@ -91,3 +91,21 @@ export const ZCreatePurchaseOrderInput = z.strictObject({
 
 export type TCreateSubscriptionInput = z.infer<typeof ZCreateSubscriptionInput>;
 export type TCreatePurchaseOrderInput = z.infer<typeof ZCreatePurchaseOrderInput>;
+
+export const ZProductKind = z.enum(["DEDICATED_SERVER", "VIRTUAL_SERVER", "SHARED_HOSTING", "DOMAIN_NAME", "SSL_CERTIFICATE", "MAINTENANCE_CONTRACT", "SUPPORT_HOUR_BANK", "ONE_OFF"]);
+
+export const ZCreateProductInput = z
+  .strictObject({
+    code: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/, "letters, digits, - and _ only"),
+    kind: ZProductKind,
+    name: z.string().trim().min(1).max(200),
+    description: z.string().max(2000).default(""),
+    taxRateBp: ZTaxRateBp,
+    prices: z
+      .array(z.strictObject({ cycle: ZBillingCycle.nullable(), currency: ZCurrency, unitAmountMinor: z.number().int().min(0).max(1e12) }))
+      .min(1)
+      .max(20),
+  })
+  .refine((p) => p.prices.every((pr) => (p.kind === "ONE_OFF") === (pr.cycle === null)), { path: ["prices"], message: "one-off products have prices without cycle; recurring ones need a cycle" })
+  .refine((p) => new Set(p.prices.map((pr) => `${pr.cycle}-${pr.currency}`)).size === p.prices.length, { path: ["prices"], message: "one price per cycle and currency" });
+export type TCreateProductInput = z.infer<typeof ZCreateProductInput>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZByCustomerQuery, ZCustomerListQuery, ZInvoiceApiListQuery } from "@/contracts/api";
-import { ZCreateDraftInvoiceInput, ZCreatePurchaseOrderInput, ZCreateSubscriptionInput, ZCreditNoteInput, ZRecordPaymentInput } from "@/contracts/billing";
+import { ZCreateDraftInvoiceInput, ZCreateProductInput, ZCreatePurchaseOrderInput, ZCreateSubscriptionInput, ZCreditNoteInput, ZRecordPaymentInput } from "@/contracts/billing";
 import { ZCreateCustomerInput, ZCreateSiteInput, ZUpdateCustomerInput } from "@/contracts/customers";
 
 /**
@@ -25,6 +25,7 @@ const OPERATIONS: Operation[] = [
   { method: "get", path: "/customers/{customerId}/sites", summary: "List a customer's sites" },
   { method: "post", path: "/customers/{customerId}/sites", summary: "Add a site", body: ZCreateSiteInput, created: true },
   { method: "get", path: "/products", summary: "List the catalogue with prices" },
+  { method: "post", path: "/products", summary: "Add a product with its prices", body: ZCreateProductInput, created: true },
   { method: "get", path: "/subscriptions", summary: "List subscriptions", query: ZByCustomerQuery },
   { method: "post", path: "/subscriptions", summary: "Create a subscription", body: ZCreateSubscriptionInput, created: true },
   { method: "get", path: "/subscriptions/{subscriptionId}", summary: "Get a subscription with its status history" },

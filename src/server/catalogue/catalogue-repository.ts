@@ -45,3 +45,7 @@ export async function createProduct(
   const { prices, kind, ...rest } = data;
   return db.product.create({ data: { ...rest, kind: kind as never, prices: { create: prices } }, select: { id: true } });
 }
+
+export async function productCodeTaken(db: Db, code: string): Promise<boolean> {
+  return (await db.product.count({ where: { code } })) > 0;
+}

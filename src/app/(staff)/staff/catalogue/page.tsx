@@ -1,17 +1,20 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { ProductForm } from "@/components/staff/ProductForm";
 import { Card, Table, Td } from "@/components/ui";
+import { staffMayAct } from "@/domain/auth/roles";
 import { fmtMoney, fmtRate } from "@/domain/billing/display-format";
 import { requireStaff } from "@/server/auth/guards";
 import { listProducts } from "@/server/catalogue/catalogue-repository";
 import { getDb } from "@/server/db/client";
 
 export default async function CataloguePage() {
-  await requireStaff("BILLING", "SUPPORT");
+  const staff = await requireStaff("BILLING", "SUPPORT");
   const products = await listProducts(getDb(), { activeOnly: false });
   const t = await getTranslations();
   const locale = await getLocale();
   return (
     <Card title={t("catalogue.title")}>
+      {staffMayAct(staff.staffRoles, ["BILLING"]) ? <ProductForm /> : null}
       <Table headers={[t("catalogue.code"), t("catalogue.name"), t("catalogue.kind"), t("billing.taxRate"), t("catalogue.prices")]}>
         {products.map((p) => (
           <tr key={p.id} data-testid="product-row">
