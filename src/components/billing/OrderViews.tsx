@@ -34,7 +34,9 @@ export function OrderDocument({ order, invoiceHref }: { order: PurchaseOrderDto;
         <h1 data-testid="order-number">
           {t("orders.order")} {order.number}
         </h1>
-        <Badge>{t(`orders.statuses.${order.status}` as "orders.statuses.SENT")}</Badge>
+        <span data-testid="order-status">
+          <Badge>{t(`orders.statuses.${order.status}` as "orders.statuses.SENT")}</Badge>
+        </span>
       </div>
       <Table headers={[t("billing.description"), t("orders.cycle"), t("billing.quantity"), t("billing.unitPrice"), t("billing.taxRate"), t("billing.net")]}>
         {order.lines.map((l) => (
@@ -54,7 +56,9 @@ export function OrderDocument({ order, invoiceHref }: { order: PurchaseOrderDto;
       {order.notes ? <p className="mt-2 whitespace-pre-wrap text-sm text-slate-600">{order.notes}</p> : null}
       {invoiceHref ? (
         <p className="mt-2 text-sm">
-          <Link href={invoiceHref}>{t("orders.invoice")}</Link>
+          <Link href={invoiceHref} data-testid="order-invoice-link">
+            {t("orders.invoice")}
+          </Link>
         </p>
       ) : null}
     </Card>

@@ -7,6 +7,8 @@ import { idle } from "@/app/_lib/action-state-idle";
 import { useErrorText } from "@/components/auth/use-error-text";
 import { Alert, buttonClass, Card, secondaryButtonClass } from "@/components/ui";
 
+/** On success the page re-renders with the order decided (and, once accepted, its invoice link). */
+
 export function OrderDecision({ orderId }: { orderId: string }) {
   const t = useTranslations("orders");
   const errorText = useErrorText();
@@ -21,11 +23,6 @@ export function OrderDecision({ orderId }: { orderId: string }) {
         <button type="submit" name="decision" value="decline" disabled={pending || state.status === "ok"} className={secondaryButtonClass}>
           {t("decline")}
         </button>
-        {state.status === "ok" ? (
-          <Alert tone="success" testId="order-decided">
-            {state.values?.decision === "accept" ? t("accepted", { number: state.values?.number ?? "" }) : t("declined")}
-          </Alert>
-        ) : null}
         {state.status === "error" ? <Alert tone="error">{errorText(state.code)}</Alert> : null}
       </form>
     </Card>

@@ -18,10 +18,10 @@ export async function decidePurchaseOrderAction(_prev: ActionState, form: FormDa
     revalidatePath(`/portal/orders/${input.orderId}`);
     if (input.decision === "decline") {
       await declinePurchaseOrder(getDb(), actor, input.orderId, new Date());
-      return { status: "ok", values: { decision: "decline" } };
+      return { status: "ok" };
     }
-    const { invoiceNumber } = await acceptPurchaseOrder(getDb(), actor, input.orderId, new Date());
-    return { status: "ok", values: { decision: "accept", number: invoiceNumber } };
+    await acceptPurchaseOrder(getDb(), actor, input.orderId, new Date());
+    return { status: "ok" };
   } catch (e) {
     return toErrorState(e);
   }
