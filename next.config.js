@@ -1,4 +1,4 @@
-import type { NextConfig } from "next";
+// ES module ("type": "module" in package.json), as the design card names it.
 import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
@@ -26,7 +26,8 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
 
-const nextConfig: NextConfig = {
+/** @type {import("next").NextConfig} */
+const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "pino", "nodemailer", "pdfkit", "@node-rs/argon2"],
