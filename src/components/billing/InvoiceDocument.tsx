@@ -3,6 +3,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { Card, Table, Td } from "@/components/ui";
 import type { CalendarDate } from "@/domain/billing/calendar-date";
 import type { InvoiceDetail } from "@/server/billing/invoice-queries";
+import { isPastDue } from "@/domain/billing/invoice-state";
 import { fmtDate, fmtMoney, fmtPeriod, fmtQuantity, fmtRate } from "@/domain/billing/display-format";
 import { InvoiceStatusBadge } from "./InvoiceStatusBadge";
 
@@ -26,7 +27,7 @@ export function InvoiceDocument({ invoice, today, pdfHref, creditNoteHref }: { i
           </p>
         </div>
         <div className="flex items-center gap-3">
-          <InvoiceStatusBadge status={invoice.status} overdue={!!invoice.dueDate && invoice.dueDate < today && invoice.balanceMinor > 0} />
+          <InvoiceStatusBadge status={invoice.status} overdue={isPastDue(invoice.status, invoice.dueDate, today, invoice.balanceMinor)} />
           {pdfHref ? (
             <a href={pdfHref} className="text-sm" data-testid="invoice-pdf-link">
               {t("download")}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { Table, Td } from "@/components/ui";
 import type { CalendarDate } from "@/domain/billing/calendar-date";
+import { isPastDue } from "@/domain/billing/invoice-state";
 import { fmtDate, fmtMoney } from "@/domain/billing/display-format";
 import { InvoiceStatusBadge } from "./InvoiceStatusBadge";
 
@@ -36,7 +37,7 @@ export function InvoiceTable({ rows, hrefBase, today, showCustomer = false }: { 
           <Td className="whitespace-nowrap text-right tabular-nums">{fmtMoney(r.grossMinor, r.currency, locale)}</Td>
           <Td className="whitespace-nowrap text-right tabular-nums">{fmtMoney(r.balanceMinor, r.currency, locale)}</Td>
           <Td>
-            <InvoiceStatusBadge status={r.status} overdue={!!r.dueDate && r.dueDate < today && r.balanceMinor > 0} />
+            <InvoiceStatusBadge status={r.status} overdue={isPastDue(r.status, r.dueDate, today, r.balanceMinor)} />
           </Td>
         </tr>
       ))}

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatDocumentNumber, validateNumberPattern } from "./document-number";
-import { assertCreditWithinBalance, invoiceBalance, isOverdue, statusAfterSettlement, transitionInvoice } from "./invoice-state";
+import { amountDue, assertCreditWithinBalance, invoiceBalance, isOverdue, statusAfterSettlement, transitionInvoice } from "./invoice-state";
 import { isFinalSubscriptionStatus, type SubscriptionEvent, transitionSubscription } from "./subscription-state";
 
 describe("document numbers", () => {
@@ -44,6 +44,9 @@ describe("invoice lifecycle", () => {
     expect(statusAfterSettlement("OPEN", a)).toBe("OPEN");
     expect(isOverdue("OPEN", "2026-01-10", "2026-01-11", a)).toBe(true);
     expect(isOverdue("OPEN", "2026-01-10", "2026-01-10", a)).toBe(false);
+    expect(isOverdue("VOID", "2026-01-10", "2026-02-10", a)).toBe(false);
+    expect(amountDue("OPEN", a)).toBe(9000);
+    expect(amountDue("VOID", a)).toBe(0);
   });
 });
 

@@ -44,6 +44,13 @@ export function statusAfterSettlement(status: InvoiceStatusName, a: InvoiceAmoun
   return status === "OPEN" && invoiceBalance(a) === 0 ? transitionInvoice("OPEN", "settle") : status;
 }
 
+/** What is still to pay: the balance of an open invoice; nothing for drafts, paid or void ones. */
+export const amountDue = (status: InvoiceStatusName, a: InvoiceAmounts): number => (status === "OPEN" ? invoiceBalance(a) : 0);
+
 /** Overdue: open, with something left to pay, and past its due date (dates as YYYY-MM-DD strings). */
 export const isOverdue = (status: InvoiceStatusName, dueDate: string | null, today: string, a: InvoiceAmounts): boolean =>
-  status === "OPEN" && dueDate !== null && dueDate < today && invoiceBalance(a) > 0;
+  isPastDue(status, dueDate, today, amountDue(status, a));
+
+/** The same test when only the amount due is at hand (list rows). */
+export const isPastDue = (status: string, dueDate: string | null, today: string, amountDueMinor: number): boolean =>
+  status === "OPEN" && dueDate !== null && dueDate < today && amountDueMinor > 0;

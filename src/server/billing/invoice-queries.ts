@@ -1,5 +1,5 @@
 import type { CalendarDate } from "@/domain/billing/calendar-date";
-import { invoiceBalance } from "@/domain/billing/invoice-state";
+import { amountDue, isOverdue } from "@/domain/billing/invoice-state";
 import type { InvoiceStatus, Prisma } from "@/generated/prisma/client";
 import { dateFromDb, minorFromDb, optionalDateFromDb, quantityFromDb } from "@/server/billing/ledger-values";
 import type { Db } from "@/server/db/types";
@@ -47,6 +47,12 @@ function listWhere(scope: LedgerScope, f: InvoiceListFilters): Prisma.InvoiceWhe
   };
 }
 
+/** Paid and credited amounts of a row, and what is left to pay. */
+function settlement(r: { status: InvoiceStatus; grossMinor: bigint; paidMinor: bigint; creditedMinor: bigint }) {
+  const amounts = { grossMinor: minorFromDb(r.grossMinor), paidMinor: minorFromDb(r.paidMinor), creditedMinor: minorFromDb(r.creditedMinor) };
+  return { amounts, balanceMinor: amountDue(r.status, amounts) };
+}
+
 /** One page of invoices, newest first: two queries whatever the page size. */
 export async function listInvoices(db: Db, scope: LedgerScope, filters: InvoiceListFilters, page: { take: number; skip: number }) {
   const where = listWhere(scope, filters);
@@ -61,7 +67,7 @@ export async function listInvoices(db: Db, scope: LedgerScope, filters: InvoiceL
     db.invoice.count({ where }),
   ]);
   const items: InvoiceListItem[] = rows.map((r) => {
-    const amounts = { grossMinor: minorFromDb(r.grossMinor), paidMinor: minorFromDb(r.paidMinor), creditedMinor: minorFromDb(r.creditedMinor) };
+    const { amounts, balanceMinor } = settlement(r);
     return {
       id: r.id,
       number: r.number,
@@ -72,7 +78,7 @@ export async function listInvoices(db: Db, scope: LedgerScope, filters: InvoiceL
       issueDate: optionalDateFromDb(r.issueDate),
       dueDate: optionalDateFromDb(r.dueDate),
       grossMinor: amounts.grossMinor,
-      balanceMinor: r.status === "OPEN" ? invoiceBalance(amounts) : 0,
+      balanceMinor,
     };
   });
   return { items, total };
@@ -124,7 +130,7 @@ export async function findInvoiceDetail(db: Db, scope: LedgerScope, invoiceId: s
     },
   });
   if (!r) return null;
-  const amounts = { grossMinor: minorFromDb(r.grossMinor), paidMinor: minorFromDb(r.paidMinor), creditedMinor: minorFromDb(r.creditedMinor) };
+  const { amounts, balanceMinor } = settlement(r);
   return {
     id: r.id,
     number: r.number,
@@ -137,7 +143,7 @@ export async function findInvoiceDetail(db: Db, scope: LedgerScope, invoiceId: s
     netMinor: minorFromDb(r.netMinor),
     taxMinor: minorFromDb(r.taxMinor),
     ...amounts,
-    balanceMinor: r.status === "OPEN" ? invoiceBalance(amounts) : 0,
+    balanceMinor,
     notes: r.notes,
     lines: r.lines.map((l) => ({
       id: l.id,
@@ -159,14 +165,14 @@ export async function findInvoiceDetail(db: Db, scope: LedgerScope, invoiceId: s
 export async function customerBalanceSummary(db: Db, customerId: string, today: CalendarDate) {
   const open = await db.invoice.findMany({
     where: { customerId, status: "OPEN" },
-    select: { currency: true, grossMinor: true, paidMinor: true, creditedMinor: true, dueDate: true },
+    select: { status: true, currency: true, grossMinor: true, paidMinor: true, creditedMinor: true, dueDate: true },
   });
   const byCurrency = new Map<string, { dueMinor: number; overdueMinor: number; overdueCount: number }>();
   for (const i of open) {
-    const balance = invoiceBalance({ grossMinor: minorFromDb(i.grossMinor), paidMinor: minorFromDb(i.paidMinor), creditedMinor: minorFromDb(i.creditedMinor) });
+    const { amounts, balanceMinor: balance } = settlement(i);
     const entry = byCurrency.get(i.currency) ?? { dueMinor: 0, overdueMinor: 0, overdueCount: 0 };
     entry.dueMinor += balance;
-    if (i.dueDate && dateFromDb(i.dueDate) < today && balance > 0) {
+    if (isOverdue(i.status, optionalDateFromDb(i.dueDate), today, amounts)) {
       entry.overdueMinor += balance;
       entry.overdueCount += 1;
     }
