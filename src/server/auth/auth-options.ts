@@ -1,6 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { isDomainError } from "@/domain/shared/domain-error";
+import { sessionCookie } from "@/server/auth/session-cookie";
 import { signInWithPassword } from "@/server/auth/sign-in-with-password";
 import { getDb } from "@/server/db/client";
 
@@ -18,6 +19,7 @@ function contextFrom(headers: Record<string, string | string[] | undefined> | un
  */
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 60 * 60 * 12 },
+  cookies: { sessionToken: sessionCookie() },
   pages: { signIn: "/signin", error: "/signin" },
   providers: [
     CredentialsProvider({
