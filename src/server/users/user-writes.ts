@@ -12,3 +12,7 @@ export async function createCustomerUser(
 export async function replacePassword(db: Db, userId: string, passwordHash: string): Promise<void> {
   await db.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
 }
+
+export async function insertStaffUser(db: Db, data: { email: string; name: string; staffRoles: ("ADMIN" | "BILLING" | "SUPPORT")[]; locale: string }) {
+  return db.user.create({ data: { ...data, kind: "STAFF" }, select: { id: true } });
+}
