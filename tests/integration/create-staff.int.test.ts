@@ -22,3 +22,17 @@ describe("bootstrapping a staff account from the shell", () => {
     expect(await codeOf(createStaffUser(db, { email, name: "Twice", roles: ["ADMIN"], locale: "en" }, now))).toBe("EMAIL_ALREADY_REGISTERED");
   });
 });
+
+describe("changing staff roles", () => {
+  it("ends the colleague's sessions when a role is removed, never when one is added", async () => {
+    const { updateStaffRoles } = await import("@/server/users/update-staff-roles");
+    const admin = { id: (await createStaffUser(db, { email: uniqueEmail("admin"), name: "Admin", roles: ["ADMIN"], locale: "en" }, new Date())).userId, email: "a@example.com", name: "Admin" };
+    const { userId } = await createStaffUser(db, { email: uniqueEmail("colleague"), name: "Colleague", roles: ["BILLING"], locale: "en" }, new Date());
+    await updateStaffRoles(db, admin, userId, ["BILLING", "SUPPORT"], new Date());
+    expect(await findSessionUser(db, userId)).toMatchObject({ sessionVersion: 1, staffRoles: ["BILLING", "SUPPORT"] });
+    await updateStaffRoles(db, admin, userId, ["SUPPORT"], new Date());
+    expect(await findSessionUser(db, userId)).toMatchObject({ sessionVersion: 2, staffRoles: ["SUPPORT"] });
+    expect(await codeOf(updateStaffRoles(db, admin, admin.id, ["BILLING"], new Date()))).toBe("FORBIDDEN");
+    expect(await codeOf(updateStaffRoles(db, admin, userId, [], new Date()))).toBe("VALIDATION_FAILED");
+  });
+});

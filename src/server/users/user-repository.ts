@@ -86,3 +86,7 @@ export async function findCompanyUser(db: Db, customerId: string, userId: string
   });
   return r && { id: r.id, name: r.name, email: r.email, role: r.customerRole ?? "MEMBER", createdAt: r.createdAt };
 }
+
+export async function listStaff(db: Db) {
+  return db.user.findMany({ where: { kind: "STAFF" }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true, staffRoles: true, disabledAt: true } });
+}

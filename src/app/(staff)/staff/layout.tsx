@@ -16,6 +16,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
       { href: "/staff/outbox", label: t("staff.nav.outbox") },
       { href: "/staff/audit", label: t("staff.nav.audit") },
       { href: "/staff/api-tokens", label: t("staff.nav.apiTokens") },
+      { href: "/staff/team", label: t("staff.nav.team") },
     );
   }
   return (
