@@ -1,8 +1,6 @@
 // `npm run create-staff -- --email a@b.c --name "Alice" [--roles ADMIN,BILLING] [--locale fr]`
 // Creates a staff account (the first admin of a new installation) and prints a one-hour link to set
 // its password. Uses DATABASE_URL, else the embedded database of a running `npm start`.
-import fs from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { ZEmail } from "@/contracts/auth";
@@ -10,6 +8,7 @@ import { STAFF_ROLES } from "@/domain/auth/roles";
 import { LOCALES } from "@/domain/i18n/locales";
 import { isDomainError } from "@/domain/shared/domain-error";
 import { createPrismaClient } from "@/server/db/client";
+import { cliDatabaseUrl } from "./lib/cli-database-url";
 import { createStaffUser } from "@/server/users/create-staff-user";
 
 const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" }, roles: { type: "string", default: "ADMIN" }, locale: { type: "string", default: "en" } } });
@@ -21,13 +20,7 @@ if (!input.success) {
   for (const i of input.error.issues) console.error(`  ${i.path.join(".")}: ${i.message}`);
   process.exit(2);
 }
-const urlFile = path.resolve(process.env.COMPTOIR_DATA_DIR ?? ".data", "database-url");
-const url = process.env.DATABASE_URL ?? (fs.existsSync(urlFile) ? fs.readFileSync(urlFile, "utf8").trim() : undefined);
-if (!url) {
-  console.error("Set DATABASE_URL, or start the app with `npm start` first (its embedded database is then used).");
-  process.exit(2);
-}
-const db = createPrismaClient(url);
+const db = createPrismaClient(cliDatabaseUrl());
 try {
   const { setupLink } = await createStaffUser(db, input.data, new Date());
   console.log(`Staff account ${input.data.email} created (${input.data.roles.join(", ")}).\nChoose its password within one hour at:\n${setupLink}`);
