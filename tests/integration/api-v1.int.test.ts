@@ -72,7 +72,7 @@ describe("REST API v1", () => {
     const created = await call(invoicesRoute.POST as Handler, { method: "POST", token: tk, body: draft(customer.id) });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
-    expect(created.body).toMatchObject({ status: "DRAFT", number: null });
+    expect(created.body).toMatchObject({ status: "DRAFT", number: null, grossMinor: 13548 });
     const issued = await call(issueRoute.POST as Handler, { method: "POST", token: tk, params: { invoiceId: id } });
     expect(issued.body).toMatchObject({ status: "OPEN", grossMinor: 13548 });
     expect(issued.body.lines[0].period).toEqual({ start: "2026-03-01", end: "2026-04-01" });

@@ -1,5 +1,6 @@
 import { lineNetMinor, parseQuantity, quantityToDecimalString } from "@/domain/billing/quantity";
 import { calendarDate } from "@/domain/billing/calendar-date";
+import { computeDocumentTotals } from "@/domain/billing/tax";
 import { DomainError } from "@/domain/shared/domain-error";
 import type { TCreateDraftInvoiceInput } from "@/contracts/billing";
 import { recordAudit } from "@/server/audit/audit-repository";
@@ -32,13 +33,19 @@ export async function createDraftInvoice(db: RootDb, actor: StaffActor, input: T
   return db.$transaction(async (tx) => {
     const customer = await customerForInvoicing(tx, input.customerId);
     if (!customer) throw new DomainError("NOT_FOUND", { entity: "customer" });
+    const lines = draftLines(input.lines);
+    // Provisional totals so lists show what a draft amounts to; issuing recomputes them.
+    const totals = computeDocumentTotals(lines.map((l) => ({ netMinor: Number(l.netMinor), taxRateBp: l.taxRateBp })));
     const { id } = await insertDraftInvoice(tx, {
       customerId: customer.id,
       currency: input.currency ?? customer.currency,
       notes: input.notes,
       createdById: actor.id,
       createdAt: now,
-      lines: draftLines(input.lines),
+      netMinor: minorToDb(totals.netMinor),
+      taxMinor: minorToDb(totals.taxMinor),
+      grossMinor: minorToDb(totals.grossMinor),
+      lines,
     });
     await recordAudit(tx, { action: "invoice.created", actorUserId: actor.id, actorEmail: actor.email, targetType: "invoice", targetId: id, customerId: customer.id, at: now });
     return { invoiceId: id };

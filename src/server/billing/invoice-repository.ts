@@ -18,7 +18,17 @@ export interface NewInvoiceLine {
 
 export async function insertDraftInvoice(
   db: Db,
-  data: { customerId: string; currency: string; notes: string; createdById: string | null; createdAt: Date; lines: NewInvoiceLine[] },
+  data: {
+    customerId: string;
+    currency: string;
+    notes: string;
+    createdById: string | null;
+    createdAt: Date;
+    netMinor?: bigint;
+    taxMinor?: bigint;
+    grossMinor?: bigint;
+    lines: NewInvoiceLine[];
+  },
 ): Promise<{ id: string }> {
   const { lines, ...invoice } = data;
   return db.invoice.create({ data: { ...invoice, lines: { create: lines } }, select: { id: true } });
