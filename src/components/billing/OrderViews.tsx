@@ -4,8 +4,17 @@ import { Badge, Card, Table, Td } from "@/components/ui";
 import { fmtMoney, fmtQuantity, fmtRate } from "@/domain/billing/display-format";
 import type { PurchaseOrderDto } from "@/server/orders/purchase-order-repository";
 
-export function OrderTable({ rows, hrefBase }: { rows: PurchaseOrderDto[]; hrefBase: string }) {
+type Viewer = "customer" | "staff";
+
+/** Staff read a sent order as waiting on the customer; the customer reads it as waiting on them. */
+function useStatusLabel(viewer: Viewer) {
+  const t = useTranslations("orders");
+  return (status: string) => (viewer === "staff" && status === "SENT" ? t("sentAwaitingCustomer") : t(`statuses.${status}` as "statuses.SENT"));
+}
+
+export function OrderTable({ rows, hrefBase, viewer }: { rows: PurchaseOrderDto[]; hrefBase: string; viewer: Viewer }) {
   const t = useTranslations();
+  const statusLabel = useStatusLabel(viewer);
   const format = useLocale();
   return (
     <Table headers={[t("orders.number"), t("orders.date"), t("orders.status"), t("orders.total")]} empty={rows.length === 0 ? t("common.noResults") : undefined}>
@@ -16,7 +25,7 @@ export function OrderTable({ rows, hrefBase }: { rows: PurchaseOrderDto[]; hrefB
           </Td>
           <Td>{new Intl.DateTimeFormat(format, { dateStyle: "medium" }).format(o.createdAt)}</Td>
           <Td>
-            <Badge>{t(`orders.statuses.${o.status}` as "orders.statuses.SENT")}</Badge>
+            <Badge>{statusLabel(o.status)}</Badge>
           </Td>
           <Td className="text-right tabular-nums">{fmtMoney(o.totalNetMinor, o.currency, format)}</Td>
         </tr>
@@ -25,8 +34,9 @@ export function OrderTable({ rows, hrefBase }: { rows: PurchaseOrderDto[]; hrefB
   );
 }
 
-export function OrderDocument({ order, invoiceHref }: { order: PurchaseOrderDto; invoiceHref: string | null }) {
+export function OrderDocument({ order, invoiceHref, viewer }: { order: PurchaseOrderDto; invoiceHref: string | null; viewer: Viewer }) {
   const t = useTranslations();
+  const statusLabel = useStatusLabel(viewer);
   const locale = useLocale();
   return (
     <Card>
@@ -35,7 +45,7 @@ export function OrderDocument({ order, invoiceHref }: { order: PurchaseOrderDto;
           {t("orders.order")} {order.number}
         </h1>
         <span data-testid="order-status">
-          <Badge>{t(`orders.statuses.${order.status}` as "orders.statuses.SENT")}</Badge>
+          <Badge>{statusLabel(order.status)}</Badge>
         </span>
       </div>
       <Table headers={[t("billing.description"), t("orders.cycle"), t("billing.quantity"), t("billing.unitPrice"), t("billing.taxRate"), t("billing.net")]}>

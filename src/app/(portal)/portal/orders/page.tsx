@@ -11,7 +11,7 @@ export default async function PortalOrdersPage() {
   const t = await getTranslations("orders");
   return (
     <Card title={t("title")}>
-      <OrderTable rows={orders} hrefBase="/portal/orders" />
+      <OrderTable rows={orders} hrefBase="/portal/orders" viewer="customer" />
     </Card>
   );
 }

@@ -14,7 +14,7 @@ export default async function PortalOrderPage({ params }: { params: Promise<{ or
   if (!order) notFound();
   return (
     <>
-      <OrderDocument order={order} invoiceHref={order.invoiceId ? `/portal/invoices/${order.invoiceId}` : null} />
+      <OrderDocument order={order} invoiceHref={order.invoiceId ? `/portal/invoices/${order.invoiceId}` : null} viewer="customer" />
       {order.status === "SENT" ? <OrderDecision orderId={order.id} /> : null}
     </>
   );

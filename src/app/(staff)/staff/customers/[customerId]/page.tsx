@@ -88,7 +88,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
           ) : null
         }
       >
-        <OrderTable rows={orders} hrefBase="/staff/orders" />
+        <OrderTable rows={orders} hrefBase="/staff/orders" viewer="staff" />
       </Card>
       <Card title={t("sites.title")}>
         {sites.length === 0 ? <p className="text-sm text-slate-500">{t("sites.none")}</p> : null}

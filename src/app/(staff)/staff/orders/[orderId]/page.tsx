@@ -18,7 +18,7 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ ord
       <p className="text-sm">
         <Link href={`/staff/customers/${order.customerId}`}>{order.customerName}</Link>
       </p>
-      <OrderDocument order={order} invoiceHref={order.invoiceId ? `/staff/invoices/${order.invoiceId}` : null} />
+      <OrderDocument order={order} invoiceHref={order.invoiceId ? `/staff/invoices/${order.invoiceId}` : null} viewer="staff" />
       {order.status === "DRAFT" ? <SendOrderButton orderId={order.id} /> : null}
     </>
   );
