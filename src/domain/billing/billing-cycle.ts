@@ -1,5 +1,6 @@
+import { DomainError } from "@/domain/shared/domain-error";
+import { addMonthsAnchored, type CalendarDate, compareDates, parts } from "./calendar-date";
 import { divideRounded } from "./money";
-import { addMonthsAnchored, type CalendarDate, parts } from "./calendar-date";
 import { makePeriod, type Period, periodDays } from "./period";
 
 export const BILLING_CYCLES = ["MONTHLY", "QUARTERLY", "SEMIANNUAL", "ANNUAL", "BIENNIAL"] as const;
@@ -25,7 +26,13 @@ export function periodAfter(current: Period, cycle: BillingCycleName, anchorDay:
 /** The first period of a new subscription starting on `start`. */
 export const firstPeriod = (start: CalendarDate, cycle: BillingCycleName): Period => nthPeriod(start, cycle, 0);
 
-/** A full-period amount prorated to a part of it, by days, rounded half away from zero. */
+/**
+ * A full-period amount prorated to a part of it, by days, rounded half away from zero. The part must
+ * lie within the full period: prorating beyond it would charge more than the full price.
+ */
 export function prorate(amountMinor: number, full: Period, part: Period): number {
+  if (compareDates(part.start, full.start) < 0 || compareDates(full.end, part.end) < 0 || periodDays(part) <= 0) {
+    throw new DomainError("INVALID_PERIOD", { reason: "PART_OUTSIDE_FULL_PERIOD", full, part });
+  }
   return divideRounded(amountMinor * periodDays(part), periodDays(full));
 }

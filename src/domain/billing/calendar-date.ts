@@ -27,7 +27,11 @@ export const fromUtcMidnight = (d: Date): CalendarDate => d.toISOString().slice(
 export const toUtcMidnight = (d: CalendarDate): Date => new Date(`${d}T00:00:00Z`);
 
 export const compareDates = (a: CalendarDate, b: CalendarDate): number => (a < b ? -1 : a > b ? 1 : 0);
-export const addDays = (d: CalendarDate, n: number): CalendarDate => fromUtcMidnight(new Date(toUtcMidnight(d).getTime() + n * DAY_MS));
+export function addDays(d: CalendarDate, n: number): CalendarDate {
+  // A fraction of a day would be silently truncated by the ISO slice; refuse it instead.
+  if (!Number.isSafeInteger(n)) throw new DomainError("VALIDATION_FAILED", { reason: "NOT_WHOLE_DAYS", n });
+  return fromUtcMidnight(new Date(toUtcMidnight(d).getTime() + n * DAY_MS));
+}
 export const daysBetween = (from: CalendarDate, to: CalendarDate): number => Math.round((toUtcMidnight(to).getTime() - toUtcMidnight(from).getTime()) / DAY_MS);
 
 export function parts(d: CalendarDate): { year: number; month: number; day: number } {
@@ -35,7 +39,12 @@ export function parts(d: CalendarDate): { year: number; month: number; day: numb
   return { year, month, day };
 }
 
-export const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+// Computed rather than read from Date.UTC, which maps the years 0-99 to 1900-1999.
+export const daysInMonth = (year: number, month: number): number =>
+  month === 2 && isLeapYear(year) ? 29 : (MONTH_DAYS[month - 1] ?? Number.NaN);
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 export const fromParts = (year: number, month: number, day: number): CalendarDate => calendarDate(`${pad(year, 4)}-${pad(month)}-${pad(day)}`);
@@ -46,6 +55,9 @@ export const fromParts = (year: number, month: number, day: number): CalendarDat
  * the anchor, never chained, so a short month never drags later dates down.
  */
 export function addMonthsAnchored(d: CalendarDate, months: number, anchorDay: number = parts(d).day): CalendarDate {
+  if (!Number.isSafeInteger(months) || !Number.isInteger(anchorDay) || anchorDay < 1 || anchorDay > 31) {
+    throw new DomainError("VALIDATION_FAILED", { reason: "BAD_MONTH_STEP", months, anchorDay });
+  }
   const { year, month } = parts(d);
   const index = year * 12 + (month - 1) + months;
   const y = Math.floor(index / 12);
@@ -55,8 +67,13 @@ export function addMonthsAnchored(d: CalendarDate, months: number, anchorDay: nu
 
 /** Which day it is now for someone in `timeZone` (an IANA name such as "America/Montreal"). */
 export function todayIn(timeZone: string, now: Date): CalendarDate {
-  const f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
-  return calendarDate(f.format(now));
+  if (!isValidTimeZone(timeZone)) throw new DomainError("VALIDATION_FAILED", { field: "timeZone", reason: "UNKNOWN_TIME_ZONE", timeZone });
+  // Read the numeric fields one by one rather than trusting a locale's whole layout (en-CA's
+  // "YYYY-MM-DD"), which is locale data and may change with an ICU update.
+  const f = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric", numberingSystem: "latn" });
+  const fields = f.formatToParts(now);
+  const field = (type: "year" | "month" | "day") => Number(fields.find((p) => p.type === type)?.value);
+  return fromParts(field("year"), field("month"), field("day"));
 }
 
 export function isValidTimeZone(timeZone: string): boolean {

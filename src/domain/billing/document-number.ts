@@ -23,6 +23,10 @@ export function validateNumberPattern(pattern: string): void {
 
 export function formatDocumentNumber(pattern: string, { year, sequence }: { year: number; sequence: number }): string {
   validateNumberPattern(pattern);
+  // Counters start at 1; a zero or negative value would print as "000000" or "0000-5" and could
+  // collide with a real number, so it is a bug upstream, not something to format.
+  if (!Number.isSafeInteger(sequence) || sequence < 1) throw new DomainError("VALIDATION_FAILED", { field: "sequence", reason: "NOT_POSITIVE_INTEGER", sequence });
+  if (!Number.isInteger(year) || year < 1 || year > 9999) throw new DomainError("VALIDATION_FAILED", { field: "year", reason: "OUT_OF_RANGE", year });
   return pattern.replace(TOKEN, (_all, token: string, width?: string) => {
     if (token === "YYYY") return String(year).padStart(4, "0");
     if (token === "YY") return String(year % 100).padStart(2, "0");

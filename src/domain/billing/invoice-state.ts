@@ -26,9 +26,15 @@ export interface InvoiceAmounts {
 /** What the customer still owes: total - payments - credit notes. */
 export const invoiceBalance = (a: InvoiceAmounts): number => a.grossMinor - a.paidMinor - a.creditedMinor;
 
+/**
+ * What a credit note may still correct: what is left to pay, never negative (ADR 0005: corrections
+ * never exceed gross - payments - credit notes, which a CHECK constraint also enforces).
+ */
+export const creditableAmount = (a: InvoiceAmounts): number => Math.max(0, invoiceBalance(a));
+
 /** A credit note may correct at most what is still unpaid and uncredited. */
 export function assertCreditWithinBalance(requestedMinor: number, a: InvoiceAmounts): void {
-  if (requestedMinor <= 0 || requestedMinor > invoiceBalance(a)) {
+  if (requestedMinor <= 0 || requestedMinor > creditableAmount(a)) {
     throw new DomainError("CREDIT_EXCEEDS_BALANCE", { requestedMinor, balanceMinor: invoiceBalance(a) });
   }
 }

@@ -19,14 +19,18 @@ const EXPONENTS: Record<string, number> = {
 export const SUPPORTED_CURRENCIES = Object.keys(EXPONENTS);
 
 export function currencyExponent(currency: string): number {
-  const e = EXPONENTS[currency];
+  // Own keys only: "constructor" or "toString" must not pass for a currency through the prototype.
+  const e = Object.hasOwn(EXPONENTS, currency) ? EXPONENTS[currency] : undefined;
   if (e === undefined) throw new DomainError("VALIDATION_FAILED", { field: "currency", reason: "UNSUPPORTED_CURRENCY", currency });
   return e;
 }
 
+/** -0 is a valid integer, but Intl prints it as "-€0.00": every rounding and constructor turns it into 0. */
+const withoutNegativeZero = (n: number): number => (n === 0 ? 0 : n);
+
 export function assertMinorUnits(amountMinor: number): number {
   if (!Number.isSafeInteger(amountMinor)) throw new DomainError("VALIDATION_FAILED", { reason: "NOT_INTEGER_MINOR_UNITS", amountMinor });
-  return amountMinor;
+  return withoutNegativeZero(amountMinor);
 }
 
 export function money(amountMinor: number, currency: string): Money {
@@ -64,7 +68,7 @@ export function divideRounded(numerator: number, denominator: number): number {
   const abs = Math.abs(numerator);
   const q = Math.floor(abs / denominator);
   const r = abs - q * denominator;
-  return sign * (2 * r >= denominator ? q + 1 : q);
+  return withoutNegativeZero(sign * (2 * r >= denominator ? q + 1 : q));
 }
 
 /**
@@ -91,7 +95,12 @@ export function splitByLargestRemainder(totalMinor: number, weights: readonly nu
     parts[s.index] = (parts[s.index] ?? 0) + 1;
     left--;
   }
-  return parts.map((p) => sign * p);
+  return parts.map((p) => withoutNegativeZero(sign * p));
+}
+
+/** `splitByLargestRemainder` for a Money: the parts are in the same currency and add up to `total`. */
+export function allocate(total: Money, weights: readonly number[]): Money[] {
+  return splitByLargestRemainder(total.amountMinor, weights).map((part) => money(part, total.currency));
 }
 
 /** "1 234,50 €" / "€1,234.50" / "1234,50 €" according to the locale, with the currency's decimals. */
