@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: the whole app on one command.
-//   - DATABASE_URL unset: an embedded PostgreSQL (PGlite) persisted in .data/, demo data seeded once.
+//   - DATABASE_URL unset: an embedded PostgreSQL server persisted in .data/postgres, demo data seeded once
+//     (an installation of an earlier version, on PGlite in .data/pglite, is moved into it first).
 //   - DATABASE_URL set: that server; demo data only with SEED_DEMO=1.
 // Then migrations, a production build (reused while unchanged) and `next start`. Ctrl-C stops it all.
 // `--dev` runs `next dev` instead of the production build.
@@ -11,6 +12,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensurePrismaClient, ensureProductionBuild } from "./lib/build-cache.mjs";
 import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs";
+import { legacyPgliteDir, migrateLegacyPglite } from "./lib/migrate-legacy-pglite.mjs";
 import { deployMigrations } from "./prisma-engine/migrations.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -34,10 +36,7 @@ function persistentSecret() {
 }
 env.NEXTAUTH_SECRET ??= persistentSecret();
 
-/**
- * Runs a Node script to completion without blocking this process: the embedded database is served
- * from this very event loop, so a synchronous spawn would deadlock a child that queries it.
- */
+/** Runs a Node script to completion without blocking this process (signals still reach it). */
 function run(args) {
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, args, { cwd: root, env, stdio: "inherit" });
@@ -71,15 +70,28 @@ process.on("SIGTERM", () => void shutdown(0));
 
 try {
   if (!env.DATABASE_URL) {
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pglite"), port: Number(process.env.EMBEDDED_DB_PORT ?? 0) });
+    const started = Date.now();
+    embedded = await startEmbeddedPostgres({ dir: path.join(dataDir, "postgres"), port: Number(process.env.EMBEDDED_DB_PORT ?? 0), log });
     env.DATABASE_URL = embedded.url;
-    // Lets `npm run api-token` reach the running embedded database.
-    fs.writeFileSync(path.join(dataDir, "database-url"), embedded.url);
+    // Lets `npm run api-token` and the other CLI tools reach the running embedded database.
+    fs.writeFileSync(path.join(dataDir, "database-url"), embedded.url, { mode: 0o600 });
     env.SEED_DEMO ??= "1";
-    log(`Embedded PostgreSQL (PGlite) on ${embedded.url} with data in ${path.relative(root, dataDir)}/pglite`);
+    const where = new URL(embedded.url);
+    log(`Embedded PostgreSQL on ${where.host} (data in ${path.relative(root, dataDir) || "."}/postgres) started in ${Date.now() - started} ms`);
   }
   const applied = await deployMigrations({ url: env.DATABASE_URL });
   log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
+  if (embedded && legacyPgliteDir(dataDir)) {
+    try {
+      await migrateLegacyPglite({ dataDir, targetUrl: env.DATABASE_URL, log });
+    } catch (e) {
+      const rel = path.relative(root, dataDir) || ".";
+      throw new Error(
+        `Could not move the data of the earlier embedded database (${rel}/pglite) to PostgreSQL: ${e instanceof Error ? e.message : e}\n` +
+          `Your earlier data is untouched. To start afresh with the demo data instead: stop, run \`mv ${rel} ${rel}.old\` and \`npm start\` again.`,
+      );
+    }
+  }
 
   await ensurePrismaClient(root);
   if (env.SEED_DEMO === "1") {
@@ -89,7 +101,10 @@ try {
   if (!dev) await ensureProductionBuild(root, { log });
 
   const next = path.join(root, "node_modules/next/dist/bin/next");
-  child = spawn(process.execPath, [next, dev ? "dev" : "start", "-p", String(port), "-H", host], { cwd: root, env, stdio: "inherit" });
+  // --require exit-with-parent: if this launcher is killed outright, the server stops instead of
+  // holding the port (the database it used is stopped by the next start).
+  const guard = path.join(root, "tools/lib/exit-with-parent.cjs");
+  child = spawn(process.execPath, ["--require", guard, next, dev ? "dev" : "start", "-p", String(port), "-H", host], { cwd: root, env, stdio: "inherit" });
   child.on("exit", (code) => {
     if (!stopping) void shutdown(code ?? 1);
   });

@@ -1,5 +1,6 @@
 // A fresh, migrated, throwaway database for one test run: on TEST_DATABASE_URL's server, else on the
-// local PostgreSQL at 127.0.0.1:5432, else on an in-memory embedded PGlite. Never the demo database.
+// local PostgreSQL at 127.0.0.1:5432, else on a throwaway embedded PostgreSQL (the same server `npm start`
+// runs). TEST_DATABASE_URL=embedded forces the embedded one. Never the demo database.
 import pg from "pg";
 import { deployMigrations } from "../prisma-engine/migrations.mjs";
 import { startEmbeddedPostgres } from "./embedded-postgres.mjs";
@@ -43,8 +44,9 @@ async function dropStale(admin, prefix) {
  * @returns {Promise<{ url: string, kind: "server" | "embedded", drop: () => Promise<void> }>}
  */
 export async function createFreshDatabase(prefix) {
-  const serverUrl = process.env.TEST_DATABASE_URL || LOCAL_SERVER;
-  if (process.env.TEST_DATABASE_URL || (await reachable(serverUrl))) {
+  const forceEmbedded = process.env.TEST_DATABASE_URL === "embedded";
+  const serverUrl = (!forceEmbedded && process.env.TEST_DATABASE_URL) || LOCAL_SERVER;
+  if (!forceEmbedded && (process.env.TEST_DATABASE_URL || (await reachable(serverUrl)))) {
     const name = `${prefix}_${Math.floor(Date.now() / 1000)}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
@@ -71,6 +73,11 @@ export async function createFreshDatabase(prefix) {
     };
   }
   const embedded = await startEmbeddedPostgres();
-  await deployMigrations({ url: embedded.url });
+  try {
+    await deployMigrations({ url: embedded.url });
+  } catch (e) {
+    await embedded.stop();
+    throw e;
+  }
   return { url: embedded.url, kind: "embedded", drop: () => embedded.stop() };
 }
