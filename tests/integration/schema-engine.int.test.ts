@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestServer, type TestServer } from "../../tools/lib/test-database.mjs";
 import { deployMigrations, migrationStatus } from "../../tools/prisma-engine/migrations.mjs";
 
 /**
@@ -12,12 +13,13 @@ import { deployMigrations, migrationStatus } from "../../tools/prisma-engine/mig
  * throwaway projects holding a small sample schema (never the app's schema or database). Each project
  * carries a verbatim copy of the repository's prisma.config.ts, so the config is under test too.
  * Self-contained: needs only a PostgreSQL server whose role may CREATEDB (TEST_DATABASE_URL, else the
- * local 127.0.0.1:5432), not the integration project's global setup.
+ * local 127.0.0.1:5432, else an embedded one), not the integration project's global setup.
  */
 const root = path.resolve(import.meta.dirname, "../..");
 const cli = path.join(root, "node_modules/prisma/build/index.js");
 const shim = path.join(root, "tools/prisma-engine/schema-engine.mjs");
-const serverUrl = process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+let server: TestServer;
+let serverUrl = "";
 const suffix = `${Date.now()}_${randomBytes(3).toString("hex")}`;
 const db = { dev: `engine_dev_${suffix}`, deploy: `engine_deploy_${suffix}`, prog: `engine_prog_${suffix}` };
 const cmdDb = `engine_cmd_${suffix}`;
@@ -147,6 +149,8 @@ async function leakedShadows(before: string[]) {
 
 let main = ""; // the project in which `migrate dev` writes the first migration
 beforeAll(async () => {
+  server = await openTestServer();
+  serverUrl = server.url;
   for (const name of [db.deploy, db.prog, cmdDb]) await rows(null, `CREATE DATABASE "${name}"`); // not db.dev
   main = project("main");
 }, 60_000);
@@ -155,6 +159,7 @@ afterAll(async () => {
   const all = [...Object.values(db), cmdDb];
   for (const name of all) await rows(null, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   fs.rmSync(tmp, { recursive: true, force: true });
+  await server.close();
 }, 60_000);
 
 describe("the Prisma CLI, offline through tools/prisma-engine", { timeout: 120_000 }, () => {

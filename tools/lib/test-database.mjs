@@ -1,6 +1,6 @@
-// A fresh, migrated, throwaway database for one test run: on TEST_DATABASE_URL's server, else on the
-// local PostgreSQL at 127.0.0.1:5432, else on a throwaway embedded PostgreSQL (the same server `npm start`
-// runs). TEST_DATABASE_URL=embedded forces the embedded one. Never the demo database.
+// Throwaway databases for tests, on TEST_DATABASE_URL's server, else on the local PostgreSQL at
+// 127.0.0.1:5432, else on a throwaway embedded PostgreSQL server (the one `npm start` runs).
+// TEST_DATABASE_URL=embedded forces the embedded one. Never the demo database.
 import pg from "pg";
 import { deployMigrations } from "../prisma-engine/migrations.mjs";
 import { startEmbeddedPostgres } from "./embedded-postgres.mjs";
@@ -21,63 +21,72 @@ async function reachable(url) {
   }
 }
 
-const withDatabase = (url, name) => {
+export const withDatabase = (url, name) => {
   const u = new URL(url);
   u.pathname = `/${name}`;
   return u.toString();
 };
 
+/**
+ * A PostgreSQL server on which tests may create databases: its maintenance URL, and close() (which
+ * stops it when it was started for the occasion).
+ * @returns {Promise<{ url: string, kind: "server" | "embedded", close: () => Promise<void> }>}
+ */
+export async function openTestServer() {
+  const configured = process.env.TEST_DATABASE_URL;
+  if (configured !== "embedded") {
+    if (configured) return { url: configured, kind: "server", close: async () => {} };
+    if (await reachable(LOCAL_SERVER)) return { url: LOCAL_SERVER, kind: "server", close: async () => {} };
+  }
+  const embedded = await startEmbeddedPostgres();
+  return { url: embedded.url, kind: "embedded", close: () => embedded.stop() };
+}
+
+async function onServer(url, sql) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
 /** Drops databases of earlier runs that were killed before they could clean up. */
-async function dropStale(admin, prefix) {
-  const { rows } = await admin.query("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${prefix}\\_%`]);
+async function dropStale(url, prefix) {
+  const { rows } = await onServer(url, `SELECT datname FROM pg_database WHERE datname LIKE '${prefix}\\_%'`);
   const now = Math.floor(Date.now() / 1000);
   for (const { datname } of rows) {
     const created = Number(datname.slice(prefix.length + 1).split("_")[0]);
     if (Number.isFinite(created) && now - created > STALE_AFTER_S) {
-      await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => {});
+      await onServer(url, `DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => {});
     }
   }
 }
 
 /**
+ * A fresh, migrated database for one test run, dropped (with its embedded server, if any) by drop().
  * @param {string} prefix e.g. "comptoir_test"
  * @returns {Promise<{ url: string, kind: "server" | "embedded", drop: () => Promise<void> }>}
  */
 export async function createFreshDatabase(prefix) {
-  const forceEmbedded = process.env.TEST_DATABASE_URL === "embedded";
-  const serverUrl = (!forceEmbedded && process.env.TEST_DATABASE_URL) || LOCAL_SERVER;
-  if (!forceEmbedded && (process.env.TEST_DATABASE_URL || (await reachable(serverUrl)))) {
-    const name = `${prefix}_${Math.floor(Date.now() / 1000)}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
+  const server = await openTestServer();
+  const name = `${prefix}_${Math.floor(Date.now() / 1000)}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const drop = async () => {
     try {
-      await dropStale(admin, prefix);
-      await admin.query(`CREATE DATABASE "${name}"`);
+      await onServer(server.url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     } finally {
-      await admin.end();
+      await server.close();
     }
-    const url = withDatabase(serverUrl, name);
-    await deployMigrations({ url });
-    return {
-      url,
-      kind: "server",
-      async drop() {
-        const c = new pg.Client({ connectionString: serverUrl });
-        await c.connect();
-        try {
-          await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        } finally {
-          await c.end();
-        }
-      },
-    };
-  }
-  const embedded = await startEmbeddedPostgres();
+  };
   try {
-    await deployMigrations({ url: embedded.url });
+    await dropStale(server.url, prefix);
+    await onServer(server.url, `CREATE DATABASE "${name}"`);
+    const url = withDatabase(server.url, name);
+    await deployMigrations({ url });
+    return { url, kind: server.kind, drop };
   } catch (e) {
-    await embedded.stop();
+    await drop().catch(() => {});
     throw e;
   }
-  return { url: embedded.url, kind: "embedded", drop: () => embedded.stop() };
 }

@@ -8,8 +8,8 @@ import { databaseUrl } from "@/server/config";
  */
 const globalForPrisma = globalThis as unknown as { comptoirPrisma?: PrismaClient };
 
-export function createPrismaClient(url: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+export function createPrismaClient(url: string, poolSize = 10): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) });
 }
 
 export function getDb(): PrismaClient {
