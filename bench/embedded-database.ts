@@ -50,7 +50,7 @@ async function burst(url: string, poolSize: number, measure: () => unknown = () 
         // the app sends (a page's reads while another request issues an invoice).
         const work =
           i % 2 === 0
-            ? await db.$transaction(async (tx) => {
+            ? db.$transaction(async (tx) => {
                 const [row] = await tx.$queryRaw<{ id: number }[]>`INSERT INTO burst (v) VALUES (${value}) RETURNING id`;
                 const [read] = await tx.$queryRaw<{ v: string }[]>`SELECT v FROM burst WHERE id = ${row?.id} AND length(${value}::text) >= 0`;
                 return read?.v;
