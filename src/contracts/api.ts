@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZSearchText } from "./text";
 
 /** Query strings of the REST API list endpoints. */
 export const ZPageQuery = z.object({
@@ -6,7 +7,7 @@ export const ZPageQuery = z.object({
   perPage: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export const ZCustomerListQuery = ZPageQuery.extend({ search: z.string().trim().max(100).optional() });
+export const ZCustomerListQuery = ZPageQuery.extend({ search: ZSearchText(100).optional() });
 export const ZByCustomerQuery = ZPageQuery.extend({ customerId: z.string().uuid().optional() });
 export const ZInvoiceApiListQuery = ZPageQuery.extend({
   customerId: z.string().uuid().optional(),

@@ -12,6 +12,12 @@ export const ZQuantity = z
   .refine((v) => /^\d{1,9}(\.\d{1,3})?$/.test(v) && Number(v) > 0, { message: "must be a positive number with at most 3 decimals" });
 export const ZTaxRateBp = z.number().int().min(0).max(10_000);
 
+/** The largest line amount the ledger takes, in minor units (10 000 000 000.00 in a 2-decimal currency). */
+export const MAX_LINE_MINOR = 1e12;
+/** quantity x unit price must stay a ledger amount: beyond it the product is not an exact integer. */
+const withinLineLimit = (quantity: string, unitAmountMinor: number | undefined) => unitAmountMinor === undefined || Number(quantity) * Math.abs(unitAmountMinor) <= MAX_LINE_MINOR;
+const LINE_LIMIT = { path: ["unitAmountMinor"], message: "quantity × unit price is larger than the largest amount a line may have" };
+
 export const ZInvoiceLineInput = z
   .strictObject({
     description: z.string().trim().min(1).max(500),
@@ -23,7 +29,8 @@ export const ZInvoiceLineInput = z
     periodEnd: ZCalendarDate.optional(),
   })
   .refine((l) => (l.periodStart === undefined) === (l.periodEnd === undefined), { path: ["periodEnd"], message: "a period needs both a start and an end" })
-  .refine((l) => !l.periodStart || !l.periodEnd || l.periodEnd > l.periodStart, { path: ["periodEnd"], message: "the period must end after it starts" });
+  .refine((l) => !l.periodStart || !l.periodEnd || l.periodEnd > l.periodStart, { path: ["periodEnd"], message: "the period must end after it starts" })
+  .refine((l) => withinLineLimit(l.quantity, l.unitAmountMinor), LINE_LIMIT);
 
 export const ZCreateDraftInvoiceInput = z.strictObject({
   customerId: z.string().uuid(),
@@ -75,13 +82,15 @@ export const ZCreateSubscriptionInput = z.strictObject({
   startDate: ZCalendarDate,
 });
 
-export const ZPurchaseOrderLineInput = z.strictObject({
-  productId: z.string().uuid(),
-  cycle: ZBillingCycle.optional(),
-  quantity: ZQuantity.default("1"),
-  unitAmountMinor: z.number().int().min(0).max(1e12).optional(),
-  description: z.string().trim().min(1).max(500).optional(),
-});
+export const ZPurchaseOrderLineInput = z
+  .strictObject({
+    productId: z.string().uuid(),
+    cycle: ZBillingCycle.optional(),
+    quantity: ZQuantity.default("1"),
+    unitAmountMinor: z.number().int().min(0).max(1e12).optional(),
+    description: z.string().trim().min(1).max(500).optional(),
+  })
+  .refine((l) => withinLineLimit(l.quantity, l.unitAmountMinor), LINE_LIMIT);
 
 export const ZCreatePurchaseOrderInput = z.strictObject({
   customerId: z.string().uuid(),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isCalendarDate } from "@/domain/billing/calendar-date";
+import { ZSearchText } from "./text";
 
 /** Query string of invoice lists (portal, back-office, CSV export). Bad values fall back to "no filter". */
 const optionalDate = z
@@ -9,7 +10,7 @@ const optionalDate = z
   .catch(undefined);
 
 export const ZInvoiceListQuery = z.object({
-  q: z.string().trim().max(40).optional().catch(undefined),
+  q: ZSearchText(40).optional().catch(undefined),
   status: z.enum(["DRAFT", "OPEN", "PAID", "VOID"]).optional().catch(undefined),
   from: optionalDate,
   to: optionalDate,

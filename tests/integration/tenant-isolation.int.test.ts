@@ -29,3 +29,17 @@ describe("a customer user only ever sees their own company", () => {
     ).rejects.toThrow();
   });
 });
+
+describe("customers never see drafts, whatever the filter", () => {
+  it("the portal list and its CSV filters leave drafts out even when asked for them", async () => {
+    const { listInvoices, findInvoiceDetail } = await import("@/server/billing/invoice-queries");
+    const { makeDraftInvoice } = await import("../support/factories");
+    const { invoiceId, customerId } = await makeDraftInvoice();
+    const scope = { customerId };
+    expect((await listInvoices(db, scope, { status: "DRAFT" }, { take: 50, skip: 0 })).items).toEqual([]);
+    expect((await listInvoices(db, scope, {}, { take: 50, skip: 0 })).total).toBe(0);
+    expect(await findInvoiceDetail(db, scope, invoiceId)).toBeNull();
+    // Staff still see them.
+    expect((await listInvoices(db, { staff: true }, { status: "DRAFT", customerId }, { take: 50, skip: 0 })).items.map((i) => i.id)).toEqual([invoiceId]);
+  });
+});

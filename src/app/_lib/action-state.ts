@@ -1,6 +1,7 @@
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { isDomainError } from "@/domain/shared/domain-error";
+import { NUL_BYTE_MESSAGE, nulBytePaths } from "@/domain/shared/nul-bytes";
 import { logger } from "@/server/logger";
 
 /**
@@ -29,9 +30,14 @@ export function toErrorState(e: unknown): ActionState {
   return { status: "error", code: "UNEXPECTED" };
 }
 
-/** FormData to a plain object of strings, ready for a zod schema. */
+/**
+ * FormData to a plain object of strings, ready for a zod schema. A field holding a NUL byte (which
+ * PostgreSQL cannot store) is refused here, for every form, as a validation error on that field.
+ */
 export function formFields(form: FormData): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) out[k] = v;
+  const unsafe = nulBytePaths(out);
+  if (unsafe.length > 0) throw new z.ZodError(unsafe.map((path) => ({ code: "custom" as const, path, message: NUL_BYTE_MESSAGE, input: undefined })));
   return out;
 }

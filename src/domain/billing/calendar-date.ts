@@ -10,9 +10,10 @@ export type CalendarDate = string & { readonly __brand: "CalendarDate" };
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** A real day of the years 0001-9999 (PostgreSQL has no year 0; ISO 8601 without extension stops at 9999). */
 export function isCalendarDate(value: string): value is CalendarDate {
   const m = value.match(ISO_DATE);
-  if (!m) return false;
+  if (!m || m[1] === "0000") return false;
   const d = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }

@@ -5,7 +5,7 @@ import { DomainError } from "@/domain/shared/domain-error";
 import type { TCreateDraftInvoiceInput } from "@/contracts/billing";
 import { recordAudit } from "@/server/audit/audit-repository";
 import type { StaffActor } from "@/server/auth/actor";
-import { customerForInvoicing, insertDraftInvoice, type NewInvoiceLine } from "@/server/billing/invoice-repository";
+import { customerForInvoicing, existingProductIds, insertDraftInvoice, type NewInvoiceLine } from "@/server/billing/invoice-repository";
 import { dateToDb, minorToDb } from "@/server/billing/ledger-values";
 import type { RootDb } from "@/server/db/types";
 
@@ -32,7 +32,10 @@ export function draftLines(lines: TCreateDraftInvoiceInput["lines"]): NewInvoice
 export async function createDraftInvoice(db: RootDb, actor: StaffActor, input: TCreateDraftInvoiceInput, now: Date): Promise<{ invoiceId: string }> {
   return db.$transaction(async (tx) => {
     const customer = await customerForInvoicing(tx, input.customerId);
-    if (!customer) throw new DomainError("NOT_FOUND", { entity: "customer" });
+    if (!customer) throw new DomainError("NOT_FOUND", { entity: "customer", field: "customerId" });
+    const known = await existingProductIds(tx, [...new Set(input.lines.flatMap((l) => (l.productId ? [l.productId] : [])))]);
+    const unknown = input.lines.findIndex((l) => l.productId && !known.has(l.productId));
+    if (unknown >= 0) throw new DomainError("NOT_FOUND", { entity: "product", field: `lines.${unknown}.productId` });
     const lines = draftLines(input.lines);
     // Provisional totals so lists show what a draft amounts to; issuing recomputes them.
     const totals = computeDocumentTotals(lines.map((l) => ({ netMinor: Number(l.netMinor), taxRateBp: l.taxRateBp })));

@@ -37,9 +37,10 @@ export interface InvoiceListItem {
 function listWhere(scope: LedgerScope, f: InvoiceListFilters): Prisma.InvoiceWhereInput {
   return {
     ...scoped(scope),
-    ...visible(scope),
+    // AND, not a spread: a status filter must narrow what the scope may see, never replace it
+    // (`?status=DRAFT` once showed customers their company's drafts).
+    AND: [visible(scope), f.status ? { status: f.status } : {}],
     ...(f.customerId && !("customerId" in scope) ? { customerId: f.customerId } : {}),
-    ...(f.status ? { status: f.status } : {}),
     ...(f.search ? { number: { contains: f.search, mode: "insensitive" } } : {}),
     ...(f.issuedFrom || f.issuedTo
       ? { issueDate: { ...(f.issuedFrom ? { gte: new Date(`${f.issuedFrom}T00:00:00Z`) } : {}), ...(f.issuedTo ? { lte: new Date(`${f.issuedTo}T00:00:00Z`) } : {}) } }

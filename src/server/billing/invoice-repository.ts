@@ -101,6 +101,13 @@ export async function insertPayment(
   return db.payment.create({ data, select: { id: true } });
 }
 
+/** Which of these product ids exist (a line may name a catalogue product). */
+export async function existingProductIds(db: Db, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.product.findMany({ where: { id: { in: ids } }, select: { id: true } });
+  return new Set(rows.map((r) => r.id));
+}
+
 export async function customerForInvoicing(db: Db, customerId: string) {
   return db.customer.findUnique({
     where: { id: customerId },

@@ -2,7 +2,7 @@ import { DomainError } from "@/domain/shared/domain-error";
 import type { TCreateCustomerInput, TCreateSiteInput, TUpdateCustomerInput } from "@/contracts/customers";
 import { recordAudit } from "@/server/audit/audit-repository";
 import type { StaffActor } from "@/server/auth/actor";
-import { customerExists, groupExists, insertCustomer, insertSite, updateCustomerRow } from "@/server/customers/customer-writes";
+import { customerExists, groupExists, insertCustomer, insertSite, lockCustomerForUpdate, updateCustomerRow } from "@/server/customers/customer-writes";
 import type { RootDb } from "@/server/db/types";
 
 /** Billing staff create a customer company. */
@@ -15,12 +15,21 @@ export async function createCustomer(db: RootDb, actor: StaffActor, input: TCrea
   });
 }
 
-/** Edits a customer. Issued invoices keep the buyer as it was when they were issued. */
+/**
+ * Edits a customer: only the fields given, and the audit lists only those whose value changed.
+ * Issued invoices keep the buyer as it was when they were issued.
+ */
 export async function updateCustomer(db: RootDb, actor: StaffActor, customerId: string, input: TUpdateCustomerInput, now: Date) {
-  await db.$transaction(async (tx) => {
-    if (input.groupId && !(await groupExists(tx, input.groupId))) throw new DomainError("NOT_FOUND", { entity: "customer_group" });
-    if (!(await updateCustomerRow(tx, customerId, input))) throw new DomainError("NOT_FOUND", { entity: "customer" });
-    await recordAudit(tx, { action: "customer.updated", actorUserId: actor.id, actorEmail: actor.email, targetType: "customer", targetId: customerId, customerId, details: { fields: Object.keys(input) }, at: now });
+  return db.$transaction(async (tx) => {
+    if (input.groupId && !(await groupExists(tx, input.groupId))) throw new DomainError("NOT_FOUND", { entity: "customer_group", field: "groupId" });
+    const current = await lockCustomerForUpdate(tx, customerId);
+    if (!current) throw new DomainError("NOT_FOUND", { entity: "customer" });
+    const changed = Object.fromEntries(Object.entries(input).filter(([field, value]) => value !== undefined && current[field as keyof typeof current] !== value));
+    const fields = Object.keys(changed);
+    if (fields.length === 0) return { changedFields: [] };
+    await updateCustomerRow(tx, customerId, changed);
+    await recordAudit(tx, { action: "customer.updated", actorUserId: actor.id, actorEmail: actor.email, targetType: "customer", targetId: customerId, customerId, details: { fields }, at: now });
+    return { changedFields: fields };
   });
 }
 

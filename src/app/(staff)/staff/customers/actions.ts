@@ -11,13 +11,18 @@ import { createCustomer, createSite, updateCustomer } from "@/server/customers/m
 import { getDb } from "@/server/db/client";
 import { createSubscription } from "@/server/subscriptions/create-subscription";
 
-/** Form fields as the contracts expect them: an empty optional field means "not given". */
-function present(form: FormData, drop: string[] = []): Record<string, string | null> {
+const NULLABLE = new Set(["taxId", "groupId"]);
+
+/**
+ * Form fields as the contracts expect them. Creating: an empty field means "not given" (its default
+ * applies). Editing: every field on the form is sent, so emptying one clears it.
+ */
+function present(form: FormData, { drop = [], editing = false }: { drop?: string[]; editing?: boolean } = {}): Record<string, string | null> {
   const out: Record<string, string | null> = {};
   for (const [k, v] of Object.entries(formFields(form))) {
     if (drop.includes(k)) continue;
-    if (k === "taxId") out[k] = v.trim() || null;
-    else if (v.trim() !== "") out[k] = v;
+    if (NULLABLE.has(k)) out[k] = v.trim() || null;
+    else if (editing || v.trim() !== "") out[k] = v;
   }
   return out;
 }
@@ -38,7 +43,7 @@ export async function updateCustomerAction(_prev: ActionState, form: FormData): 
   const staff = await requireStaff("BILLING");
   try {
     const customerId = customerIdOf(form);
-    await updateCustomer(getDb(), staff, customerId, ZUpdateCustomerInput.parse(present(form, ["customerId", "currency"])), new Date());
+    await updateCustomer(getDb(), staff, customerId, ZUpdateCustomerInput.parse(present(form, { drop: ["customerId", "currency"], editing: true })), new Date());
     revalidatePath(`/staff/customers/${customerId}`);
     return { status: "ok" };
   } catch (e) {
@@ -50,7 +55,7 @@ export async function createSiteAction(_prev: ActionState, form: FormData): Prom
   const staff = await requireStaff("BILLING");
   try {
     const customerId = customerIdOf(form);
-    await createSite(getDb(), staff, customerId, ZCreateSiteInput.parse(present(form, ["customerId"])), new Date());
+    await createSite(getDb(), staff, customerId, ZCreateSiteInput.parse(present(form, { drop: ["customerId"] })), new Date());
     revalidatePath(`/staff/customers/${customerId}`);
     return { status: "ok" };
   } catch (e) {

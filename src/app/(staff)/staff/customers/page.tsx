@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { Pagination } from "@/components/Pagination";
+import { ZSearchText } from "@/contracts/text";
 import { buttonClass, Card, inputClass, Table, Td } from "@/components/ui";
 import { staffMayAct } from "@/domain/auth/roles";
 import { requireStaff } from "@/server/auth/guards";
@@ -10,7 +11,7 @@ import { getDb } from "@/server/db/client";
 
 const PAGE_SIZE = 25;
 const ZQuery = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: ZSearchText(100).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { staffMayAct } from "@/domain/auth/roles";
+import { NUL_BYTE_MESSAGE, nulBytePaths } from "@/domain/shared/nul-bytes";
 import { type DomainErrorCode, isDomainError } from "@/domain/shared/domain-error";
 import type { StaffActor } from "@/server/auth/actor";
 import { hashSecretToken } from "@/server/auth/secret-tokens";
@@ -33,6 +34,17 @@ export function validationError(error: z.ZodError): ApiResult {
   const issues = error.issues.map((i) => ({ field: i.path.join(".") || "(body)", reason: i.message }));
   return json(400, errorBody("VALIDATION_FAILED", "The request is not valid.", { issues }));
 }
+
+/** A 400 naming every field whose raw value holds a NUL byte (PostgreSQL cannot store one), or null. */
+function nulByteError(raw: unknown, prefix: string[] = []): ApiResult | null {
+  const paths = nulBytePaths(raw);
+  if (paths.length === 0) return null;
+  const issues = paths.map((p) => ({ field: [...prefix, ...p].join(".") || "(body)", reason: NUL_BYTE_MESSAGE }));
+  return json(400, errorBody("VALIDATION_FAILED", "The request is not valid.", { issues }));
+}
+
+/** A body is JSON only when it says so: `application/json` or a `+json` type, parameters allowed. */
+const isJsonContentType = (value: string | null) => !!value && /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(value.trim());
 
 function toResult(e: unknown): ApiResult {
   if (e instanceof z.ZodError) return validationError(e);
@@ -87,17 +99,25 @@ export function apiHandler<B = undefined, Q = undefined>(
       const auth = await authenticate(request);
       if (!("actor" in auth)) return respond(auth);
       const rawParams = (await context.params) ?? {};
+      const rawQuery = Object.fromEntries(new URL(request.url).searchParams);
+      const unsafe = nulByteError(rawParams) ?? nulByteError(rawQuery);
+      if (unsafe) return respond(unsafe);
       const params = schemas.params ? schemas.params.safeParse(rawParams) : { success: true as const, data: rawParams };
       if (!params.success) return respond(json(404, errorBody("NOT_FOUND", "not found")));
-      const query = schemas.query ? schemas.query.safeParse(Object.fromEntries(new URL(request.url).searchParams)) : { success: true as const, data: undefined as Q };
+      const query = schemas.query ? schemas.query.safeParse(rawQuery) : { success: true as const, data: undefined as Q };
       if (!query.success) return respond(validationError(query.error));
       let rawBody: unknown;
       if (schemas.body) {
+        if (!isJsonContentType(request.headers.get("content-type"))) {
+          return respond(json(415, errorBody("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with 'Content-Type: application/json'.")));
+        }
         try {
           rawBody = await request.json();
         } catch {
           return respond(json(400, errorBody("MALFORMED_JSON", "The body must be a JSON document.")));
         }
+        const unsafeBody = nulByteError(rawBody);
+        if (unsafeBody) return respond(unsafeBody);
       }
       const body = schemas.body ? schemas.body.safeParse(rawBody) : { success: true as const, data: undefined as B };
       const run = async (): Promise<ApiResult> => {

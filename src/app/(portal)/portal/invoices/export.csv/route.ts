@@ -1,6 +1,7 @@
 import { calendarDate } from "@/domain/billing/calendar-date";
 import { currencyExponent } from "@/domain/billing/money";
 import { minorToDecimalString, toCsv } from "@/domain/shared/csv";
+import { NUL_BYTE_MESSAGE, nulBytePaths } from "@/domain/shared/nul-bytes";
 import { searchParamsToObject, ZInvoiceListQuery } from "@/contracts/invoice-list-query";
 import { requireCustomer } from "@/server/auth/guards";
 import { listInvoices } from "@/server/billing/invoice-queries";
@@ -11,7 +12,11 @@ const MAX_ROWS = 10_000;
 /** The invoice list as CSV, with the same filters as the page, for the caller's company only. */
 export async function GET(request: Request) {
   const user = await requireCustomer();
-  const query = ZInvoiceListQuery.parse(searchParamsToObject(Object.fromEntries(new URL(request.url).searchParams)));
+  const raw = Object.fromEntries(new URL(request.url).searchParams);
+  // A file download has no form to show an error next to: a bad parameter is a 400 naming it.
+  const unsafe = nulBytePaths(raw);
+  if (unsafe.length > 0) return Response.json({ error: { code: "VALIDATION_FAILED", issues: unsafe.map((p) => ({ field: p.join("."), reason: NUL_BYTE_MESSAGE })) } }, { status: 400 });
+  const query = ZInvoiceListQuery.parse(searchParamsToObject(raw));
   const { items } = await listInvoices(
     getDb(),
     { customerId: user.customerId },
