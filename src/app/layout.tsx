@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
+import { headers } from "next/headers";
 import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import "./globals.css";
@@ -7,6 +8,9 @@ import "./globals.css";
 export const metadata: Metadata = { title: { default: "Comptoir", template: "%s · Comptoir" } };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: its scripts carry this request's CSP nonce (src/proxy.ts), which
+  // a page prerendered at build time could not have.
+  await headers();
   const locale = await getLocale();
   return (
     <html lang={locale}>

@@ -11,9 +11,13 @@ import { updateUserLocale } from "@/server/users/user-repository";
  * Anyone may pick the language of this browser; a signed-in user's choice is also saved on the
  * account, so e-mails and other devices follow it.
  */
-export async function changeLocale(locale: string): Promise<void> {
-  const input = ZChangeLocaleInput.parse({ locale });
+export async function changeLocale(locale: unknown): Promise<{ ok: true } | { ok: false; code: "VALIDATION_FAILED" }> {
+  // Anyone can post anything to an action: an unknown locale is refused, not a 500.
+  const parsed = ZChangeLocaleInput.safeParse({ locale });
+  if (!parsed.success) return { ok: false, code: "VALIDATION_FAILED" };
+  const input = parsed.data;
   (await cookies()).set(LOCALE_COOKIE, input.locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
   const user = await currentUser();
   if (user) await updateUserLocale(getDb(), user.id, input.locale);
+  return { ok: true };
 }
