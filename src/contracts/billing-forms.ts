@@ -10,8 +10,21 @@ const ZPercent = z
   .string()
   .trim()
   .transform((v) => v.replace(",", "."))
-  .refine((v) => /^\d{1,3}(\.\d{1,2})?$/.test(v) && Number(v) <= 100, { message: "must be a percentage" })
+  .refine((v) => /^\d{1,3}(\.\d{1,2})?$/.test(v) && Number(v) <= 100, { message: "must be a percentage", params: { code: "NOT_A_PERCENTAGE" } })
   .transform((v) => Math.round(Number(v) * 100));
+
+/**
+ * An amount typed by a person, in minor units of `currency`, or an issue on `path` (and undefined):
+ * a typo is a message next to that field, not an error for the whole form.
+ */
+function moneyAt(text: string | undefined, currency: string, ctx: z.RefinementCtx, path: (string | number)[]): number | undefined {
+  try {
+    return parseMoney(text ?? "", currency).amountMinor;
+  } catch {
+    ctx.addIssue({ code: "custom", path, message: "must be an amount such as 12.50", params: { code: "NOT_AN_AMOUNT" } });
+    return undefined;
+  }
+}
 
 const ZFormLine = z.strictObject({
   description: z.string().trim().min(1).max(500),
@@ -39,16 +52,18 @@ export const ZDraftInvoiceForm = z
       })
       .pipe(z.array(ZFormLine).min(1).max(200)),
   })
-  .transform((f) => ({
+  .transform((f, ctx) => ({
     customerId: f.customerId,
     currency: f.currency,
     notes: f.notes,
-    lines: f.lines.map((l) => ({
+    lines: f.lines.map((l, i) => ({
       description: l.description,
       quantity: l.quantity,
-      unitAmountMinor: parseMoney(l.unitPrice, f.currency).amountMinor,
+      unitAmountMinor: moneyAt(l.unitPrice, f.currency, ctx, ["lines", i, "unitPrice"]) ?? 0,
       taxRateBp: l.taxRatePercent,
-      ...(l.periodStart && l.periodEnd ? { periodStart: l.periodStart, periodEnd: l.periodEnd } : {}),
+      // A half-filled period is kept as it is, so the contract names the missing end.
+      ...(l.periodStart ? { periodStart: l.periodStart } : {}),
+      ...(l.periodEnd ? { periodEnd: l.periodEnd } : {}),
     })),
   }));
 
@@ -60,7 +75,7 @@ export const ZPaymentForm = z
     reference: z.string().trim().max(200).default(""),
     receivedOn: ZCalendarDate,
   })
-  .transform((f) => ({ amountMinor: parseMoney(f.amount, f.currency).amountMinor, method: f.method, reference: f.reference, receivedOn: f.receivedOn }));
+  .transform((f, ctx) => ({ amountMinor: moneyAt(f.amount, f.currency, ctx, ["amount"]) ?? 0, method: f.method, reference: f.reference, receivedOn: f.receivedOn }));
 
 export const ZCreditNoteForm = z
   .strictObject({
@@ -71,10 +86,10 @@ export const ZCreditNoteForm = z
     invoiceLineId: z.string().uuid().optional().or(z.literal("")),
     lineAmount: z.string().trim().max(20).optional(),
   })
-  .transform((f) => {
-    if (f.mode === "amount") return { mode: "amount" as const, reason: f.reason, grossMinor: parseMoney(f.amount ?? "", f.currency).amountMinor };
+  .transform((f, ctx) => {
+    if (f.mode === "amount") return { mode: "amount" as const, reason: f.reason, grossMinor: moneyAt(f.amount, f.currency, ctx, ["amount"]) ?? 0 };
     if (f.mode === "lines") {
-      const netMinor = f.lineAmount ? parseMoney(f.lineAmount, f.currency).amountMinor : undefined;
+      const netMinor = f.lineAmount ? moneyAt(f.lineAmount, f.currency, ctx, ["lineAmount"]) : undefined;
       return { mode: "lines" as const, reason: f.reason, lines: [{ invoiceLineId: f.invoiceLineId ?? "", ...(netMinor ? { netMinor } : {}) }] };
     }
     return { mode: "full" as const, reason: f.reason };

@@ -3,20 +3,20 @@ import { isCalendarDate } from "@/domain/billing/calendar-date";
 import { SUPPORTED_CURRENCIES } from "@/domain/billing/money";
 
 /** Input contracts of the ledger, shared by server actions, the REST API (and its OpenAPI document) and tests. */
-export const ZCalendarDate = z.string().refine((v): boolean => isCalendarDate(v), { message: "must be a date as YYYY-MM-DD" });
+export const ZCalendarDate = z.string().refine((v): boolean => isCalendarDate(v), { message: "must be a date as YYYY-MM-DD (years 0001-9999)", params: { code: "NOT_A_DATE" } });
 export const ZCurrency = z.enum(SUPPORTED_CURRENCIES as [string, ...string[]]);
 export const ZMinorUnits = z.number().int().min(-1e12).max(1e12);
 export const ZQuantity = z
   .union([z.string(), z.number()])
   .transform((v) => String(v).trim().replace(",", "."))
-  .refine((v) => /^\d{1,9}(\.\d{1,3})?$/.test(v) && Number(v) > 0, { message: "must be a positive number with at most 3 decimals" });
+  .refine((v) => /^\d{1,9}(\.\d{1,3})?$/.test(v) && Number(v) > 0, { message: "must be a positive number with at most 3 decimals", params: { code: "NOT_A_QUANTITY" } });
 export const ZTaxRateBp = z.number().int().min(0).max(10_000);
 
 /** The largest line amount the ledger takes, in minor units (10 000 000 000.00 in a 2-decimal currency). */
 export const MAX_LINE_MINOR = 1e12;
 /** quantity x unit price must stay a ledger amount: beyond it the product is not an exact integer. */
 const withinLineLimit = (quantity: string, unitAmountMinor: number | undefined) => unitAmountMinor === undefined || Number(quantity) * Math.abs(unitAmountMinor) <= MAX_LINE_MINOR;
-const LINE_LIMIT = { path: ["unitAmountMinor"], message: "quantity × unit price is larger than the largest amount a line may have" };
+const LINE_LIMIT = { path: ["unitAmountMinor"], message: "quantity × unit price is larger than the largest amount a line may have", params: { code: "AMOUNT_TOO_LARGE" } };
 
 export const ZInvoiceLineInput = z
   .strictObject({
@@ -28,8 +28,8 @@ export const ZInvoiceLineInput = z
     periodStart: ZCalendarDate.optional(),
     periodEnd: ZCalendarDate.optional(),
   })
-  .refine((l) => (l.periodStart === undefined) === (l.periodEnd === undefined), { path: ["periodEnd"], message: "a period needs both a start and an end" })
-  .refine((l) => !l.periodStart || !l.periodEnd || l.periodEnd > l.periodStart, { path: ["periodEnd"], message: "the period must end after it starts" })
+  .refine((l) => (l.periodStart === undefined) === (l.periodEnd === undefined), { path: ["periodEnd"], message: "a period needs both a start and an end", params: { code: "PERIOD_INCOMPLETE" } })
+  .refine((l) => !l.periodStart || !l.periodEnd || l.periodEnd > l.periodStart, { path: ["periodEnd"], message: "the period must end after it starts", params: { code: "PERIOD_END_BEFORE_START" } })
   .refine((l) => withinLineLimit(l.quantity, l.unitAmountMinor), LINE_LIMIT);
 
 export const ZCreateDraftInvoiceInput = z.strictObject({

@@ -14,17 +14,33 @@ export type ActionState =
   | { status: "error"; code: string; fields?: Record<string, string> };
 
 
+/**
+ * The code of one field's problem, translated by the form next to that field (`fieldErrors.*`):
+ * a refinement names its own code in `params.code`; zod's built-in checks map to a few codes.
+ */
+export function fieldErrorCode(issue: z.core.$ZodIssue): string {
+  const own = (issue as { params?: { code?: unknown } }).params?.code;
+  if (typeof own === "string") return own;
+  if (issue.message === NUL_BYTE_MESSAGE) return "NUL_BYTE";
+  if (issue.code === "invalid_type" && issue.input === undefined) return "REQUIRED";
+  if (issue.code === "too_small") return issue.origin === "string" && issue.minimum === 1 ? "REQUIRED" : "TOO_SMALL";
+  if (issue.code === "too_big") return issue.origin === "string" ? "TOO_LONG" : "TOO_LARGE";
+  return "INVALID";
+}
+
+/** Field errors keyed by their full path ("lines.0.unitPrice"), so repeated rows point at their own input. */
 export function toErrorState(e: unknown): ActionState {
   unstable_rethrow(e); // redirect() and notFound() must keep working inside actions
   if (e instanceof z.ZodError) {
     const fields: Record<string, string> = {};
-    for (const issue of e.issues) fields[String(issue.path[0] ?? "form")] ??= issue.message;
+    for (const issue of e.issues) fields[issue.path.map(String).join(".") || "form"] ??= fieldErrorCode(issue);
     return { status: "error", code: "VALIDATION_FAILED", fields };
   }
   if (isDomainError(e)) {
     const reason = e.details?.reason;
     if (e.code === "PASSWORD_REJECTED" && typeof reason === "string") return { status: "error", code: `PASSWORD_${reason}` };
-    return { status: "error", code: e.code };
+    const field = e.details?.field;
+    return typeof field === "string" ? { status: "error", code: e.code, fields: { [field]: e.code } } : { status: "error", code: e.code };
   }
   logger.error({ err: e instanceof Error ? e.message : String(e) }, "unexpected error in server action");
   return { status: "error", code: "UNEXPECTED" };

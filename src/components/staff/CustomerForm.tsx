@@ -6,6 +6,7 @@ import { createCustomerAction, updateCustomerAction } from "@/app/(staff)/staff/
 import { idle } from "@/app/_lib/action-state-idle";
 import { useErrorText } from "@/components/auth/use-error-text";
 import { Alert, buttonClass, inputClass } from "@/components/ui";
+import { useFieldError } from "@/components/use-field-error";
 
 type CustomerFields = Record<"legalName" | "billingEmail" | "addressLine1" | "addressLine2" | "postalCode" | "city" | "country" | "taxId" | "currency" | "locale" | "timeZone", string>;
 
@@ -15,11 +16,12 @@ export function CustomerForm({ customer }: { customer?: CustomerFields & { id: s
   const languages = useTranslations("common.languages");
   const errorText = useErrorText();
   const [state, action, pending] = useActionState(customer ? updateCustomerAction : createCustomerAction, idle);
+  const fieldError = useFieldError(state);
   const field = (name: keyof CustomerFields, props: Record<string, unknown> = {}) => (
     <label className="flex flex-col gap-1">
       {t(name)}
       <input name={name} defaultValue={customer?.[name] ?? ""} className={inputClass} {...props} />
-      {state.status === "error" && state.fields?.[name] ? <span className="text-xs text-red-700">{state.fields[name]}</span> : null}
+      {fieldError(name) ? <span className="text-xs text-red-700">{fieldError(name)}</span> : null}
     </label>
   );
   return (

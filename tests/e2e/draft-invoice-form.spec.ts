@@ -1,0 +1,39 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support";
+
+// Issue 13, item 8: the manual invoice form could never be saved ("some fields need fixing" without
+// naming one). Billing staff fill it as a person would: mistakes are named next to their field, and a
+// corrected form saves a draft that shows its provisional total.
+test("billing writes a manual invoice, fixes the fields it points at, and saves the draft", async ({ page }) => {
+  await signIn(page, "billing@comptoir.example");
+  await page.goto("/staff/customers");
+  await page.getByRole("link", { name: "Boulangerie Dupont SARL" }).click();
+  await page.getByTestId("new-invoice").click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Boulangerie Dupont SARL");
+
+  const line = (n: number) => page.locator("section").filter({ has: page.getByRole("heading", { name: `Line ${n}`, exact: true }) });
+  const line1 = line(1);
+  await line1.getByLabel("Description").fill("Intervention sur site — Łódź");
+  await line1.getByLabel("Qty").fill("2");
+  await line1.getByLabel(/unit price/i).fill("12,5x");
+  await line1.getByLabel(/period start/i).fill("2026-03-01");
+  await page.getByRole("button", { name: /add a line/i }).click();
+  const line2 = line(2);
+  await line2.getByLabel("Description").fill("Déplacement");
+  await line2.getByLabel(/unit price/i).fill("45");
+  await page.getByRole("button", { name: "Save the draft" }).click();
+
+  await expect(page.getByTestId("form-error")).toContainText("2 fields need fixing");
+  await expect(page.getByTestId("error-lines.0.unitPrice")).toHaveText("Enter an amount such as 12.50.");
+  await expect(page.getByTestId("error-lines.0.periodEnd")).toHaveText("A service period needs both a start and an end.");
+
+  await line1.getByLabel(/unit price/i).fill("12,50");
+  await line1.getByLabel(/period end/i).fill("2026-03-31");
+  await page.getByRole("button", { name: "Save the draft" }).click();
+
+  await expect(page).toHaveURL(/\/staff\/invoices\/[0-9a-f-]{36}$/);
+  await expect(page.getByText("Intervention sur site — Łódź")).toBeVisible();
+  await expect(page.getByText("Déplacement")).toBeVisible();
+  // 2 × 12.50 + 45.00 = 70.00 net, 84.00 with 20 % VAT.
+  await expect(page.getByText(/84[.,]00/).first()).toBeVisible();
+});
