@@ -1,10 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support";
+import { signIn, showInLanguage } from "./support";
 
 // Issue 13, item 8: the manual invoice form could never be saved ("some fields need fixing" without
 // naming one). Billing staff fill it as a person would: mistakes are named next to their field, and a
 // corrected form saves a draft that shows its provisional total.
-test("billing writes a manual invoice, fixes the fields it points at, and saves the draft", async ({ page }) => {
+test("billing writes a manual invoice, fixes the fields it points at, and saves the draft", async ({ page, baseURL }) => {
+  await showInLanguage(page, "en", baseURL);
   await signIn(page, "billing@comptoir.example");
   await page.goto("/staff/customers");
   await page.getByRole("link", { name: "Boulangerie Dupont SARL" }).click();

@@ -41,7 +41,9 @@ test("billing issues a credit note on an invoice and the customer sees it in the
   await billing.locator("#credit-mode").selectOption("amount");
   await billing.locator("#credit-amount").fill("10,00");
   await billing.locator("#credit-reason").fill("Compensación por corte de servicio");
-  await billing.getByTestId("credit-note-form").locator("button[type=submit]").click();
+  await billing.getByTestId("credit-note-submit").click();
+  await expect(billing.getByTestId("confirm-summary").filter({ visible: true })).toContainText("10,00");
+  await billing.getByTestId("confirm-submit").filter({ visible: true }).click();
   await expect(billing.getByTestId("credit-note-form").getByTestId("action-ok")).toContainText(/AV\d{4}-\d{6}/);
   const creditNumber = (await billing.getByTestId("credit-note-form").getByTestId("action-ok").textContent())?.match(/AV\d{4}-\d{6}/)?.[0] ?? "";
   await staffContext.close();

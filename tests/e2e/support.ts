@@ -25,3 +25,8 @@ export const userId = (email: string) => {
   if (!u) throw new Error(`no fixture user ${email}`);
   return u.id;
 };
+
+/** Shows the interface in `locale` for this browser only (the account's saved language is untouched). */
+export async function showInLanguage(page: Page, locale: "en" | "fr" | "es", baseURL = "http://127.0.0.1:3100") {
+  await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL }]);
+}

@@ -2,62 +2,71 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { createCreditNoteAction, issueInvoiceAction, recordPaymentAction, voidInvoiceAction } from "@/app/(staff)/staff/invoices/actions";
-import type { ActionState } from "@/app/_lib/action-state";
+import { issueInvoiceAction, recordPaymentAction, voidInvoiceAction } from "@/app/(staff)/staff/invoices/actions";
 import { idle } from "@/app/_lib/action-state-idle";
-import { useErrorText } from "@/components/auth/use-error-text";
-import { Alert, buttonClass, Card, Field, inputClass, secondaryButtonClass } from "@/components/ui";
+import { ConfirmSubmit } from "@/components/ConfirmDialog";
+import { ActionOutcome } from "@/components/staff/ActionOutcome";
+import { CreditNoteForm } from "@/components/staff/CreditNoteForm";
+import { Card, Field, inputClass } from "@/components/ui";
+import { useFieldError } from "@/components/use-field-error";
+import { fmtMoney } from "@/domain/billing/display-format";
+import { parseMoney } from "@/domain/billing/money";
 
 interface Props {
   invoiceId: string;
+  invoiceNumber: string | null;
   status: string;
   currency: string;
+  locale: string;
   canVoid: boolean;
+  grossMinor: number;
   balanceMinor: number;
   today: string;
-  lines: { id: string; label: string }[];
+  lines: { id: string; label: string; netMinor: number }[];
 }
 
-function Outcome({ state, success }: { state: ActionState; success: string }) {
-  const errorText = useErrorText();
-  if (state.status === "ok") return <Alert tone="success" testId="action-ok">{success}</Alert>;
-  if (state.status === "error") return <Alert tone="error" testId="action-error">{errorText(state.code)}</Alert>;
-  return null;
-}
+const typedMinor = (text: string, currency: string) => {
+  try {
+    return parseMoney(text, currency).amountMinor;
+  } catch {
+    return null;
+  }
+};
 
-/** What billing staff can do with an invoice in its current state. */
+/** What billing staff can do with an invoice in its current state; each irreversible step is confirmed. */
 export function InvoiceActions(p: Props) {
   const t = useTranslations("billing");
   const [issued, issue, issuing] = useActionState(issueInvoiceAction, idle);
   const [paid, pay, paying] = useActionState(recordPaymentAction, idle);
-  const [credited, credit, crediting] = useActionState(createCreditNoteAction, idle);
   const [voided, voidIt, voiding] = useActionState(voidInvoiceAction, idle);
-  const [mode, setMode] = useState("full");
+  const payError = useFieldError(paid);
+  const [payAmount, setPayAmount] = useState("");
+  const [payDate, setPayDate] = useState(p.today);
+  const money = (minor: number) => fmtMoney(minor, p.currency, p.locale);
   const ref = <input type="hidden" name="invoiceId" value={p.invoiceId} />;
-  const currency = <input type="hidden" name="currency" value={p.currency} />;
 
   if (p.status === "DRAFT") {
     return (
-      <Card>
-        <form action={issue} className="flex items-center gap-4">
+      <Card title={t("actions.issue")}>
+        <form action={issue} className="flex flex-col gap-3">
           {ref}
-          <button type="submit" disabled={issuing} className={buttonClass} data-testid="issue-invoice">
-            {t("actions.issue")}
-          </button>
-          <Outcome state={issued} success={t("actions.issued", { number: issued.status === "ok" ? (issued.values?.number ?? "") : "" })} />
+          <p className="text-sm text-slate-600">{t("confirm.issueHint")}</p>
+          <ConfirmSubmit label={t("actions.issue")} confirmLabel={t("confirm.issueConfirm")} summary={t("confirm.issue", { amount: money(p.grossMinor) })} disabled={issuing} testId="issue-invoice" />
+          <ActionOutcome state={issued} success={t("actions.issued", { number: issued.status === "ok" ? (issued.values?.number ?? "") : "" })} />
         </form>
       </Card>
     );
   }
+  const number = p.invoiceNumber ?? "";
   return (
-    <div className="grid gap-4 md:grid-cols-3">
+    <div className="flex flex-col gap-4">
       {p.status === "OPEN" ? (
         <Card title={t("actions.recordPayment")}>
           <form action={pay} className="flex flex-col gap-3" data-testid="payment-form">
             {ref}
-            {currency}
-            <Field label={t("amount")} htmlFor="pay-amount">
-              <input id="pay-amount" name="amount" required inputMode="decimal" className={inputClass} />
+            <input type="hidden" name="currency" value={p.currency} />
+            <Field label={t("amount")} htmlFor="pay-amount" hint={t("confirm.leftToPay", { amount: money(p.balanceMinor) })} error={payError("amount") ?? payError("amountMinor")}>
+              <input id="pay-amount" name="amount" value={payAmount} onChange={(e) => setPayAmount(e.target.value)} required inputMode="decimal" className={inputClass} />
             </Field>
             <Field label={t("method")} htmlFor="pay-method">
               <select id="pay-method" name="method" className={inputClass} defaultValue="TRANSFER">
@@ -71,59 +80,22 @@ export function InvoiceActions(p: Props) {
             <Field label={t("reference")} htmlFor="pay-ref">
               <input id="pay-ref" name="reference" className={inputClass} />
             </Field>
-            <Field label={t("receivedOn")} htmlFor="pay-date">
-              <input id="pay-date" name="receivedOn" type="date" required defaultValue={p.today} className={inputClass} />
+            <Field label={t("receivedOn")} htmlFor="pay-date" error={payError("receivedOn")}>
+              <input id="pay-date" name="receivedOn" type="date" required value={payDate} onChange={(e) => setPayDate(e.target.value)} className={inputClass} />
             </Field>
-            <button type="submit" disabled={paying} className={buttonClass}>
-              {t("actions.recordPayment")}
-            </button>
-            <Outcome state={paid} success={t("actions.paymentRecorded")} />
+            <ConfirmSubmit
+              label={t("actions.recordPayment")}
+              confirmLabel={t("confirm.paymentConfirm")}
+              summary={t("confirm.payment", { amount: money(typedMinor(payAmount, p.currency) ?? 0), number, date: payDate })}
+              disabled={paying}
+              testId="record-payment"
+              canOpen={() => typedMinor(payAmount, p.currency) !== null}
+            />
+            <ActionOutcome state={paid} success={t("actions.paymentRecorded")} />
           </form>
         </Card>
       ) : null}
-      {p.balanceMinor > 0 ? (
-        <Card title={t("actions.createCreditNote")}>
-          <form action={credit} className="flex flex-col gap-3" data-testid="credit-note-form">
-            {ref}
-            {currency}
-            <Field label={t("actions.creditMode")} htmlFor="credit-mode">
-              <select id="credit-mode" name="mode" value={mode} onChange={(e) => setMode(e.target.value)} className={inputClass}>
-                <option value="full">{t("actions.creditFull")}</option>
-                <option value="amount">{t("actions.creditAmount")}</option>
-                <option value="lines">{t("actions.creditLine")}</option>
-              </select>
-            </Field>
-            {mode === "amount" ? (
-              <Field label={t("amount")} htmlFor="credit-amount">
-                <input id="credit-amount" name="amount" required inputMode="decimal" className={inputClass} />
-              </Field>
-            ) : null}
-            {mode === "lines" ? (
-              <>
-                <Field label={t("actions.line")} htmlFor="credit-line">
-                  <select id="credit-line" name="invoiceLineId" className={inputClass}>
-                    {p.lines.map((l) => (
-                      <option key={l.id} value={l.id}>
-                        {l.label}
-                      </option>
-                    ))}
-                  </select>
-                </Field>
-                <Field label={t("net")} htmlFor="credit-line-amount">
-                  <input id="credit-line-amount" name="lineAmount" inputMode="decimal" className={inputClass} />
-                </Field>
-              </>
-            ) : null}
-            <Field label={t("reason")} htmlFor="credit-reason">
-              <input id="credit-reason" name="reason" required maxLength={500} className={inputClass} />
-            </Field>
-            <button type="submit" disabled={crediting} className={buttonClass}>
-              {t("actions.createCreditNote")}
-            </button>
-            <Outcome state={credited} success={t("actions.creditNoteCreated", { number: credited.status === "ok" ? (credited.values?.number ?? "") : "" })} />
-          </form>
-        </Card>
-      ) : null}
+      {p.balanceMinor > 0 ? <CreditNoteForm invoiceId={p.invoiceId} invoiceNumber={number} currency={p.currency} locale={p.locale} balanceMinor={p.balanceMinor} lines={p.lines} /> : null}
       {p.canVoid ? (
         <Card title={t("actions.void")}>
           <form action={voidIt} className="flex flex-col gap-3">
@@ -131,10 +103,8 @@ export function InvoiceActions(p: Props) {
             <Field label={t("actions.voidReason")} htmlFor="void-reason">
               <input id="void-reason" name="reason" required maxLength={500} className={inputClass} />
             </Field>
-            <button type="submit" disabled={voiding} className={secondaryButtonClass}>
-              {t("actions.void")}
-            </button>
-            <Outcome state={voided} success={t("actions.voided")} />
+            <ConfirmSubmit label={t("actions.void")} confirmLabel={t("confirm.voidConfirm")} summary={t("confirm.void", { number })} disabled={voiding} tone="secondary" testId="void-invoice" />
+            <ActionOutcome state={voided} success={t("actions.voided")} />
           </form>
         </Card>
       ) : null}

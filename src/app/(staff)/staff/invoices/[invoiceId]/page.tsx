@@ -18,28 +18,37 @@ export default async function StaffInvoicePage({ params }: { params: Promise<{ i
   const invoice = await findInvoiceDetail(db, { staff: true }, id.data);
   if (!invoice) notFound();
   const today = await customerToday(db, invoice.customer.id, new Date());
+  const actions = staffMayAct(staff.staffRoles, ["BILLING"]) ? (
+    <InvoiceActions
+      invoiceId={invoice.id}
+      invoiceNumber={invoice.number}
+      status={invoice.status}
+      currency={invoice.currency}
+      locale={invoice.customer.locale}
+      grossMinor={invoice.grossMinor}
+      balanceMinor={invoice.balanceMinor}
+      canVoid={invoice.status === "OPEN" && invoice.paidMinor === 0 && invoice.creditedMinor === 0}
+      today={today}
+      lines={invoice.lines.map((l) => ({ id: l.id, netMinor: l.netMinor, label: `${l.position}. ${l.description} (${fmtMoney(l.netMinor, invoice.currency, invoice.customer.locale)})` }))}
+    />
+  ) : null;
+  // The document is the page; its actions sit beside it (below it on a phone), as in Stripe's dashboard.
   return (
     <>
       <p className="text-sm">
         <Link href={`/staff/customers/${invoice.customer.id}`}>{invoice.customer.legalName}</Link>
       </p>
-      {staffMayAct(staff.staffRoles, ["BILLING"]) ? (
-        <InvoiceActions
-          invoiceId={invoice.id}
-          status={invoice.status}
-          currency={invoice.currency}
-          balanceMinor={invoice.balanceMinor}
-          canVoid={invoice.status === "OPEN" && invoice.paidMinor === 0 && invoice.creditedMinor === 0}
-          today={today}
-          lines={invoice.lines.map((l) => ({ id: l.id, label: `${l.position}. ${l.description} (${fmtMoney(l.netMinor, invoice.currency, invoice.customer.locale)})` }))}
-        />
-      ) : null}
-      <InvoiceDocument
-        invoice={invoice}
-        today={today}
-        pdfHref={invoice.number ? `/staff/invoices/${invoice.id}/pdf` : undefined}
-        creditNoteHref={(c) => `/staff/credit-notes/${c}`}
-      />
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(18rem,1fr)]">
+        <div className="min-w-0">
+          <InvoiceDocument
+            invoice={invoice}
+            today={today}
+            pdfHref={invoice.number ? `/staff/invoices/${invoice.id}/pdf` : undefined}
+            creditNoteHref={(c) => `/staff/credit-notes/${c}`}
+          />
+        </div>
+        {actions ? <aside className="flex flex-col gap-4">{actions}</aside> : null}
+      </div>
     </>
   );
 }
