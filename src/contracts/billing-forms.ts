@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseMoney } from "@/domain/billing/money";
-import { ZCalendarDate, ZCurrency, ZQuantity } from "./billing";
+import { checkPeriod, ZCalendarDate, ZCurrency, ZQuantity } from "./billing";
 
 /**
  * What the back-office forms send: amounts as typed by people ("12,50"), tax as a percentage ("5.5").
@@ -33,7 +33,7 @@ const ZFormLine = z.strictObject({
   taxRatePercent: ZPercent,
   periodStart: z.union([ZCalendarDate, z.literal("")]).optional(),
   periodEnd: z.union([ZCalendarDate, z.literal("")]).optional(),
-});
+}).superRefine(checkPeriod);
 
 export const ZDraftInvoiceForm = z
   .strictObject({

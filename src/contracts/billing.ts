@@ -18,6 +18,20 @@ export const MAX_LINE_MINOR = 1e12;
 const withinLineLimit = (quantity: string, unitAmountMinor: number | undefined) => unitAmountMinor === undefined || Number(quantity) * Math.abs(unitAmountMinor) <= MAX_LINE_MINOR;
 const LINE_LIMIT = { path: ["unitAmountMinor"], message: "quantity × unit price is larger than the largest amount a line may have", params: { code: "AMOUNT_TOO_LARGE" } };
 
+/**
+ * A line's service period is both dates or neither, and ends after it starts. Shared by the API
+ * contract and the back-office form, so a form shows these errors together with its own.
+ */
+export function checkPeriod(l: { periodStart?: string; periodEnd?: string }, ctx: z.RefinementCtx) {
+  const start = l.periodStart || undefined;
+  const end = l.periodEnd || undefined;
+  if ((start === undefined) !== (end === undefined)) {
+    ctx.addIssue({ code: "custom", path: [start ? "periodEnd" : "periodStart"], message: "a period needs both a start and an end", params: { code: "PERIOD_INCOMPLETE" } });
+  } else if (start && end && end <= start) {
+    ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "the period must end after it starts", params: { code: "PERIOD_END_BEFORE_START" } });
+  }
+}
+
 export const ZInvoiceLineInput = z
   .strictObject({
     description: z.string().trim().min(1).max(500),
@@ -28,8 +42,7 @@ export const ZInvoiceLineInput = z
     periodStart: ZCalendarDate.optional(),
     periodEnd: ZCalendarDate.optional(),
   })
-  .refine((l) => (l.periodStart === undefined) === (l.periodEnd === undefined), { path: ["periodEnd"], message: "a period needs both a start and an end", params: { code: "PERIOD_INCOMPLETE" } })
-  .refine((l) => !l.periodStart || !l.periodEnd || l.periodEnd > l.periodStart, { path: ["periodEnd"], message: "the period must end after it starts", params: { code: "PERIOD_END_BEFORE_START" } })
+  .superRefine(checkPeriod)
   .refine((l) => withinLineLimit(l.quantity, l.unitAmountMinor), LINE_LIMIT);
 
 export const ZCreateDraftInvoiceInput = z.strictObject({

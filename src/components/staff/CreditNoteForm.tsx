@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useEffect, useState } from "react";
 import { createCreditNoteAction } from "@/app/(staff)/staff/invoices/actions";
 import { idle } from "@/app/_lib/action-state-idle";
@@ -29,7 +29,7 @@ function typedMinor(text: string, currency: string): number | null {
  * form reset cannot make the two disagree), and the confirmation states the amount. Once issued,
  * the form starts over from "everything left to pay".
  */
-export function CreditNoteForm(p: { invoiceId: string; invoiceNumber: string; currency: string; locale: string; balanceMinor: number; lines: { id: string; label: string; netMinor: number }[] }) {
+export function CreditNoteForm(p: { invoiceId: string; invoiceNumber: string; currency: string; balanceMinor: number; lines: { id: string; label: string; netMinor: number }[] }) {
   const t = useTranslations("billing");
   const [state, action, pending] = useActionState(createCreditNoteAction, idle);
   const fieldError = useFieldError(state);
@@ -39,7 +39,8 @@ export function CreditNoteForm(p: { invoiceId: string; invoiceNumber: string; cu
     if (state.status === "ok") setV({ ...EMPTY, lineId: p.lines[0]?.id ?? "" });
   }, [state, p.lines]);
 
-  const money = (minor: number) => fmtMoney(minor, p.currency, p.locale);
+  const locale = useLocale(); // amounts as the rest of this screen shows them
+  const money = (minor: number) => fmtMoney(minor, p.currency, locale);
   const line = p.lines.find((l) => l.id === v.lineId);
   const summary =
     v.mode === "full"

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { issueInvoiceAction, recordPaymentAction, voidInvoiceAction } from "@/app/(staff)/staff/invoices/actions";
 import { idle } from "@/app/_lib/action-state-idle";
@@ -17,7 +17,6 @@ interface Props {
   invoiceNumber: string | null;
   status: string;
   currency: string;
-  locale: string;
   canVoid: boolean;
   grossMinor: number;
   balanceMinor: number;
@@ -42,7 +41,8 @@ export function InvoiceActions(p: Props) {
   const payError = useFieldError(paid);
   const [payAmount, setPayAmount] = useState("");
   const [payDate, setPayDate] = useState(p.today);
-  const money = (minor: number) => fmtMoney(minor, p.currency, p.locale);
+  const locale = useLocale(); // amounts as the rest of this screen shows them
+  const money = (minor: number) => fmtMoney(minor, p.currency, locale);
   const ref = <input type="hidden" name="invoiceId" value={p.invoiceId} />;
 
   if (p.status === "DRAFT") {
@@ -95,7 +95,7 @@ export function InvoiceActions(p: Props) {
           </form>
         </Card>
       ) : null}
-      {p.balanceMinor > 0 ? <CreditNoteForm invoiceId={p.invoiceId} invoiceNumber={number} currency={p.currency} locale={p.locale} balanceMinor={p.balanceMinor} lines={p.lines} /> : null}
+      {p.balanceMinor > 0 ? <CreditNoteForm invoiceId={p.invoiceId} invoiceNumber={number} currency={p.currency} balanceMinor={p.balanceMinor} lines={p.lines} /> : null}
       {p.canVoid ? (
         <Card title={t("actions.void")}>
           <form action={voidIt} className="flex flex-col gap-3">

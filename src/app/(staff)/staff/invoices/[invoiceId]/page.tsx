@@ -24,7 +24,6 @@ export default async function StaffInvoicePage({ params }: { params: Promise<{ i
       invoiceNumber={invoice.number}
       status={invoice.status}
       currency={invoice.currency}
-      locale={invoice.customer.locale}
       grossMinor={invoice.grossMinor}
       balanceMinor={invoice.balanceMinor}
       canVoid={invoice.status === "OPEN" && invoice.paidMinor === 0 && invoice.creditedMinor === 0}
