@@ -29,7 +29,13 @@ function moneyAt(text: string | undefined, currency: string, ctx: z.RefinementCt
 const ZFormLine = z.strictObject({
   description: z.string().trim().min(1).max(500),
   quantity: ZQuantity,
-  unitPrice: z.string().trim().min(1).max(20),
+  // Checked here too (not only when converted below), so it is reported with the line's other errors.
+  unitPrice: z
+    .string()
+    .trim()
+    .min(1)
+    .max(20)
+    .refine((v) => /^-?\d+(?:[.,]\d+)?$/.test(v.replace(/[\s\u00a0\u202f]/g, "")), { message: "must be an amount such as 12.50", params: { code: "NOT_AN_AMOUNT" } }),
   taxRatePercent: ZPercent,
   periodStart: z.union([ZCalendarDate, z.literal("")]).optional(),
   periodEnd: z.union([ZCalendarDate, z.literal("")]).optional(),

@@ -35,6 +35,9 @@ test("billing writes a manual invoice, fixes the fields it points at, and saves 
   await expect(page).toHaveURL(/\/staff\/invoices\/[0-9a-f-]{36}$/);
   await expect(page.getByText("Intervention sur site — Łódź")).toBeVisible();
   await expect(page.getByText("Déplacement")).toBeVisible();
+  // Item 11: a draft says it is not issued yet and shows its provisional total, never "amount due 0".
+  await expect(page.getByTestId("draft-banner")).toContainText("not issued yet");
   // 2 × 12.50 + 45.00 = 70.00 net, 84.00 with 20 % VAT.
-  await expect(page.getByText(/84[.,]00/).first()).toBeVisible();
+  await expect(page.getByTestId("invoice-total")).toHaveText("€84.00");
+  await expect(page.getByTestId("invoice-balance")).toHaveCount(0);
 });

@@ -15,8 +15,14 @@ export function InvoiceDocument({ invoice, today, pdfHref, creditNoteHref }: { i
   const t = useTranslations("billing");
   const locale = useLocale();
   const m = (minor: number) => fmtMoney(minor, invoice.currency, locale);
+  const draft = invoice.status === "DRAFT";
   return (
     <>
+      {draft ? (
+        <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="draft-banner">
+          {t("draftBanner")}
+        </p>
+      ) : null}
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 data-testid="invoice-number">
@@ -68,6 +74,7 @@ export function InvoiceDocument({ invoice, today, pdfHref, creditNoteHref }: { i
         <div className="mt-4 grid gap-6 md:grid-cols-2">
           <div>
             <h3 className="mb-1 text-sm font-semibold">{t("taxBreakdown")}</h3>
+            {draft ? <p className="text-sm text-slate-500">{t("taxBreakdownAtIssue")}</p> : null}
             <dl className="grid grid-cols-3 gap-x-4 text-sm tabular-nums">
               {invoice.taxLines.map((g) => (
                 <div key={g.taxRateBp} className="contents">
@@ -83,10 +90,13 @@ export function InvoiceDocument({ invoice, today, pdfHref, creditNoteHref }: { i
             <dd className="text-right">{m(invoice.netMinor)}</dd>
             <dt>{t("totalTax")}</dt>
             <dd className="text-right">{m(invoice.taxMinor)}</dd>
-            <dt className="font-semibold">{t("totalGross")}</dt>
+            <dt className="font-semibold">{draft ? t("provisionalTotal") : t("totalGross")}</dt>
             <dd className="text-right font-semibold" data-testid="invoice-total">
               {m(invoice.grossMinor)}
             </dd>
+          </dl>
+          {draft ? null : (
+          <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm tabular-nums md:col-start-2">
             <dt>{t("paid")}</dt>
             <dd className="text-right">{m(invoice.paidMinor)}</dd>
             <dt>{t("credited")}</dt>
@@ -96,6 +106,7 @@ export function InvoiceDocument({ invoice, today, pdfHref, creditNoteHref }: { i
               {m(invoice.balanceMinor)}
             </dd>
           </dl>
+          )}
         </div>
         {invoice.notes ? <p className="mt-4 whitespace-pre-wrap text-sm text-slate-600">{invoice.notes}</p> : null}
       </Card>
