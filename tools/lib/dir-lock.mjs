@@ -3,7 +3,8 @@
 import fs from "node:fs";
 import path from "node:path";
 
-const isAlive = (pid) => {
+/** Whether a process with this pid exists (EPERM: it does, but belongs to another user). */
+export const isAlive = (pid) => {
   try {
     process.kill(pid, 0);
     return true;

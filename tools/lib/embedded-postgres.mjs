@@ -17,7 +17,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { acquireDirLock } from "./dir-lock.mjs";
+import { acquireDirLock, isAlive } from "./dir-lock.mjs";
 
 /** The user the server runs as when we are root (PostgreSQL refuses to run as root). */
 export const SERVER_SYSTEM_USER = "comptoir-db";
@@ -96,14 +96,6 @@ function clusterDir(root, ids, log) {
   return dir;
 }
 
-const isAlive = (pid) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return e.code === "EPERM";
-  }
-};
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function waitForExit(pid, ms) {
