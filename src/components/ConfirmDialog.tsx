@@ -45,7 +45,7 @@ export function ConfirmSubmit({
       >
         {label}
       </button>
-      <dialog ref={dialog} className="max-w-md rounded-lg border border-slate-200 p-5 shadow-xl backdrop:bg-slate-900/40" aria-labelledby={testId ? `${testId}-summary` : undefined}>
+      <dialog ref={dialog} className="m-auto max-w-md rounded-lg border border-slate-200 p-5 shadow-xl backdrop:bg-slate-900/40" aria-labelledby={testId ? `${testId}-summary` : undefined}>
         <p id={testId ? `${testId}-summary` : undefined} className="mb-4" data-testid="confirm-summary">
           {summary}
         </p>
