@@ -113,6 +113,14 @@ function errorResponses(op: ApiOperation) {
   };
 }
 
+const QUERY_DESCRIPTIONS: Record<string, string> = {
+  page: "Page number, from 1",
+  perPage: "Items per page (1-200)",
+  search: "Part of the legal name or billing e-mail, any case",
+  customerId: "Only this customer's",
+  status: "Only invoices in this status",
+};
+
 function operation(op: ApiOperation) {
   const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, description: "The resource's id", schema: { type: "string", format: "uuid" } }));
   const queryParams = op.query
@@ -136,14 +144,6 @@ function operation(op: ApiOperation) {
     responses: { ...ok, ...errorResponses(op) },
   };
 }
-
-const QUERY_DESCRIPTIONS: Record<string, string> = {
-  page: "Page number, from 1",
-  perPage: "Items per page (1-200)",
-  search: "Part of the legal name or billing e-mail, any case",
-  customerId: "Only this customer's",
-  status: "Only invoices in this status",
-};
 
 export function openApiDocument(serverUrl: string) {
   const paths: Record<string, Record<string, unknown>> = {};
