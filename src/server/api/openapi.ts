@@ -96,6 +96,7 @@ const ERROR_RESPONSES = {
   Conflict: errorResponse("Not possible in the current state (e.g. INVOICE_NOT_DRAFT), or the same Idempotency-Key is still running"),
   UnsupportedMediaType: errorResponse("The body was not sent as `Content-Type: application/json` (UNSUPPORTED_MEDIA_TYPE)"),
   Unprocessable: errorResponse("A business rule refused it (e.g. CREDIT_EXCEEDS_BALANCE, IDEMPOTENCY_KEY_REUSED)"),
+  InternalError: errorResponse("An unexpected failure (INTERNAL); the message never carries details, the server log does"),
 };
 
 function errorResponses(op: ApiOperation) {
@@ -110,6 +111,7 @@ function errorResponses(op: ApiOperation) {
     ...(writes ? { "409": ref("responses", "Conflict") } : {}),
     ...(op.body ? { "415": ref("responses", "UnsupportedMediaType") } : {}),
     ...(writes ? { "422": ref("responses", "Unprocessable") } : {}),
+    "500": ref("responses", "InternalError"),
   };
 }
 
