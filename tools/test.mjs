@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every check, in the order that fails fastest. Stops at the first failure.
-//   typecheck -> lint -> next build -> vitest (unit + integration on a fresh database) -> Playwright e2e.
+//   typecheck -> lint -> OpenAPI lint (Redocly, offline) -> next build -> vitest (unit + integration on a fresh database) -> Playwright e2e.
 // The build comes before vitest because an integration test runs `npm start` itself (killed mid-write).
 // `npm test -- --no-e2e` skips the browser tests (for a quick loop; CI runs everything).
 import { spawnSync } from "node:child_process";
@@ -25,6 +25,7 @@ await ensurePrismaClient(root);
 step("typegen", [bin("next", "dist/bin/next"), "typegen"]);
 step("typecheck", [bin("typescript", "bin/tsc"), "--noEmit", "-p", "tsconfig.json"]);
 step("lint", [bin("@biomejs/biome", "bin/biome"), "lint", "."]);
+step("openapi lint", [bin("tsx", "dist/cli.mjs"), "tools/lint-openapi.ts"]);
 await ensureProductionBuild(root);
 step("vitest (unit + integration)", [bin("vitest", "vitest.mjs"), "run"]);
 if (!skipE2e) step("playwright (e2e)", [bin("@playwright/test", "cli.js"), "test"]);

@@ -1,4 +1,5 @@
 import { minorFromDb, dateFromDb, quantityFromDb } from "@/server/billing/ledger-values";
+import type { BillingCycle, SubscriptionStatus } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/types";
 
 /** Reads the REST API exposes that the pages do not need in this shape. Staff scope. */
@@ -24,7 +25,7 @@ export async function apiListSites(db: Db, customerId: string) {
 
 function subscriptionDto(s: {
   id: string; customerId: string; siteId: string | null; productId: string; description: string; quantity: { toString(): string }; unitAmountMinor: bigint;
-  currency: string; taxRateBp: number; cycle: string; status: string; currentPeriodStart: Date; currentPeriodEnd: Date; createdAt: Date;
+  currency: string; taxRateBp: number; cycle: BillingCycle; status: SubscriptionStatus; currentPeriodStart: Date; currentPeriodEnd: Date; createdAt: Date;
 }) {
   return {
     id: s.id, customerId: s.customerId, siteId: s.siteId, productId: s.productId, description: s.description,

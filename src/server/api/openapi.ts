@@ -1,108 +1,185 @@
 import { z } from "zod";
 import { ZByCustomerQuery, ZCustomerListQuery, ZInvoiceApiListQuery } from "@/contracts/api";
+import * as R from "@/contracts/api-responses";
 import { ZCreateDraftInvoiceInput, ZCreateProductInput, ZCreatePurchaseOrderInput, ZCreateSubscriptionInput, ZCreditNoteInput, ZRecordPaymentInput } from "@/contracts/billing";
 import { ZCreateCustomerInput, ZCreateSiteInput, ZUpdateCustomerInput } from "@/contracts/customers";
 
 /**
- * The OpenAPI 3.1 document of /api/v1, generated from the very zod schemas the routes validate with,
- * so the documentation cannot drift from the behaviour.
+ * The OpenAPI 3.1 document of /api/v1, generated from the very zod schemas the routes validate with
+ * (requests) and answer with (responses, `src/contracts/api-responses.ts`), so the documentation
+ * cannot drift from the behaviour. operationIds are part of the contract: generated clients name
+ * their methods after them, so never rename one.
  */
-interface Operation {
+type Tag = "Customers" | "Products" | "Subscriptions" | "Purchase orders" | "Invoices" | "Credit notes";
+
+export interface ApiOperation {
+  operationId: string;
   method: "get" | "post" | "patch";
   path: string;
+  tag: Tag;
   summary: string;
+  description: string;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** The success answer's schema; absent for the PDF. */
+  response?: z.ZodType;
   created?: boolean;
   pdf?: boolean;
 }
 
-const OPERATIONS: Operation[] = [
-  { method: "get", path: "/customers", summary: "List customers", query: ZCustomerListQuery },
-  { method: "post", path: "/customers", summary: "Create a customer", body: ZCreateCustomerInput, created: true },
-  { method: "get", path: "/customers/{customerId}", summary: "Get a customer with its sites" },
-  { method: "patch", path: "/customers/{customerId}", summary: "Update a customer", body: ZUpdateCustomerInput },
-  { method: "get", path: "/customers/{customerId}/sites", summary: "List a customer's sites" },
-  { method: "post", path: "/customers/{customerId}/sites", summary: "Add a site", body: ZCreateSiteInput, created: true },
-  { method: "get", path: "/products", summary: "List the catalogue with prices" },
-  { method: "post", path: "/products", summary: "Add a product with its prices", body: ZCreateProductInput, created: true },
-  { method: "get", path: "/subscriptions", summary: "List subscriptions", query: ZByCustomerQuery },
-  { method: "post", path: "/subscriptions", summary: "Create a subscription", body: ZCreateSubscriptionInput, created: true },
-  { method: "get", path: "/subscriptions/{subscriptionId}", summary: "Get a subscription with its status history" },
-  { method: "get", path: "/purchase-orders", summary: "List purchase orders", query: ZByCustomerQuery },
-  { method: "post", path: "/purchase-orders", summary: "Prepare a purchase order", body: ZCreatePurchaseOrderInput, created: true },
-  { method: "get", path: "/purchase-orders/{orderId}", summary: "Get a purchase order" },
-  { method: "get", path: "/invoices", summary: "List invoices", query: ZInvoiceApiListQuery },
-  { method: "post", path: "/invoices", summary: "Create a draft invoice", body: ZCreateDraftInvoiceInput, created: true },
-  { method: "get", path: "/invoices/{invoiceId}", summary: "Get an invoice with its lines (and their service periods), payments and credit notes" },
-  { method: "post", path: "/invoices/{invoiceId}/issue", summary: "Issue a draft: number it and freeze it" },
-  { method: "get", path: "/invoices/{invoiceId}/pdf", summary: "The invoice as PDF", pdf: true },
-  { method: "get", path: "/invoices/{invoiceId}/credit-notes", summary: "Credit notes of an invoice" },
-  { method: "post", path: "/invoices/{invoiceId}/credit-notes", summary: "Issue a credit note (full, by line or by amount)", body: ZCreditNoteInput, created: true },
-  { method: "post", path: "/invoices/{invoiceId}/payments", summary: "Record a payment", body: ZRecordPaymentInput, created: true },
-  { method: "get", path: "/credit-notes", summary: "List credit notes", query: ZByCustomerQuery },
+const TAGS: Record<Tag, string> = {
+  Customers: "Customer companies and their sites",
+  Products: "The catalogue, with a price per billing cycle and currency",
+  Subscriptions: "Recurring services and their status history",
+  "Purchase orders": "Quotes the customer accepts or declines in the portal",
+  Invoices: "Drafts, issued invoices, their payments and credit notes",
+  "Credit notes": "Credit notes across all invoices",
+};
+
+const PAGED = "Paged with `page` and `perPage` (at most 200); `total` counts every match.";
+
+export const API_OPERATION_LIST: ApiOperation[] = [
+  { operationId: "listCustomers", method: "get", path: "/customers", tag: "Customers", summary: "List customers", description: `Customers by legal name; \`search\` matches the legal name or billing e-mail. ${PAGED}`, query: ZCustomerListQuery, response: R.ZApiCustomerPage },
+  { operationId: "createCustomer", method: "post", path: "/customers", tag: "Customers", summary: "Create a customer", description: "Creates a customer company; the answer is the customer with its (empty) list of sites.", body: ZCreateCustomerInput, response: R.ZApiCustomerWithSites, created: true },
+  { operationId: "getCustomer", method: "get", path: "/customers/{customerId}", tag: "Customers", summary: "Get a customer with its sites", description: "One customer company and its sites, by name.", response: R.ZApiCustomerWithSites },
+  { operationId: "updateCustomer", method: "patch", path: "/customers/{customerId}", tag: "Customers", summary: "Update a customer", description: "Changes only the fields the body names; answers the customer as it now is.", body: ZUpdateCustomerInput, response: R.ZApiCustomerWithSites },
+  { operationId: "listCustomerSites", method: "get", path: "/customers/{customerId}/sites", tag: "Customers", summary: "List a customer's sites", description: "Every site of the customer, by name (not paged: a customer has few).", response: R.ZApiSiteList },
+  { operationId: "createCustomerSite", method: "post", path: "/customers/{customerId}/sites", tag: "Customers", summary: "Add a site", description: "Adds a site where the customer's services run.", body: ZCreateSiteInput, response: R.ZApiSite, created: true },
+  { operationId: "listProducts", method: "get", path: "/products", tag: "Products", summary: "List the catalogue with prices", description: "Every product, active or not, by kind and name, with its prices.", response: R.ZApiProductList },
+  { operationId: "createProduct", method: "post", path: "/products", tag: "Products", summary: "Add a product with its prices", description: "One-off products have prices without a cycle; recurring ones one price per cycle and currency.", body: ZCreateProductInput, response: R.ZApiProduct, created: true },
+  { operationId: "listSubscriptions", method: "get", path: "/subscriptions", tag: "Subscriptions", summary: "List subscriptions", description: `Subscriptions, newest first, optionally of one customer. ${PAGED}`, query: ZByCustomerQuery, response: R.ZApiSubscriptionPage },
+  { operationId: "createSubscription", method: "post", path: "/subscriptions", tag: "Subscriptions", summary: "Create a subscription", description: "Starts a subscription at the catalogue price unless `unitAmountMinor` overrides it.", body: ZCreateSubscriptionInput, response: R.ZApiSubscriptionWithHistory, created: true },
+  { operationId: "getSubscription", method: "get", path: "/subscriptions/{subscriptionId}", tag: "Subscriptions", summary: "Get a subscription with its status history", description: "One subscription and every status change, oldest first.", response: R.ZApiSubscriptionWithHistory },
+  { operationId: "listPurchaseOrders", method: "get", path: "/purchase-orders", tag: "Purchase orders", summary: "List purchase orders", description: `Purchase orders with their lines, newest first, optionally of one customer. ${PAGED}`, query: ZByCustomerQuery, response: R.ZApiPurchaseOrderPage },
+  { operationId: "createPurchaseOrder", method: "post", path: "/purchase-orders", tag: "Purchase orders", summary: "Prepare a purchase order", description: "Prepares a draft order; accepting it later creates its subscriptions and first invoice.", body: ZCreatePurchaseOrderInput, response: R.ZApiPurchaseOrder, created: true },
+  { operationId: "getPurchaseOrder", method: "get", path: "/purchase-orders/{orderId}", tag: "Purchase orders", summary: "Get a purchase order", description: "One purchase order with its lines.", response: R.ZApiPurchaseOrder },
+  { operationId: "listInvoices", method: "get", path: "/invoices", tag: "Invoices", summary: "List invoices", description: `Invoices, drafts first then newest issued, filtered by customer and status. ${PAGED}`, query: ZInvoiceApiListQuery, response: R.ZApiInvoicePage },
+  { operationId: "createInvoice", method: "post", path: "/invoices", tag: "Invoices", summary: "Create a draft invoice", description: "Creates a draft (no number yet); lines may carry a service period.", body: ZCreateDraftInvoiceInput, response: R.ZApiInvoice, created: true },
+  { operationId: "getInvoice", method: "get", path: "/invoices/{invoiceId}", tag: "Invoices", summary: "Get an invoice", description: "An invoice with its lines (and their service periods), tax per rate, payments and credit notes.", response: R.ZApiInvoice },
+  { operationId: "issueInvoice", method: "post", path: "/invoices/{invoiceId}/issue", tag: "Invoices", summary: "Issue a draft", description: "Numbers the draft and freezes it; 409 when it is no longer a draft.", response: R.ZApiInvoice },
+  { operationId: "getInvoicePdf", method: "get", path: "/invoices/{invoiceId}/pdf", tag: "Invoices", summary: "Get the invoice as PDF", description: "The issued invoice rendered in the customer's language; a draft is not found.", pdf: true },
+  { operationId: "listInvoiceCreditNotes", method: "get", path: "/invoices/{invoiceId}/credit-notes", tag: "Invoices", summary: "List the credit notes of an invoice", description: "Every credit note of the invoice, oldest first (not paged).", response: R.ZApiCreditNoteSummaryList },
+  { operationId: "createInvoiceCreditNote", method: "post", path: "/invoices/{invoiceId}/credit-notes", tag: "Invoices", summary: "Issue a credit note", description: "Credits the whole invoice, some of its lines, or an amount; never more than its balance.", body: ZCreditNoteInput, response: R.ZApiCreditNote, created: true },
+  { operationId: "createInvoicePayment", method: "post", path: "/invoices/{invoiceId}/payments", tag: "Invoices", summary: "Record a payment", description: "Records a payment received; never more than the balance. Answers the payment and the invoice after it.", body: ZRecordPaymentInput, response: R.ZApiPaymentRecorded, created: true },
+  { operationId: "listCreditNotes", method: "get", path: "/credit-notes", tag: "Credit notes", summary: "List credit notes", description: `Credit notes, newest first, optionally of one customer. ${PAGED}`, query: ZByCustomerQuery, response: R.ZApiCreditNotePage },
 ];
 
 const schemaOf = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any", target: "draft-2020-12" });
-const ERROR = { $ref: "#/components/schemas/Error" };
+const SCHEMA_URI = (id: string) => `#/components/schemas/${id}`;
 
-function operation(op: Operation) {
-  const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string", format: "uuid" } }));
-  const queryParams = op.query
-    ? Object.entries(op.query.shape).map(([name, s]) => ({ name, in: "query", required: false, schema: schemaOf(s as z.ZodType) }))
-    : [];
-  const headers = op.method === "post" ? [{ $ref: "#/components/parameters/IdempotencyKey" }] : [];
-  const ok = op.pdf
-    ? { "200": { description: "PDF", content: { "application/pdf": { schema: { type: "string", format: "binary" } } } } }
-    : { [op.created ? "201" : "200"]: { description: "OK", content: { "application/json": { schema: { type: "object" } } } } };
+/**
+ * Response schemas, one component each, referring to each other by $ref. `io: "input"` because in
+ * "output" mode zod closes every object (additionalProperties: false), which would make a client
+ * validator reject an answer the day a field is added; the two modes are otherwise the same here
+ * (no transforms, no defaults in response schemas).
+ */
+export function responseSchemas(): Record<string, Record<string, unknown>> {
+  const { schemas } = z.toJSONSchema(R.apiResponseRegistry, { io: "input", target: "draft-2020-12", uri: SCHEMA_URI });
+  // $schema and $id are the document's business, not each component's.
+  return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _s, $id: _i, ...rest }]) => [id, rest]));
+}
+
+/** The component id of a registered response schema. */
+export const responseSchemaId = (s: z.ZodType) => {
+  const id = R.apiResponseRegistry.get(s)?.id;
+  if (!id) throw new Error("response schema not registered in apiResponseRegistry");
+  return id;
+};
+
+const ref = (kind: "schemas" | "responses" | "parameters", id: string) => ({ $ref: `#/components/${kind}/${id}` });
+const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: ref("schemas", "Error") } } });
+const ERROR_RESPONSES = {
+  BadRequest: errorResponse("Invalid request (VALIDATION_FAILED with `error.issues` naming each field and reason, or MALFORMED_JSON)"),
+  Unauthorized: errorResponse("Missing, unknown or revoked token (UNAUTHENTICATED)"),
+  Forbidden: errorResponse("The token's owner may no longer use the billing API (FORBIDDEN)"),
+  NotFound: errorResponse("Not found (NOT_FOUND), including a malformed id"),
+  Conflict: errorResponse("Not possible in the current state (e.g. INVOICE_NOT_DRAFT), or the same Idempotency-Key is still running"),
+  UnsupportedMediaType: errorResponse("The body was not sent as `Content-Type: application/json` (UNSUPPORTED_MEDIA_TYPE)"),
+  Unprocessable: errorResponse("A business rule refused it (e.g. CREDIT_EXCEEDS_BALANCE, IDEMPOTENCY_KEY_REUSED)"),
+  InternalError: errorResponse("An unexpected failure (INTERNAL); the message never carries details, the server log does"),
+};
+
+function errorResponses(op: ApiOperation) {
+  if (op.pdf) return { "401": ref("responses", "Unauthorized"), "403": ref("responses", "Forbidden"), "404": ref("responses", "NotFound") };
+  const writes = op.method !== "get";
   return {
+    "400": ref("responses", "BadRequest"),
+    "401": ref("responses", "Unauthorized"),
+    "403": ref("responses", "Forbidden"),
+    // A list without path parameters finds nothing to miss; a write may name a missing customer or product.
+    ...(op.path.includes("{") || writes ? { "404": ref("responses", "NotFound") } : {}),
+    ...(writes ? { "409": ref("responses", "Conflict") } : {}),
+    ...(op.body ? { "415": ref("responses", "UnsupportedMediaType") } : {}),
+    ...(writes ? { "422": ref("responses", "Unprocessable") } : {}),
+    "500": ref("responses", "InternalError"),
+  };
+}
+
+const QUERY_DESCRIPTIONS: Record<string, string> = {
+  page: "Page number, from 1",
+  perPage: "Items per page (1-200)",
+  search: "Part of the legal name or billing e-mail, any case",
+  customerId: "Only this customer's",
+  status: "Only invoices in this status",
+};
+
+function operation(op: ApiOperation) {
+  const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, description: "The resource's id", schema: { type: "string", format: "uuid" } }));
+  const queryParams = op.query
+    ? Object.entries(op.query.shape).map(([name, s]) => {
+        const schema = schemaOf(s as z.ZodType);
+        const { $schema: _s, description, ...rest } = schema;
+        return { name, in: "query", required: false, description: description ?? QUERY_DESCRIPTIONS[name] ?? name, schema: rest };
+      })
+    : [];
+  const headers = op.method === "post" ? [ref("parameters", "IdempotencyKey")] : [];
+  const ok = op.pdf
+    ? { "200": { description: "The PDF (Cache-Control: no-store)", content: { "application/pdf": { schema: { type: "string", format: "binary" } } } } }
+    : { [op.created ? "201" : "200"]: { description: op.created ? "Created" : "OK", content: { "application/json": { schema: ref("schemas", responseSchemaId(op.response as z.ZodType)) } } } };
+  return {
+    operationId: op.operationId,
+    tags: [op.tag],
     summary: op.summary,
+    description: op.description,
     parameters: [...pathParams, ...queryParams, ...headers],
     ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(op.body) } } } } : {}),
-    responses: {
-      ...ok,
-      "400": { description: "Invalid request: `error.issues` lists each field and reason", content: { "application/json": { schema: ERROR } } },
-      "401": { description: "Missing, unknown or revoked token", content: { "application/json": { schema: ERROR } } },
-      "403": { description: "The token's owner may not use the billing API", content: { "application/json": { schema: ERROR } } },
-      "404": { description: "Not found", content: { "application/json": { schema: ERROR } } },
-      "409": { description: "Not possible in the current state, or the same Idempotency-Key is still running", content: { "application/json": { schema: ERROR } } },
-      "422": { description: "A business rule refused it (e.g. CREDIT_EXCEEDS_BALANCE, IDEMPOTENCY_KEY_REUSED)", content: { "application/json": { schema: ERROR } } },
-    },
+    responses: { ...ok, ...errorResponses(op) },
   };
 }
 
 export function openApiDocument(serverUrl: string) {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of OPERATIONS) {
+  for (const op of API_OPERATION_LIST) {
     paths[op.path] ??= {};
     (paths[op.path] as Record<string, unknown>)[op.method] = operation(op);
   }
   return {
     openapi: "3.1.0",
-    info: { title: "Comptoir billing API", version: "1.0.0", description: "Staff API. Amounts are integer minor units; dates are YYYY-MM-DD; service periods are half-open [start, end)." },
-    servers: [{ url: `${serverUrl}/api/v1` }],
+    info: {
+      title: "Comptoir billing API",
+      version: "1.0.0",
+      description: "Staff API. Amounts are integer minor units; dates are YYYY-MM-DD; service periods are half-open [start, end). Bodies are JSON (`Content-Type: application/json`, else 415).",
+      license: { name: "AGPL-3.0-only", identifier: "AGPL-3.0-only" },
+    },
+    servers: [{ url: `${serverUrl}/api/v1`, description: "This Comptoir instance" }],
     security: [{ bearer: [] }],
+    tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
     paths,
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A staff API token (npm run api-token -- --name NAME)" } },
       parameters: {
-        IdempotencyKey: { name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 200 }, description: "Same key and same body: the first answer is replayed and nothing is created twice." },
-      },
-      schemas: {
-        Error: {
-          type: "object",
-          required: ["error"],
-          properties: {
-            error: {
-              type: "object",
-              required: ["code", "message"],
-              properties: { code: { type: "string" }, message: { type: "string" }, issues: { type: "array", items: { type: "object", properties: { field: { type: "string" }, reason: { type: "string" } } } } },
-            },
-          },
+        IdempotencyKey: {
+          name: "Idempotency-Key",
+          in: "header",
+          required: false,
+          schema: { type: "string", minLength: 1, maxLength: 200 },
+          description: "Same key and same body: the first answer is replayed and nothing is created twice. Same key, other body: 422 IDEMPOTENCY_KEY_REUSED.",
         },
       },
+      responses: ERROR_RESPONSES,
+      schemas: responseSchemas(),
     },
   };
 }
 
-export const API_OPERATIONS = OPERATIONS.map((o) => `${o.method.toUpperCase()} ${o.path}`);
+export const API_OPERATIONS = API_OPERATION_LIST.map((o) => `${o.method.toUpperCase()} ${o.path}`);

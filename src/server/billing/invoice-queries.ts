@@ -1,6 +1,6 @@
 import type { CalendarDate } from "@/domain/billing/calendar-date";
 import { amountDue, isOverdue } from "@/domain/billing/invoice-state";
-import type { InvoiceStatus, Prisma } from "@/generated/prisma/client";
+import type { InvoiceStatus, PaymentMethod, Prisma } from "@/generated/prisma/client";
 import { dateFromDb, minorFromDb, optionalDateFromDb, quantityFromDb } from "@/server/billing/ledger-values";
 import type { Db } from "@/server/db/types";
 
@@ -114,7 +114,7 @@ export interface InvoiceDetail {
   notes: string;
   lines: InvoiceLineDto[];
   taxLines: { taxRateBp: number; netMinor: number; taxMinor: number }[];
-  payments: { id: string; amountMinor: number; method: string; reference: string; receivedOn: CalendarDate }[];
+  payments: { id: string; amountMinor: number; method: PaymentMethod; reference: string; receivedOn: CalendarDate }[];
   creditNotes: { id: string; number: string; issueDate: CalendarDate; grossMinor: number; reason: string }[];
 }
 

@@ -1,4 +1,4 @@
-import type { BillingCycle } from "@/generated/prisma/client";
+import type { BillingCycle, ProductKind } from "@/generated/prisma/client";
 import { minorFromDb } from "@/server/billing/ledger-values";
 import type { Db } from "@/server/db/types";
 
@@ -11,11 +11,12 @@ export interface ProductPriceDto {
 export interface ProductDto {
   id: string;
   code: string;
-  kind: string;
+  kind: ProductKind;
   name: string;
   description: string;
   taxRateBp: number;
   active: boolean;
+  createdAt: Date;
   prices: ProductPriceDto[];
 }
 

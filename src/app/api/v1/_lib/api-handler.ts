@@ -2,6 +2,7 @@ import { z } from "zod";
 import { staffMayAct } from "@/domain/auth/roles";
 import { NUL_BYTE_MESSAGE, nulBytePaths } from "@/domain/shared/nul-bytes";
 import { type DomainErrorCode, isDomainError } from "@/domain/shared/domain-error";
+import type { ApiBody } from "@/contracts/api-responses";
 import type { StaffActor } from "@/server/auth/actor";
 import { hashSecretToken } from "@/server/auth/secret-tokens";
 import { findActiveApiToken, staffRolesOf, touchApiToken } from "@/server/api/api-token-repository";
@@ -27,6 +28,12 @@ const STATUS: Partial<Record<DomainErrorCode, number>> = {
 };
 
 export const json = (status: number, body: unknown): ApiResult => ({ status, body });
+/**
+ * A success answer typed by the schema the OpenAPI document shows for it: a documented field the body
+ * lacks or mistypes is a compile error in the route (an extra field is caught by the contract test).
+ */
+export const reply = <S extends z.ZodType>(status: 200 | 201, _documented: S, body: ApiBody<S>): ApiResult => ({ status, body });
+export const notFound = (what: string) => json(404, errorBody("NOT_FOUND", `${what} not found`));
 const errorBody = (code: string, message: string, extra: Record<string, unknown> = {}) => ({ error: { code, message, ...extra } });
 
 /** zod issues as { field: "lines.0.quantity", reason } pairs, the shape API clients can act on. */

@@ -1,16 +1,18 @@
 import { listBody, pageOf, ZInvoiceApiListQuery } from "@/contracts/api";
+import { ZApiInvoice, ZApiInvoicePage } from "@/contracts/api-responses";
 import { ZCreateDraftInvoiceInput } from "@/contracts/billing";
 import { createDraftInvoice } from "@/server/billing/create-draft-invoice";
 import { findInvoiceDetail, listInvoices } from "@/server/billing/invoice-queries";
 import { getDb } from "@/server/db/client";
-import { apiHandler, json } from "../_lib/api-handler";
+import { apiHandler, notFound, reply } from "../_lib/api-handler";
 
 export const GET = apiHandler({ query: ZInvoiceApiListQuery }, async ({ query }) => {
   const { items, total } = await listInvoices(getDb(), { staff: true }, { customerId: query.customerId, status: query.status }, pageOf(query));
-  return json(200, listBody(items, total, query));
+  return reply(200, ZApiInvoicePage, listBody(items, total, query));
 });
 
 export const POST = apiHandler({ body: ZCreateDraftInvoiceInput }, async ({ actor, body }) => {
   const { invoiceId } = await createDraftInvoice(getDb(), actor, body, new Date());
-  return json(201, await findInvoiceDetail(getDb(), { staff: true }, invoiceId));
+  const invoice = await findInvoiceDetail(getDb(), { staff: true }, invoiceId);
+  return invoice ? reply(201, ZApiInvoice, invoice) : notFound("invoice");
 });

@@ -1,16 +1,18 @@
 import { listBody, pageOf, ZByCustomerQuery } from "@/contracts/api";
+import { ZApiPurchaseOrder, ZApiPurchaseOrderPage } from "@/contracts/api-responses";
 import { ZCreatePurchaseOrderInput } from "@/contracts/billing";
 import { getDb } from "@/server/db/client";
 import { createPurchaseOrder } from "@/server/orders/create-purchase-order";
 import { findPurchaseOrder, listPurchaseOrdersPage } from "@/server/orders/purchase-order-repository";
-import { apiHandler, json } from "../_lib/api-handler";
+import { apiHandler, notFound, reply } from "../_lib/api-handler";
 
 export const GET = apiHandler({ query: ZByCustomerQuery }, async ({ query }) => {
   const { data, total } = await listPurchaseOrdersPage(getDb(), { customerId: query.customerId, ...pageOf(query) });
-  return json(200, listBody(data, total, query));
+  return reply(200, ZApiPurchaseOrderPage, listBody(data, total, query));
 });
 
 export const POST = apiHandler({ body: ZCreatePurchaseOrderInput }, async ({ actor, body }) => {
   const { orderId } = await createPurchaseOrder(getDb(), actor, body, new Date());
-  return json(201, await findPurchaseOrder(getDb(), orderId, { staff: true }));
+  const order = await findPurchaseOrder(getDb(), orderId, { staff: true });
+  return order ? reply(201, ZApiPurchaseOrder, order) : notFound("purchase order");
 });

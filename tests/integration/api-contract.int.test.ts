@@ -1,0 +1,306 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import * as creditNotesRoute from "@/app/api/v1/credit-notes/route";
+import * as customerRoute from "@/app/api/v1/customers/[customerId]/route";
+import * as sitesRoute from "@/app/api/v1/customers/[customerId]/sites/route";
+import * as customersRoute from "@/app/api/v1/customers/route";
+import * as invoiceCreditNotesRoute from "@/app/api/v1/invoices/[invoiceId]/credit-notes/route";
+import * as issueRoute from "@/app/api/v1/invoices/[invoiceId]/issue/route";
+import * as paymentsRoute from "@/app/api/v1/invoices/[invoiceId]/payments/route";
+import * as pdfRoute from "@/app/api/v1/invoices/[invoiceId]/pdf/route";
+import * as invoiceRoute from "@/app/api/v1/invoices/[invoiceId]/route";
+import * as invoicesRoute from "@/app/api/v1/invoices/route";
+import * as openapiRoute from "@/app/api/v1/openapi.json/route";
+import * as productsRoute from "@/app/api/v1/products/route";
+import * as orderRoute from "@/app/api/v1/purchase-orders/[orderId]/route";
+import * as ordersRoute from "@/app/api/v1/purchase-orders/route";
+import * as subscriptionRoute from "@/app/api/v1/subscriptions/[subscriptionId]/route";
+import * as subscriptionsRoute from "@/app/api/v1/subscriptions/route";
+import { apiResponseRegistry, ZApiError } from "@/contracts/api-responses";
+import { createApiToken } from "@/server/api/manage-api-tokens";
+import { API_OPERATION_LIST, type ApiOperation } from "@/server/api/openapi";
+import { getDb } from "@/server/db/client";
+import { makeProducts } from "../support/factories";
+
+/**
+ * The contract: every operation is called for real and its answer must parse with the zod schema the
+ * OpenAPI document was generated from, with no field the schema does not name.
+ */
+type Handler = (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>;
+const HANDLERS: Record<string, unknown> = {
+  listCustomers: customersRoute.GET,
+  createCustomer: customersRoute.POST,
+  getCustomer: customerRoute.GET,
+  updateCustomer: customerRoute.PATCH,
+  listCustomerSites: sitesRoute.GET,
+  createCustomerSite: sitesRoute.POST,
+  listProducts: productsRoute.GET,
+  createProduct: productsRoute.POST,
+  listSubscriptions: subscriptionsRoute.GET,
+  createSubscription: subscriptionsRoute.POST,
+  getSubscription: subscriptionRoute.GET,
+  listPurchaseOrders: ordersRoute.GET,
+  createPurchaseOrder: ordersRoute.POST,
+  getPurchaseOrder: orderRoute.GET,
+  listInvoices: invoicesRoute.GET,
+  createInvoice: invoicesRoute.POST,
+  getInvoice: invoiceRoute.GET,
+  issueInvoice: issueRoute.POST,
+  getInvoicePdf: pdfRoute.GET,
+  listInvoiceCreditNotes: invoiceCreditNotesRoute.GET,
+  createInvoiceCreditNote: invoiceCreditNotesRoute.POST,
+  createInvoicePayment: paymentsRoute.POST,
+  listCreditNotes: creditNotesRoute.GET,
+};
+
+const opById = (id: string) => {
+  const op = API_OPERATION_LIST.find((o) => o.operationId === id);
+  if (!op) throw new Error(`no operation ${id}`);
+  return op;
+};
+const covered = new Set<string>();
+let tk = "";
+
+interface CallOpts {
+  params?: Record<string, string>;
+  query?: string;
+  body?: unknown;
+  contentType?: string;
+}
+
+async function raw(operationId: string, opts: CallOpts = {}) {
+  const op = opById(operationId);
+  const headers: Record<string, string> = {
+    authorization: `Bearer ${tk}`,
+    "content-type": opts.contentType ?? "application/json",
+  };
+  const url = `http://comptoir.test/api/v1${op.path}${opts.query ?? ""}`;
+  const request = new Request(url, {
+    method: op.method.toUpperCase(),
+    headers,
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+  });
+  return {
+    op,
+    res: await (HANDLERS[operationId] as Handler)(request, { params: Promise.resolve(opts.params ?? {}) }),
+  };
+}
+
+/** Calls an operation, expects its documented success status, and checks the body against its schema. */
+// biome-ignore lint/suspicious/noExplicitAny: the answer is read as arbitrary JSON once it matched its schema
+async function ok(operationId: string, opts: CallOpts = {}): Promise<any> {
+  const { op, res } = await raw(operationId, opts);
+  const body = await res.json();
+  expect({ operationId, status: res.status }, JSON.stringify(body)).toEqual({
+    operationId,
+    status: op.created ? 201 : 200,
+  });
+  expectDocumented(op, body);
+  covered.add(operationId);
+  return body;
+}
+
+function expectDocumented(op: ApiOperation, body: unknown) {
+  const parsed = (op.response as z.ZodType).safeParse(body);
+  expect(parsed.success ? [] : parsed.error.issues, `${op.operationId} answers what its schema says`).toEqual(
+    [],
+  );
+  // zod objects drop unknown keys: an undocumented field shows up as a difference here.
+  expect(parsed.data, `${op.operationId} answers no undocumented field`).toEqual(body);
+}
+
+async function expectError(operationId: string, status: number, code: string, opts: CallOpts) {
+  const { res } = await raw(operationId, opts);
+  const body = await res.json();
+  expect([res.status, body?.error?.code]).toEqual([status, code]);
+  const parsed = ZApiError.safeParse(body);
+  expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+  expect(parsed.data).toEqual(body);
+  // ...and that status is one the document announces for this operation.
+  const doc = (await openapiRoute.GET().json()) as Doc;
+  const op = opById(operationId);
+  expect(Object.keys(doc.paths[op.path]?.[op.method]?.responses ?? {})).toContain(String(status));
+  return body as z.infer<typeof ZApiError>;
+}
+
+interface DocOperation {
+  operationId: string;
+  tags: string[];
+  responses: Record<string, { $ref?: string; content?: Record<string, { schema: { $ref?: string } }> }>;
+}
+interface Doc {
+  paths: Record<string, Record<string, DocOperation>>;
+  components: { schemas: Record<string, unknown>; responses: Record<string, unknown> };
+  security: unknown[];
+}
+
+const draft = (customerId: string) => ({
+  customerId,
+  lines: [
+    {
+      description: "Hébergement",
+      quantity: "1",
+      unitAmountMinor: 1290,
+      taxRateBp: 2000,
+      periodStart: "2026-03-01",
+      periodEnd: "2026-04-01",
+    },
+    { description: "Installation", quantity: 2, unitAmountMinor: 5000, taxRateBp: 550 },
+  ],
+});
+
+describe("REST API v1 contract", () => {
+  let customerId = "";
+  let products: Awaited<ReturnType<typeof makeProducts>>;
+  let invoiceId = "";
+
+  beforeAll(async () => {
+    tk = (await createApiToken(getDb(), null, `contract-${Math.random()}`, new Date())).token;
+    products = await makeProducts();
+  });
+
+  it("customers and sites answer as documented", async () => {
+    const created = await ok("createCustomer", {
+      body: { legalName: "Contrat SARL", billingEmail: "compta@contrat.example", taxId: "FR12345678901" },
+    });
+    customerId = created.id;
+    await ok("createCustomerSite", {
+      params: { customerId },
+      body: { name: "Datacenter Nord", city: "Roubaix", country: "fr" },
+    });
+    await ok("listCustomerSites", { params: { customerId } });
+    const one = await ok("getCustomer", { params: { customerId } });
+    expect(one.sites).toHaveLength(1);
+    expect((await ok("updateCustomer", { params: { customerId }, body: { city: "Lyon" } })).city).toBe(
+      "Lyon",
+    );
+    const page = await ok("listCustomers", { query: "?search=Contrat&perPage=5" });
+    expect(page).toMatchObject({ page: 1, perPage: 5 });
+  });
+
+  it("products, subscriptions and purchase orders answer as documented", async () => {
+    const product = await ok("createProduct", {
+      body: {
+        code: `AUDIT-${Date.now()}`,
+        kind: "ONE_OFF",
+        name: "Audit",
+        taxRateBp: 2000,
+        prices: [{ cycle: null, currency: "EUR", unitAmountMinor: 15000 }],
+      },
+    });
+    expect(product.prices).toEqual([{ cycle: null, currency: "EUR", unitAmountMinor: 15000 }]);
+    expect((await ok("listProducts")).data.length).toBeGreaterThanOrEqual(3);
+    const sub = await ok("createSubscription", {
+      body: {
+        customerId,
+        productId: products.server.id,
+        cycle: "MONTHLY",
+        quantity: "1.5",
+        startDate: "2026-03-01",
+      },
+    });
+    expect(sub.history.length).toBeGreaterThanOrEqual(1);
+    await ok("getSubscription", { params: { subscriptionId: sub.id } });
+    expect((await ok("listSubscriptions", { query: `?customerId=${customerId}` })).total).toBe(1);
+    const order = await ok("createPurchaseOrder", {
+      body: {
+        customerId,
+        lines: [{ productId: products.server.id, cycle: "MONTHLY" }, { productId: products.setup.id }],
+      },
+    });
+    await ok("getPurchaseOrder", { params: { orderId: order.id } });
+    expect((await ok("listPurchaseOrders", { query: `?customerId=${customerId}` })).data).toHaveLength(1);
+  });
+
+  it("invoices, payments and credit notes answer as documented, and the PDF is a PDF", async () => {
+    const created = await ok("createInvoice", { body: draft(customerId) });
+    invoiceId = created.id;
+    expect(created.number).toBeNull();
+    const issued = await ok("issueInvoice", { params: { invoiceId } });
+    expect(issued.lines[0].period).toEqual({ start: "2026-03-01", end: "2026-04-01" });
+    expect(issued.taxLines).toHaveLength(2);
+    await ok("getInvoice", { params: { invoiceId } });
+    await ok("createInvoiceCreditNote", {
+      params: { invoiceId },
+      body: { mode: "amount", reason: "Geste commercial", grossMinor: 500 },
+    });
+    const paid = await ok("createInvoicePayment", {
+      params: { invoiceId },
+      body: { amountMinor: 1000, method: "TRANSFER", reference: "VIR-1", receivedOn: "2026-03-05" },
+    });
+    expect(paid.payment).toMatchObject({ amountMinor: 1000, method: "TRANSFER" });
+    expect((await ok("listInvoiceCreditNotes", { params: { invoiceId } })).data).toHaveLength(1);
+    expect((await ok("listInvoices", { query: `?customerId=${customerId}` })).total).toBe(1);
+    expect((await ok("listCreditNotes", { query: `?customerId=${customerId}` })).total).toBe(1);
+
+    const { res } = await raw("getInvoicePdf", { params: { invoiceId } });
+    expect([res.status, res.headers.get("content-type")]).toEqual([200, "application/pdf"]);
+    expect(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
+    covered.add("getInvoicePdf");
+  });
+
+  it("called every operation of the document", () => {
+    expect([...covered].sort()).toEqual(API_OPERATION_LIST.map((o) => o.operationId).sort());
+  });
+
+  it("documents each operation's answer with the component generated from its zod schema", async () => {
+    const doc = (await openapiRoute.GET().json()) as Doc;
+    const { schemas } = z.toJSONSchema(apiResponseRegistry, {
+      io: "input",
+      target: "draft-2020-12",
+      uri: (id) => `#/components/schemas/${id}`,
+    });
+    const ids = API_OPERATION_LIST.map((o) => o.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(doc.security).toEqual([{ bearer: [] }]);
+    for (const op of API_OPERATION_LIST) {
+      const documented = doc.paths[op.path]?.[op.method];
+      expect(documented?.operationId).toBe(op.operationId);
+      expect(documented?.tags).toEqual([op.tag]);
+      const success = documented?.responses[op.created ? "201" : "200"];
+      if (op.pdf) {
+        expect(Object.keys(success?.content ?? {})).toEqual(["application/pdf"]);
+        continue;
+      }
+      const id = apiResponseRegistry.get(op.response as z.ZodType)?.id ?? "";
+      expect(success?.content?.["application/json"]?.schema).toEqual({ $ref: `#/components/schemas/${id}` });
+      const { $schema: _s, $id: _i, ...expected } = schemas[id] ?? {};
+      expect(doc.components.schemas[id], op.operationId).toEqual(JSON.parse(JSON.stringify(expected)));
+      if (op.body) {
+        expect(documented?.responses["415"]).toEqual({ $ref: "#/components/responses/UnsupportedMediaType" });
+      }
+    }
+  });
+
+  it("400: each field and its reason", async () => {
+    const body = await expectError("createInvoice", 400, "VALIDATION_FAILED", {
+      body: { customerId, lines: [{ description: "", quantity: "x", unitAmountMinor: 1, taxRateBp: 2000 }] },
+    });
+    expect(body.error.issues?.map((i) => i.field)).toEqual(
+      expect.arrayContaining(["lines.0.description", "lines.0.quantity"]),
+    );
+  });
+
+  it("404: an unknown id", async () => {
+    await expectError("getInvoice", 404, "NOT_FOUND", { params: { invoiceId: crypto.randomUUID() } });
+    await expectError("getSubscription", 404, "NOT_FOUND", { params: { subscriptionId: "not-a-uuid" } });
+  });
+
+  it("415: a body not sent as JSON", async () => {
+    await expectError("createCustomer", 415, "UNSUPPORTED_MEDIA_TYPE", {
+      body: { legalName: "X", billingEmail: "x@example.com" },
+      contentType: "text/plain",
+    });
+  });
+
+  it("422: a business rule refuses it", async () => {
+    await expectError("createInvoiceCreditNote", 422, "CREDIT_EXCEEDS_BALANCE", {
+      params: { invoiceId },
+      body: { mode: "amount", reason: "Trop", grossMinor: 10_000_000 },
+    });
+  });
+});
