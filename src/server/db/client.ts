@@ -8,8 +8,14 @@ import { databaseUrl } from "@/server/config";
  */
 const globalForPrisma = globalThis as unknown as { comptoirPrisma?: PrismaClient };
 
+/**
+ * Interactive transactions wait up to 10 s for a pooled connection (Prisma's default is 2 s): a burst
+ * of issues queues behind the pool of 10 instead of failing with P2028 on a busy 2-core host.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
+
 export function createPrismaClient(url: string, poolSize = 10): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }), transactionOptions: TRANSACTION_OPTIONS });
 }
 
 export function getDb(): PrismaClient {
