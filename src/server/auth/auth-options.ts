@@ -4,13 +4,8 @@ import { isDomainError } from "@/domain/shared/domain-error";
 import { sessionCookie } from "@/server/auth/session-cookie";
 import { signInWithPassword } from "@/server/auth/sign-in-with-password";
 import { getDb } from "@/server/db/client";
+import { headerGetter, requestContextFrom } from "@/server/http/request-context";
 
-/** Reads the caller's address and agent from the headers next-auth hands to `authorize`. */
-function contextFrom(headers: Record<string, string | string[] | undefined> | undefined) {
-  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const forwarded = first(headers?.["x-forwarded-for"])?.split(",")[0]?.trim();
-  return { ip: forwarded || first(headers?.["x-real-ip"]) || null, userAgent: first(headers?.["user-agent"]) ?? null };
-}
 
 /**
  * E-mail + password sign-in with JWT sessions. The token carries only the user id and the session
@@ -31,7 +26,7 @@ export const authOptions: NextAuthOptions = {
           const ok = await signInWithPassword(
             getDb(),
             { email: credentials.email, password: credentials.password },
-            contextFrom(req?.headers),
+            requestContextFrom(headerGetter(req?.headers)),
             new Date(),
           );
           return ok ? { id: ok.userId, sv: ok.sessionVersion, locale: ok.locale } : null;

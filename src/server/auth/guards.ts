@@ -6,6 +6,7 @@ import { type StaffRoleName, staffMayAct } from "@/domain/auth/roles";
 import type { RequestContext } from "@/server/audit/audit-repository";
 import { authOptions } from "@/server/auth/auth-options";
 import { getDb } from "@/server/db/client";
+import { requestContextFrom } from "@/server/http/request-context";
 import { findSessionUser, type SessionUser } from "@/server/users/user-repository";
 
 export type CustomerUser = Extract<SessionUser, { kind: "CUSTOMER" }>;
@@ -45,6 +46,5 @@ export async function requireStaff(...roles: StaffRoleName[]): Promise<StaffUser
 
 export async function requestContext(): Promise<RequestContext> {
   const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return { ip: forwarded || h.get("x-real-ip") || null, userAgent: h.get("user-agent") };
+  return requestContextFrom((name) => h.get(name));
 }
