@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { type StaffRoleName, staffMayAct } from "@/domain/auth/roles";
+import { secondFactorRequired } from "@/domain/auth/second-factor";
 import type { RequestContext } from "@/server/audit/audit-repository";
 import { authOptions } from "@/server/auth/auth-options";
 import { getDb } from "@/server/db/client";
@@ -37,10 +38,24 @@ export async function requireCustomer(): Promise<CustomerUser> {
  * Staff without the role get a 404, not a hint that the page exists.
  */
 export async function requireStaff(...roles: StaffRoleName[]): Promise<StaffUser> {
+  const user = await requireStaffSession();
+  if (secondFactorRequired(user.staffRoles) && !user.totpEnabled) redirect(SECURITY_PAGE);
+  if (roles.length > 0 && !staffMayAct(user.staffRoles, roles)) notFound();
+  return user;
+}
+
+/** Where staff turn two-factor authentication on; admins without it are sent there first. */
+export const SECURITY_PAGE = "/staff/security";
+
+/**
+ * Any signed-in staff member, including an admin who has not yet turned on two-factor authentication.
+ * Only for the staff layout and the security page (where that admin enrols); everything else calls
+ * requireStaff.
+ */
+export async function requireStaffSession(): Promise<StaffUser> {
   const user = await currentUser();
   if (!user) redirect("/signin");
   if (user.kind !== "STAFF") redirect("/portal");
-  if (roles.length > 0 && !staffMayAct(user.staffRoles, roles)) notFound();
   return user;
 }
 

@@ -22,6 +22,8 @@ export interface SignedIn {
   userId: string;
   sessionVersion: number;
   locale: string;
+  /** Set when the user turned on two-factor authentication: a code is still needed for a session. */
+  totpEnabledAt: Date | null;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -79,5 +81,5 @@ export async function signInWithPassword(
     action: ok ? "auth.sign_in.succeeded" : "auth.sign_in.failed",
     actorUserId: ok ? user?.id : null,
   });
-  return ok && user ? { userId: user.id, sessionVersion: user.sessionVersion, locale: user.locale } : null;
+  return ok && user ? { userId: user.id, sessionVersion: user.sessionVersion, locale: user.locale, totpEnabledAt: user.totpEnabledAt } : null;
 }
