@@ -1,14 +1,24 @@
 import fs from "node:fs";
 import { expect, type Page } from "@playwright/test";
+import { totpCodeAt } from "@/server/auth/totp";
 import { DEMO_PASSWORD } from "@/server/demo/seed-demo-data";
 
 export const PASSWORD = DEMO_PASSWORD;
 
-export async function signIn(page: Page, email: string, password = PASSWORD) {
+/**
+ * Signs in through the form. With `totpSecret`, answers the second step with a code generated like an
+ * authenticator app would, one step ahead so it never repeats a code already used in this step.
+ */
+export async function signIn(page: Page, email: string, password = PASSWORD, totpSecret?: string) {
   await page.goto("/signin");
   await page.locator("#email").fill(email);
   await page.locator("#password").fill(password);
   await page.locator("[data-testid=signin-form] button[type=submit]").click();
+  if (totpSecret) {
+    await expect(page.getByTestId("signin-code-form")).toBeVisible();
+    await page.locator("#code").fill(totpCodeAt(totpSecret, Date.now() + 30_000));
+    await page.locator("[data-testid=signin-code-form] button[type=submit]").click();
+  }
   await expect(page.getByTestId("signed-in-as")).toBeVisible();
 }
 
