@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { totpCodeAt } from "@/server/auth/totp";
-import { E2E_ADMIN_TOTP_SECRET } from "./fixtures/totp";
+import { E2E_NEW_ADMIN } from "./fixtures/totp";
 import { PASSWORD, signIn } from "./support";
 
 test("a staff member turns on two-factor authentication, signs out, and signs in with a code", async ({ page }) => {
@@ -23,6 +23,7 @@ test("a staff member turns on two-factor authentication, signs out, and signs in
   await page.locator("#password").fill(PASSWORD);
   await page.locator("[data-testid=signin-form] button[type=submit]").click();
   await expect(page.getByTestId("signin-code-form")).toBeVisible();
+  await expect(page.locator("#code")).toHaveValue("");
   // No session before the code: the back-office still sends to sign-in.
   const probe = await page.context().request.get("/staff", { maxRedirects: 0 });
   expect(probe.status()).toBe(307);
@@ -45,7 +46,22 @@ test("a staff member turns on two-factor authentication, signs out, and signs in
 });
 
 test("the admin of the fixture signs in with a code and reaches the back-office", async ({ page }) => {
-  await signIn(page, "admin@comptoir.example", PASSWORD, E2E_ADMIN_TOTP_SECRET);
+  await signIn(page, "admin@comptoir.example");
+  await expect(page.locator("#code")).toHaveCount(0);
+  await page.goto("/staff/audit");
+  await expect(page).toHaveURL(/\/staff\/audit$/);
+});
+
+test("an admin without two-factor authentication is sent to enrol before reaching the back-office", async ({ page }) => {
+  await signIn(page, E2E_NEW_ADMIN);
+  await page.goto("/staff/audit");
+  await expect(page).toHaveURL(/\/staff\/security$/);
+  await expect(page.getByTestId("totp-required")).toBeVisible();
+  await page.getByTestId("totp-start").click();
+  const secret = (await page.getByTestId("totp-secret").textContent())?.trim() ?? "";
+  await page.locator("#totp-confirm-code").fill(totpCodeAt(secret, Date.now()));
+  await page.locator("[data-testid=totp-confirm] button[type=submit]").click();
+  await expect(page.getByTestId("recovery-codes").locator("li")).toHaveCount(10);
   await page.goto("/staff/audit");
   await expect(page).toHaveURL(/\/staff\/audit$/);
 });

@@ -18,12 +18,15 @@ export function SecondFactorCodeForm({
   testId,
   showsCodes = false,
   continueHref,
+  label,
 }: {
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
   submitLabel: string;
   testId: string;
   showsCodes?: boolean;
   continueHref?: string;
+  /** The field's label; by default "code from the app or a recovery code". */
+  label?: string;
 }) {
   const t = useTranslations("staffSecurity");
   const errorText = useErrorText();
@@ -49,7 +52,7 @@ export function SecondFactorCodeForm({
   const inputId = `${testId}-code`;
   return (
     <form action={formAction} className="flex max-w-sm flex-col gap-3" data-testid={testId}>
-      <Field label={t("codeLabel")} htmlFor={inputId}>
+      <Field label={label ?? t("codeLabel")} htmlFor={inputId}>
         <input id={inputId} name="code" required autoComplete="one-time-code" inputMode="text" maxLength={20} className={inputClass} />
       </Field>
       {state.status === "error" ? <Alert tone="error">{errorText(state.code)}</Alert> : null}

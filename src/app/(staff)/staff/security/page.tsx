@@ -38,7 +38,7 @@ export default async function SecurityPage() {
           <p className="text-sm">
             {t("secretLabel")} <code className="break-all font-mono" data-testid="totp-secret">{overview.secret}</code>
           </p>
-          <SecondFactorCodeForm action={confirmTotpEnrolmentAction} submitLabel={t("confirm")} testId="totp-confirm" showsCodes continueHref="/staff" />
+          <SecondFactorCodeForm action={confirmTotpEnrolmentAction} submitLabel={t("confirm")} label={t("appCodeLabel")} testId="totp-confirm" showsCodes continueHref="/staff" />
         </div>
       ) : null}
       {overview.status === "on" ? (
