@@ -48,7 +48,7 @@ describe("staff two-factor authentication", () => {
       "auth.totp.enrolment_started",
       "auth.totp.enabled",
       "auth.totp.enrolment.succeeded",
-      "auth.sign_in.succeeded",
+      "auth.sign_in.password_accepted",
       "auth.second_factor.succeeded",
       "auth.second_factor.failed",
     ]);

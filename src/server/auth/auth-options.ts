@@ -3,7 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
 import { REMEMBER_DEVICE_MS, rememberedDeviceValid } from "@/domain/auth/second-factor";
 import { DomainError, isDomainError } from "@/domain/shared/domain-error";
-import type { RequestContext } from "@/server/audit/audit-repository";
+import { type RequestContext, recordAudit } from "@/server/audit/audit-repository";
 import { readRememberedDevice, rememberedDeviceCookie, signRememberedDevice } from "@/server/auth/remembered-device";
 import { verifySecondFactor } from "@/server/auth/verify-second-factor";
 import { sessionCookie } from "@/server/auth/session-cookie";
@@ -30,13 +30,18 @@ async function passSecondFactor(
   const jar = await cookies();
   const device = rememberedDeviceCookie();
   const claim = readRememberedDevice(jar.get(device.name)?.value);
-  if (claim && rememberedDeviceValid(claim, { id: userId, sessionVersion, totpEnabledAt }, now)) return;
+  if (claim && rememberedDeviceValid(claim, { id: userId, sessionVersion, totpEnabledAt }, now)) {
+    await recordAudit(getDb(), { action: "auth.second_factor.remembered_device", actorUserId: userId, ip: ctx.ip, userAgent: ctx.userAgent, at: now });
+    return;
+  }
   if (!credentials.code) throw new DomainError("TOTP_REQUIRED");
   await verifySecondFactor(getDb(), userId, credentials.code, ctx, now);
   if (credentials.remember !== "1") return;
   const expires = new Date(now.getTime() + REMEMBER_DEVICE_MS);
   const value = signRememberedDevice({ userId, sessionVersion, totpEnabledAtMs: totpEnabledAt.getTime(), expiresAtMs: expires.getTime() });
-  if (value) jar.set(device.name, value, { ...device.options, expires });
+  if (!value) return;
+  jar.set(device.name, value, { ...device.options, expires });
+  await recordAudit(getDb(), { action: "auth.second_factor.device_remembered", actorUserId: userId, ip: ctx.ip, userAgent: ctx.userAgent, at: now });
 }
 
 /**

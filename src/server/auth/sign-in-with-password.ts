@@ -78,7 +78,8 @@ export async function signInWithPassword(
   if (ok) await markSignInAttemptSucceeded(db, attemptId);
   await recordAudit(db, {
     ...audit,
-    action: ok ? "auth.sign_in.succeeded" : "auth.sign_in.failed",
+    // With two-factor authentication the sign-in is only complete once the code is accepted.
+    action: ok ? (user?.totpEnabledAt ? "auth.sign_in.password_accepted" : "auth.sign_in.succeeded") : "auth.sign_in.failed",
     actorUserId: ok ? user?.id : null,
   });
   return ok && user ? { userId: user.id, sessionVersion: user.sessionVersion, locale: user.locale, totpEnabledAt: user.totpEnabledAt } : null;
