@@ -1,14 +1,18 @@
 import { describe, expect, it } from "vitest";
+import { REMEMBER_DEVICE_MS, rememberedDeviceValid } from "@/domain/auth/second-factor";
 import { confirmTotpEnrolment } from "@/server/auth/confirm-totp-enrolment";
 import { disableTotp } from "@/server/auth/disable-totp";
 import { regenerateRecoveryCodes } from "@/server/auth/regenerate-recovery-codes";
+import { readRememberedDevice, signRememberedDevice } from "@/server/auth/remembered-device";
+import { requestPasswordReset } from "@/server/auth/request-password-reset";
+import { resetPassword } from "@/server/auth/reset-password";
 import { signInWithPassword } from "@/server/auth/sign-in-with-password";
 import { startTotpEnrolment } from "@/server/auth/start-totp-enrolment";
 import { totpCodeAt } from "@/server/auth/totp";
 import { verifySecondFactor } from "@/server/auth/verify-second-factor";
 import { getDb } from "@/server/db/client";
 import { ctx, makeStaff, TEST_PASSWORD } from "../support/factories";
-import { codeOf } from "../support/helpers";
+import { codeOf, latestEmailTo, tokenFrom } from "../support/helpers";
 
 const db = getDb();
 const noWait = async () => {};
@@ -99,5 +103,33 @@ describe("staff two-factor authentication", () => {
 
     const admin = await enrolledStaff(["ADMIN"], t0);
     expect(await codeOf(disableTotp(db, admin.staff.id, totpCodeAt(admin.secret, t1), ctx, new Date(t1)))).toBe("TOTP_REQUIRED_FOR_ADMINS");
+  });
+
+  it("forgets remembered devices when the password is reset", async () => {
+    const { staff } = await enrolledStaff();
+    const now = new Date();
+    const remembered = () => db.user.findUniqueOrThrow({ where: { id: staff.id } });
+    const before = await remembered();
+    const cookie = signRememberedDevice(
+      { userId: staff.id, sessionVersion: before.sessionVersion, totpEnabledAtMs: before.totpEnabledAt?.getTime() ?? 0, expiresAtMs: now.getTime() + REMEMBER_DEVICE_MS },
+      "test-secret",
+    );
+    const claim = readRememberedDevice(cookie ?? undefined, "test-secret");
+    if (!claim) throw new Error("unreadable claim");
+    expect(rememberedDeviceValid(claim, before, now)).toBe(true);
+
+    await requestPasswordReset(db, staff.email, ctx, now, { elapsedMs: () => 0, sleep: async () => {} });
+    const token = tokenFrom((await latestEmailTo(staff.email)).text, "reset-password");
+    await resetPassword(db, { token, password: "a brand new passphrase" }, ctx, now);
+    expect(rememberedDeviceValid(claim, await remembered(), now)).toBe(false);
+  });
+
+  it("forgets remembered devices when two-factor authentication is turned off", async () => {
+    const t0 = Date.now();
+    const { staff, secret } = await enrolledStaff(["BILLING"], t0);
+    const before = await db.user.findUniqueOrThrow({ where: { id: staff.id } });
+    const claim = { userId: staff.id, sessionVersion: before.sessionVersion, totpEnabledAtMs: before.totpEnabledAt?.getTime() ?? 0, expiresAtMs: t0 + REMEMBER_DEVICE_MS };
+    await disableTotp(db, staff.id, totpCodeAt(secret, t0 + STEP), ctx, new Date(t0 + STEP));
+    expect(rememberedDeviceValid(claim, await db.user.findUniqueOrThrow({ where: { id: staff.id } }), new Date(t0 + STEP))).toBe(false);
   });
 });
