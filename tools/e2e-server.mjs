@@ -17,7 +17,9 @@ if (seed.status !== 0) {
   process.exit(1);
 }
 
-const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"], { cwd: root, env, stdio: "inherit" });
+// The socket address of each request reaches the app through this hook, as with `npm start`.
+const peer = path.join(root, "tools/lib/peer-address.cjs");
+const child = spawn(process.execPath, ["--require", peer, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"], { cwd: root, env, stdio: "inherit" });
 let stopping = false;
 const stop = async () => {
   if (stopping) return;

@@ -104,7 +104,9 @@ try {
   // --require exit-with-parent: if this launcher is killed outright, the server stops instead of
   // holding the port (the database it used is stopped by the next start).
   const guard = path.join(root, "tools/lib/exit-with-parent.cjs");
-  child = spawn(process.execPath, ["--require", guard, next, dev ? "dev" : "start", "-p", String(port), "-H", host], { cwd: root, env, stdio: "inherit" });
+  // --require peer-address: the socket address of each request, for throttling (see the file).
+  const peer = path.join(root, "tools/lib/peer-address.cjs");
+  child = spawn(process.execPath, ["--require", guard, "--require", peer, next, dev ? "dev" : "start", "-p", String(port), "-H", host], { cwd: root, env, stdio: "inherit" });
   child.on("exit", (code) => {
     if (!stopping) void shutdown(code ?? 1);
   });

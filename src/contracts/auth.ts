@@ -30,3 +30,17 @@ export const ZInvitationRef = z.strictObject({ customerId: z.string().uuid(), in
 export const ZChangeLocaleInput = z.strictObject({ locale: z.enum(LOCALES) });
 
 export type TInviteCustomerUserInput = z.infer<typeof ZInviteCustomerUserInput>;
+
+/** A code from an authenticator app, or a recovery code (the use-case tells which). */
+export const ZSecondFactorCodeInput = z.strictObject({ code: z.string().trim().min(6).max(20) });
+
+/** What the staff security page shows about the reader's two-factor authentication. */
+export interface SecurityOverviewDto {
+  status: "off" | "pending" | "on";
+  /** Admins must have it on. */
+  required: boolean;
+  /** While enrolment is pending: the secret to type in, and the QR code (an SVG data URL) to scan. */
+  secret: string | null;
+  qrCode: string | null;
+  unusedRecoveryCodes: number;
+}

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { verifyPassword } from "@/server/auth/password-hashing";
 import { signInWithPassword } from "@/server/auth/sign-in-with-password";
 import { getDb } from "@/server/db/client";
 import { ctx, makeCustomer, makeCustomerUser, TEST_PASSWORD } from "../support/factories";
+import { requestContextFrom } from "@/server/http/request-context";
 import { codeOf } from "../support/helpers";
 
 const db = getDb();
@@ -59,5 +61,54 @@ describe("signing in with a password", () => {
     const user = await makeCustomerUser((await makeCustomer()).id);
     await db.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
     expect(await signInWithPassword(db, { email: user.email, password: TEST_PASSWORD }, ctx, new Date(), noWait)).toBeNull();
+  });
+
+  it("checks at most five passwords for one account however many attempts arrive at once", async () => {
+    const user = await makeCustomerUser((await makeCustomer()).id);
+    let verifications = 0;
+    const countingVerify = async (hash: string, plain: string) => {
+      verifications++;
+      return verifyPassword(hash, plain);
+    };
+    const now = new Date();
+    const outcomes = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        codeOf(signInWithPassword(db, { email: user.email, password: `guess ${i}` }, { ...ctx, ip: `198.18.0.${i}` }, now, noWait, countingVerify)),
+      ),
+    );
+    expect(verifications).toBe(5);
+    expect(outcomes.filter((c) => c === "OK")).toHaveLength(5);
+    expect(outcomes.filter((c) => c === "SIGN_IN_THROTTLED")).toHaveLength(35);
+    expect(await db.signInAttempt.count({ where: { email: user.email, succeeded: false } })).toBe(5);
+  });
+
+  it("records at most thirty failures from one address however many attempts arrive at once", async () => {
+    const ip = "198.18.1.1";
+    const now = new Date();
+    const outcomes = await Promise.all(
+      Array.from({ length: 45 }, (_, i) =>
+        codeOf(signInWithPassword(db, { email: `parallel-${i}@example.com`, password: "x" }, { ip, userAgent: "bot" }, now, noWait)),
+      ),
+    );
+    expect(await db.signInAttempt.count({ where: { ip, succeeded: false } })).toBe(30);
+    expect(outcomes.filter((c) => c === "SIGN_IN_THROTTLED")).toHaveLength(15);
+  });
+
+  it("keeps counting against the socket address whatever X-Forwarded-For the client forges", async () => {
+    const peer = "198.18.2.2";
+    const now = new Date();
+    const contextWith = (forged: string) =>
+      requestContextFrom((name) => ({ "x-forwarded-for": forged, "x-comptoir-peer-address": `::ffff:${peer}`, "user-agent": "bot" })[name], {
+        peerHeader: "x-comptoir-peer-address",
+        trustedHops: 0,
+      });
+    for (let i = 0; i < 30; i++) {
+      const c = contextWith(`10.9.${i}.1, 10.8.${i}.2`);
+      expect(c.ip).toBe(peer);
+      await signInWithPassword(db, { email: `forger-${i}@example.com`, password: "x" }, c, now, noWait);
+    }
+    const user = await makeCustomerUser((await makeCustomer()).id);
+    const attempt = signInWithPassword(db, { email: user.email, password: TEST_PASSWORD }, contextWith("203.0.113.250"), now, noWait);
+    expect(await codeOf(attempt)).toBe("SIGN_IN_THROTTLED");
   });
 });

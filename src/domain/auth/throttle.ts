@@ -14,7 +14,7 @@ export const THROTTLE_POLICY = {
   maxDelayMs: 4000,
 } as const;
 
-export type ThrottlePolicy = typeof THROTTLE_POLICY;
+export type ThrottlePolicy = { readonly [K in keyof typeof THROTTLE_POLICY]: number };
 
 export interface RecentFailures {
   /** Failures for this e-mail inside the window, and the time of the newest. */

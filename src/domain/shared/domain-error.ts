@@ -24,7 +24,12 @@ export type DomainErrorCode =
   | "EMAIL_ALREADY_REGISTERED"
   | "INVITATION_ALREADY_PENDING"
   | "INVITATION_CLOSED"
-  | "PASSWORD_REJECTED";
+  | "PASSWORD_REJECTED"
+  | "TOTP_REQUIRED"
+  | "TOTP_INVALID"
+  | "TOTP_NOT_STARTED"
+  | "TOTP_NOT_ENABLED"
+  | "TOTP_REQUIRED_FOR_ADMINS";
 
 export class DomainError extends Error {
   constructor(

@@ -3,9 +3,11 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { type StaffRoleName, staffMayAct } from "@/domain/auth/roles";
+import { secondFactorRequired } from "@/domain/auth/second-factor";
 import type { RequestContext } from "@/server/audit/audit-repository";
 import { authOptions } from "@/server/auth/auth-options";
 import { getDb } from "@/server/db/client";
+import { requestContextFrom } from "@/server/http/request-context";
 import { findSessionUser, type SessionUser } from "@/server/users/user-repository";
 
 export type CustomerUser = Extract<SessionUser, { kind: "CUSTOMER" }>;
@@ -36,15 +38,28 @@ export async function requireCustomer(): Promise<CustomerUser> {
  * Staff without the role get a 404, not a hint that the page exists.
  */
 export async function requireStaff(...roles: StaffRoleName[]): Promise<StaffUser> {
+  const user = await requireStaffSession();
+  if (secondFactorRequired(user.staffRoles) && !user.totpEnabled) redirect(SECURITY_PAGE);
+  if (roles.length > 0 && !staffMayAct(user.staffRoles, roles)) notFound();
+  return user;
+}
+
+/** Where staff turn two-factor authentication on; admins without it are sent there first. */
+export const SECURITY_PAGE = "/staff/security";
+
+/**
+ * Any signed-in staff member, including an admin who has not yet turned on two-factor authentication.
+ * Only for the staff layout and the security page (where that admin enrols); everything else calls
+ * requireStaff.
+ */
+export async function requireStaffSession(): Promise<StaffUser> {
   const user = await currentUser();
   if (!user) redirect("/signin");
   if (user.kind !== "STAFF") redirect("/portal");
-  if (roles.length > 0 && !staffMayAct(user.staffRoles, roles)) notFound();
   return user;
 }
 
 export async function requestContext(): Promise<RequestContext> {
   const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return { ip: forwarded || h.get("x-real-ip") || null, userAgent: h.get("user-agent") };
+  return requestContextFrom((name) => h.get(name));
 }

@@ -11,3 +11,8 @@ export async function revokeUserResetTokens(db: Db, userId: string, at: Date): P
     data: { revokedAt: at },
   });
 }
+
+/** Serialises reset requests for one e-mail address until the caller's transaction ends. */
+export async function lockResetRequests(db: Db, email: string): Promise<void> {
+  await db.$executeRaw`SELECT pg_advisory_xact_lock(${41_003}::int4, hashtext(${email}))`;
+}

@@ -101,5 +101,5 @@ export function demoLoginsText(): string {
     ...DEMO_STAFF.map((s) => `  staff ${s.staffRoles.join("+").toLowerCase().padEnd(8)} ${s.email}`),
     ...DEMO_CUSTOMERS.flatMap((c) => c.users.map((u) => `  ${u.role.toLowerCase().padEnd(14)} ${u.email}  (${c.legalName})`)),
   ];
-  return `Demo logins (password for all: ${DEMO_PASSWORD}):\n${rows.join("\n")}`;
+  return `Demo logins (password for all: ${DEMO_PASSWORD}):\n${rows.join("\n")}\n  The admin sets up two-factor authentication at first sign-in (any TOTP app, e.g. Aegis or Google Authenticator).`;
 }

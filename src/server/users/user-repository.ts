@@ -24,12 +24,14 @@ export type SessionUser =
       locale: Locale;
       sessionVersion: number;
       staffRoles: StaffRoleName[];
+      /** Two-factor authentication turned on (admins must, before reaching the back-office). */
+      totpEnabled: boolean;
     };
 
 export async function findUserForSignIn(db: Db, email: string) {
   return db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, passwordHash: true, disabledAt: true, sessionVersion: true, locale: true },
+    select: { id: true, email: true, passwordHash: true, disabledAt: true, sessionVersion: true, locale: true, totpEnabledAt: true },
   });
 }
 
@@ -50,7 +52,7 @@ export async function findSessionUser(db: Db, userId: string): Promise<SessionUs
     if (!u.customerId || !u.customerRole || !u.customer) return null;
     return { ...base, kind: "CUSTOMER", customerId: u.customerId, customerName: u.customer.legalName, customerRole: u.customerRole };
   }
-  return { ...base, kind: "STAFF", staffRoles: u.staffRoles };
+  return { ...base, kind: "STAFF", staffRoles: u.staffRoles, totpEnabled: u.totpEnabledAt !== null };
 }
 
 export async function emailIsRegistered(db: Db, email: string): Promise<boolean> {

@@ -3,10 +3,11 @@ import type { ReactNode } from "react";
 import { AppShell, type NavItem } from "@/components/AppShell";
 import { staffMayAct } from "@/domain/auth/roles";
 import { isLocale } from "@/domain/i18n/locales";
-import { requireStaff } from "@/server/auth/guards";
+import { requireStaffSession } from "@/server/auth/guards";
 
 export default async function StaffLayout({ children }: { children: ReactNode }) {
-  const user = await requireStaff();
+  // Each page checks its own access (requireStaff); an admin who must still enrol reaches /staff/security.
+  const user = await requireStaffSession();
   const t = await getTranslations();
   const locale = await getLocale();
   const nav: NavItem[] = [{ href: "/staff", label: t("staff.nav.home") }];
@@ -19,6 +20,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
       { href: "/staff/team", label: t("staff.nav.team") },
     );
   }
+  nav.push({ href: "/staff/security", label: t("staff.nav.security") });
   return (
     <AppShell
       home="/staff"
