@@ -24,7 +24,8 @@ export type DomainErrorCode =
   | "EMAIL_ALREADY_REGISTERED"
   | "INVITATION_ALREADY_PENDING"
   | "INVITATION_CLOSED"
-  | "PASSWORD_REJECTED";
+  | "PASSWORD_REJECTED"
+  | "INVALID_LOGO";
 
 export class DomainError extends Error {
   constructor(

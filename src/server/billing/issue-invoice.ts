@@ -14,9 +14,7 @@ import {
 import { dateToDb, minorFromDb, minorToDb } from "@/server/billing/ledger-values";
 import { takeDocumentNumber } from "@/server/billing/take-document-number";
 import type { Db, RootDb } from "@/server/db/types";
-
-/** Payment terms until customer groups configure their own. */
-export const DEFAULT_PAYMENT_TERMS_DAYS = 30;
+import { getCompanySettings } from "@/server/settings/get-company-settings";
 
 /**
  * Issues a draft inside the caller's transaction: totals per tax rate, the buyer as printed, the next
@@ -35,7 +33,9 @@ export async function issueInvoiceInTransaction(tx: Db, actor: StaffActor | null
   if (!customer) throw new DomainError("NOT_FOUND", { entity: "customer" });
 
   const issueDate = todayIn(customer.timeZone, now);
-  const dueDate = addDays(issueDate, DEFAULT_PAYMENT_TERMS_DAYS);
+  // Payment terms come from Settings → Company until customer groups configure their own.
+  const { paymentTermsDays } = await getCompanySettings(tx);
+  const dueDate = addDays(issueDate, paymentTermsDays);
   const number = await takeDocumentNumber(tx, "INVOICE", issueDate);
   await insertTaxLines(
     tx,
