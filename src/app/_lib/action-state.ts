@@ -10,7 +10,7 @@ import { logger } from "@/server/logger";
 export type ActionState =
   | { status: "idle" }
   | { status: "ok"; values?: Record<string, string> }
-  | { status: "error"; code: string; fields?: Record<string, string> };
+  | { status: "error"; code: string; fields?: Record<string, string>; values?: Record<string, string> };
 
 
 export function toErrorState(e: unknown): ActionState {
