@@ -19,6 +19,10 @@ import { codeOf } from "../support/helpers";
 process.env.COMPANY_NAME = "Env Seeded SARL";
 process.env.COMPANY_ADDRESS = "9 rue du Seed|75001 Paris";
 const db = getDb();
+const found = <T>(v: T | null): T => {
+  if (!v) throw new Error("not found");
+  return v;
+};
 const jan15 = new Date("2026-01-15T09:00:00Z");
 const PNG_1x1 = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
 
@@ -92,7 +96,7 @@ describe("company settings", () => {
     const to = uniqueEmail("mail");
     await db.$transaction((tx) => enqueueEmail(tx, to, "en", { template: "passwordReset", params: { name: "Ana", link: "http://x/reset", expiresAt: jan15 } } as never, `test-${to}`, jan15));
     const email = await db.outboundEmail.findFirstOrThrow({ where: { toAddress: to } });
-    expect(`${email.subject}\n${email.textBody}`).toContain("Hébergeur Łódź SAS");
+    expect(`${email.subject}\n${email.text}`).toContain("Hébergeur Łódź SAS");
   });
 });
 
@@ -103,7 +107,7 @@ describe("invoice and credit note PDFs", () => {
     const customer = await makeCustomer({ legalName: "Москва Ελλάδα İstanbul", locale: "fr" });
     const { invoiceId, staff } = await makeDraftInvoice({ customerId: customer.id });
 
-    const draftText = extractPdfText(await invoicePdf(db, (await findInvoiceDetail(db, { staff: true }, invoiceId))!)).join("\n");
+    const draftText = extractPdfText(await invoicePdf(db, found(await findInvoiceDetail(db, { staff: true }, invoiceId)))).join("\n");
     expect(draftText).toContain("BROUILLON");
     expect(draftText).not.toMatch(/F2026-\d{6}/);
 
@@ -111,7 +115,7 @@ describe("invoice and credit note PDFs", () => {
     await recordPayment(db, staff, invoiceId, { amountMinor: 5000, method: "TRANSFER", reference: "VIR-881", receivedOn: "2026-01-20" }, jan15);
     const { creditNoteId } = await createCreditNote(db, staff, invoiceId, { mode: "amount", reason: "Geste commercial", grossMinor: 2275 }, jan15);
 
-    const pdf = await invoicePdf(db, (await findInvoiceDetail(db, { staff: true }, invoiceId))!);
+    const pdf = await invoicePdf(db, found(await findInvoiceDetail(db, { staff: true }, invoiceId)));
     const text = extractPdfText(pdf).join(" ").replace(/\s+/g, " ");
     for (const s of [`Facture ${number}`, "Hébergeur Łódź SAS", "Москва Ελλάδα İstanbul", "RCS Lyon 912 345 678", "FR76 3000 6000 0112 3456 7890 189", "12,15 %", "40,00 €", "SAS au capital de 10 000 €", "Base HT"]) {
       expect(text).toContain(s);
@@ -125,7 +129,7 @@ describe("invoice and credit note PDFs", () => {
     }
     expect(pdf.toString("latin1")).toMatch(/\/Subtype \/Image/);
 
-    const noteText = extractPdfText(await creditNotePdf(db, (await findCreditNoteDetail(db, { staff: true }, creditNoteId))!)).join(" ");
+    const noteText = extractPdfText(await creditNotePdf(db, found(await findCreditNoteDetail(db, { staff: true }, creditNoteId)))).join(" ");
     expect(noteText).toContain("Motif : Geste commercial");
     expect(noteText).toContain("Hébergeur Łódź SAS");
   });
