@@ -22,6 +22,10 @@ import { getCompanySettings } from "@/server/settings/get-company-settings";
  * (a database trigger refuses any later change but its settlement).
  */
 export async function issueInvoiceInTransaction(tx: Db, actor: StaffActor | null, invoiceId: string, now: Date): Promise<{ number: string }> {
+  // Payment terms come from Settings → Company until customer groups configure their own. Read
+  // before any row lock: on a fresh database this read inserts the settings row, and taking that
+  // lock first in every issuing transaction keeps the lock order the same for all of them.
+  const { paymentTermsDays } = await getCompanySettings(tx);
   const invoice = await lockInvoice(tx, invoiceId);
   if (!invoice) throw new DomainError("NOT_FOUND", { entity: "invoice" });
   if (invoice.status !== "DRAFT") throw new DomainError("INVOICE_ALREADY_ISSUED", { number: invoice.number });
@@ -33,8 +37,6 @@ export async function issueInvoiceInTransaction(tx: Db, actor: StaffActor | null
   if (!customer) throw new DomainError("NOT_FOUND", { entity: "customer" });
 
   const issueDate = todayIn(customer.timeZone, now);
-  // Payment terms come from Settings → Company until customer groups configure their own.
-  const { paymentTermsDays } = await getCompanySettings(tx);
   const dueDate = addDays(issueDate, paymentTermsDays);
   const number = await takeDocumentNumber(tx, "INVOICE", issueDate);
   await insertTaxLines(
