@@ -6,7 +6,10 @@ import { requireStaff } from "@/server/auth/guards";
 import { getDb } from "@/server/db/client";
 import { getCompanySettings, toCompanySettingsDto } from "@/server/settings/get-company-settings";
 
-export const metadata: Metadata = { title: "Company" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("companySettings");
+  return { title: t("title") };
+}
 
 export default async function CompanySettingsPage() {
   await requireStaff("ADMIN");
