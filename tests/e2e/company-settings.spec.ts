@@ -38,3 +38,10 @@ test("an admin sets the provider's identity and logo, and sees a bad IBAN refuse
   await expect(page.getByText("Company settings saved.")).toHaveCount(0);
   await page.screenshot({ path: "test-results/company-settings-error.png", fullPage: true });
 });
+
+test("billing staff have no Settings link and get a 404 for the company settings page", async ({ page }) => {
+  await signIn(page, "billing@comptoir.example");
+  await expect(page.getByRole("navigation", { name: "main" }).getByRole("link", { name: /Settings|Paramètres/ })).toHaveCount(0);
+  const response = await page.goto("/staff/settings/company");
+  expect(response?.status()).toBe(404);
+});
