@@ -6,6 +6,7 @@ import { saveCompanySettingsAction } from "@/app/(staff)/staff/settings/company/
 import { idle } from "@/app/_lib/action-state-idle";
 import { useErrorText } from "@/components/auth/use-error-text";
 import type { CompanySettingsDto } from "@/contracts/company-settings";
+import { formatIban } from "@/domain/settings/bank-details";
 import { Alert, buttonClass, Field, inputClass } from "@/components/ui";
 
 type TextField =
@@ -16,7 +17,7 @@ type TextField =
 function asFormValues(s: CompanySettingsDto): Record<TextField, string> & { recoveryIndemnity: string } {
   return {
     legalName: s.legalName, address: s.address, country: s.country, registrationNumber: s.registrationNumber, vatNumber: s.vatNumber,
-    email: s.email, phone: s.phone, iban: s.iban, bic: s.bic, accountNumber: s.accountNumber, routingNumber: s.routingNumber,
+    email: s.email, phone: s.phone, iban: formatIban(s.iban), bic: s.bic, accountNumber: s.accountNumber, routingNumber: s.routingNumber,
     paymentInstructions: s.paymentInstructions, footerText: s.footerText, paymentTermsDays: String(s.paymentTermsDays),
     latePenaltyRate: s.latePenaltyRateBp === null ? "" : String(s.latePenaltyRateBp / 100), legalMentions: s.legalMentions,
     recoveryIndemnity: s.recoveryIndemnity ? "on" : "",
