@@ -5,7 +5,18 @@ import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
-export const metadata: Metadata = { title: { default: "Comptoir", template: "%s · Comptoir" } };
+/** Icons live in public/ (favicon.ico for old browsers and tabs, SVG for the rest, PNGs for home screens). */
+export const metadata: Metadata = {
+  title: { default: "Comptoir", template: "%s · Comptoir" },
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "32x32" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+      { url: "/icon-192.png", type: "image/png", sizes: "192x192" },
+    ],
+    apple: [{ url: "/apple-touch-icon.png", sizes: "180x180" }],
+  },
+};
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page renders per request: its scripts carry this request's CSP nonce (src/proxy.ts), which

@@ -13,6 +13,8 @@ export interface NavItem {
 export function AppShell(props: {
   home: string;
   productName: string;
+  /** The provider's logo (Settings → Company) or the default one; shown beside the product name. */
+  logoSrc?: string;
   badge?: string;
   nav: NavItem[];
   userLabel: string;
@@ -24,7 +26,9 @@ export function AppShell(props: {
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <Link href={props.home} className="text-lg font-bold text-indigo-700 hover:no-underline">
+          <Link href={props.home} className="flex items-center gap-2 text-lg font-bold text-indigo-700 hover:no-underline">
+            {/* biome-ignore lint/performance/noImgElement: a small database-backed image served by /company-logo, not worth next/image's optimiser */}
+            {props.logoSrc ? <img src={props.logoSrc} alt="" className="h-8 w-auto max-w-40 object-contain" data-testid="app-logo" /> : null}
             {props.productName}
           </Link>
           {props.badge ? <span className="rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800">{props.badge}</span> : null}

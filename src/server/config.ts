@@ -10,6 +10,7 @@ const ZEnv = z.object({
   NEXTAUTH_URL: z.string().url().optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Comptoir <billing@comptoir.localhost>"),
+  // Only the first values of Settings → Company (see get-company-settings.ts).
   COMPANY_NAME: z.string().default("Comptoir"),
   COMPANY_ADDRESS: z.string().default(""),
   COMPANY_TAX_ID: z.string().default(""),
@@ -35,15 +36,4 @@ export function databaseUrl(): string {
 export function appUrl(): string {
   const e = env();
   return (e.APP_URL ?? e.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
-}
-
-/** The seller printed on invoices and credit notes. Address lines are separated by "|". */
-export function sellerIdentity() {
-  const e = env();
-  return {
-    name: e.COMPANY_NAME,
-    addressLines: e.COMPANY_ADDRESS.split("|").map((l) => l.trim()).filter(Boolean),
-    taxId: e.COMPANY_TAX_ID || null,
-    email: e.COMPANY_EMAIL || null,
-  };
 }

@@ -11,7 +11,7 @@ import { logger } from "@/server/logger";
 export type ActionState =
   | { status: "idle" }
   | { status: "ok"; values?: Record<string, string> }
-  | { status: "error"; code: string; fields?: Record<string, string> };
+  | { status: "error"; code: string; fields?: Record<string, string>; values?: Record<string, string> };
 
 
 /**

@@ -29,7 +29,8 @@ export type DomainErrorCode =
   | "TOTP_INVALID"
   | "TOTP_NOT_STARTED"
   | "TOTP_NOT_ENABLED"
-  | "TOTP_REQUIRED_FOR_ADMINS";
+  | "TOTP_REQUIRED_FOR_ADMINS"
+  | "INVALID_LOGO";
 
 export class DomainError extends Error {
   constructor(

@@ -116,6 +116,8 @@ export interface InvoiceDetail {
   taxLines: { taxRateBp: number; netMinor: number; taxMinor: number }[];
   payments: { id: string; amountMinor: number; method: PaymentMethod; reference: string; receivedOn: CalendarDate }[];
   creditNotes: { id: string; number: string; issueDate: CalendarDate; grossMinor: number; reason: string }[];
+  /** The accepted purchase order this invoice bills, if any. */
+  purchaseOrderNumber: string | null;
 }
 
 /** An invoice with everything its page shows, in one round trip of parallel queries. */
@@ -128,6 +130,7 @@ export async function findInvoiceDetail(db: Db, scope: LedgerScope, invoiceId: s
       taxLines: { orderBy: { taxRateBp: "asc" } },
       payments: { orderBy: { receivedOn: "asc" } },
       creditNotes: { orderBy: { createdAt: "asc" } },
+      purchaseOrder: { select: { number: true } },
     },
   });
   if (!r) return null;
@@ -159,6 +162,7 @@ export async function findInvoiceDetail(db: Db, scope: LedgerScope, invoiceId: s
     taxLines: r.taxLines.map((t) => ({ taxRateBp: t.taxRateBp, netMinor: minorFromDb(t.netMinor), taxMinor: minorFromDb(t.taxMinor) })),
     payments: r.payments.map((p) => ({ id: p.id, amountMinor: minorFromDb(p.amountMinor), method: p.method, reference: p.reference, receivedOn: dateFromDb(p.receivedOn) })),
     creditNotes: r.creditNotes.map((c) => ({ id: c.id, number: c.number, issueDate: dateFromDb(c.issueDate), grossMinor: minorFromDb(c.grossMinor), reason: c.reason })),
+    purchaseOrderNumber: r.purchaseOrder?.number ?? null,
   };
 }
 

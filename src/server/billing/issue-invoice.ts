@@ -14,9 +14,7 @@ import {
 import { dateToDb, minorFromDb, minorToDb } from "@/server/billing/ledger-values";
 import { takeDocumentNumber } from "@/server/billing/take-document-number";
 import type { Db, RootDb } from "@/server/db/types";
-
-/** Payment terms until customer groups configure their own. */
-export const DEFAULT_PAYMENT_TERMS_DAYS = 30;
+import { getCompanySettings } from "@/server/settings/get-company-settings";
 
 /**
  * Issues a draft inside the caller's transaction: totals per tax rate, the buyer as printed, the next
@@ -24,6 +22,10 @@ export const DEFAULT_PAYMENT_TERMS_DAYS = 30;
  * (a database trigger refuses any later change but its settlement).
  */
 export async function issueInvoiceInTransaction(tx: Db, actor: StaffActor | null, invoiceId: string, now: Date): Promise<{ number: string }> {
+  // Payment terms come from Settings → Company until customer groups configure their own. Read
+  // before any row lock: on a fresh database this read inserts the settings row, and taking that
+  // lock first in every issuing transaction keeps the lock order the same for all of them.
+  const { paymentTermsDays } = await getCompanySettings(tx);
   const invoice = await lockInvoice(tx, invoiceId);
   if (!invoice) throw new DomainError("NOT_FOUND", { entity: "invoice" });
   if (invoice.status !== "DRAFT") throw new DomainError("INVOICE_ALREADY_ISSUED", { number: invoice.number });
@@ -35,7 +37,7 @@ export async function issueInvoiceInTransaction(tx: Db, actor: StaffActor | null
   if (!customer) throw new DomainError("NOT_FOUND", { entity: "customer" });
 
   const issueDate = todayIn(customer.timeZone, now);
-  const dueDate = addDays(issueDate, DEFAULT_PAYMENT_TERMS_DAYS);
+  const dueDate = addDays(issueDate, paymentTermsDays);
   const number = await takeDocumentNumber(tx, "INVOICE", issueDate);
   await insertTaxLines(
     tx,

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { hashPassword } from "@/server/auth/password-hashing";
+import { seedDemoCompany } from "@/server/demo/seed-demo-company";
 import { seedDemoCatalogue } from "@/server/demo/seed-demo-catalogue";
 import { seedDemoLedger } from "@/server/demo/seed-demo-ledger";
 
@@ -74,6 +75,7 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
   if (await db.user.findUnique({ where: { email: marker }, select: { id: true } })) return { created: false };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const customers = await db.$transaction(async (tx) => {
+    await seedDemoCompany(tx);
     for (const s of DEMO_STAFF) {
       await tx.user.create({ data: { email: s.email, name: s.name, kind: "STAFF", staffRoles: [...s.staffRoles], locale: s.locale, passwordHash } });
     }

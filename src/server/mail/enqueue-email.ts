@@ -1,9 +1,9 @@
 import type { Locale } from "@/domain/i18n/locales";
-import { env } from "@/server/config";
 import type { Db } from "@/server/db/types";
 import { insertOutboundEmail } from "@/server/mail/outbox-repository";
 import { type EmailMessage, renderEmail } from "@/server/mail/render-email";
 import { smtpTransport } from "@/server/mail/transport";
+import { getCompanySettings } from "@/server/settings/get-company-settings";
 
 /**
  * Writes an e-mail to the outbox inside the caller's transaction, so it exists if and only if the
@@ -17,7 +17,9 @@ export async function enqueueEmail(
   dedupeKey: string,
   now: Date,
 ): Promise<void> {
-  const rendered = renderEmail(message, locale, env().COMPANY_NAME);
+  // The sender's name is the provider's legal name from Settings → Company.
+  const { legalName } = await getCompanySettings(db);
+  const rendered = renderEmail(message, locale, legalName);
   await insertOutboundEmail(db, {
     dedupeKey,
     toAddress: to,

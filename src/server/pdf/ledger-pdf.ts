@@ -1,39 +1,111 @@
-import { isLocale, type Locale } from "@/domain/i18n/locales";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { fmtDate, fmtMoney, fmtPeriod, fmtQuantity, fmtRate } from "@/domain/billing/display-format";
+import { isLocale, type Locale } from "@/domain/i18n/locales";
+import { formatIban } from "@/domain/settings/bank-details";
 import type { CreditNoteDetail } from "@/server/billing/credit-note-queries";
 import type { InvoiceDetail } from "@/server/billing/invoice-queries";
-import { sellerIdentity } from "@/server/config";
+import type { Db } from "@/server/db/types";
 import { translatorFor } from "@/server/i18n/translator";
-import { type InvoicePdfData, renderInvoicePdf } from "@/server/pdf/render-invoice-pdf";
+import { type InvoicePdfData, type PdfParty, renderInvoicePdf } from "@/server/pdf/render-invoice-pdf";
+import { type CompanySettingsRecord, getCompanySettings, sellerParty } from "@/server/settings/get-company-settings";
+
+type Translate = ReturnType<typeof translatorFor>;
 
 /** PDFs are written in the customer's language, whoever downloads them. */
-function labelsFor(locale: Locale, kind: "invoice" | "creditNote"): InvoicePdfData["labels"] {
-  const t = translatorFor(locale);
+function labelsFor(t: Translate, kind: "invoice" | "creditNote"): InvoicePdfData["labels"] {
   const b = (k: string) => t(`billing.${k}` as "billing.invoice");
   return {
     title: kind === "invoice" ? b("invoice") : b("creditNote"),
     number: b("number"), issueDate: b("issueDate"), dueDate: b("dueDate"), seller: b("seller"), buyer: b("buyer"), description: b("description"),
     quantity: b("quantity"), unitPrice: b("unitPrice"), taxRate: b("taxRate"), net: b("net"), taxBreakdown: b("taxBreakdown"),
-    totalNet: b("totalNet"), totalTax: b("totalTax"), totalGross: b("totalGross"), amountDue: b("amountDue"), status: b("status"),
-    correctsInvoice: b("correctsInvoice"), taxId: b("taxId"), page: b("page"),
+    taxBase: b("pdf.taxBase"), taxAmount: b("pdf.taxAmount"), totalNet: b("totalNet"), totalTax: b("totalTax"), totalGross: b("totalGross"),
+    amountDue: b("amountDue"), status: b("status"), correctsInvoice: b("correctsInvoice"), taxId: b("taxId"), page: b("page"),
+    purchaseOrder: b("pdf.purchaseOrder"), reason: b("reason"), draft: b("pdf.draft"), draftNotice: b("pdf.draftNotice"), paymentDetails: b("pdf.paymentDetails"),
   };
 }
 
 const localeOf = (l: string): Locale => (isLocale(l) ? l : "en");
 
-export function invoicePdf(invoice: InvoiceDetail): Promise<Buffer> {
+/**
+ * The app's default logo (public/logo.png), drawn until an admin uploads the company's own.
+ * Read from the working directory like the fonts; a missing file just means no logo.
+ */
+let defaultLogo: Buffer | null | undefined;
+function logoOf(company: CompanySettingsRecord): Buffer | null {
+  if (company.logo) return Buffer.from(company.logo);
+  if (defaultLogo === undefined) {
+    try {
+      defaultLogo = readFileSync(path.join(process.cwd(), "public", "logo.png"));
+    } catch {
+      defaultLogo = null;
+    }
+  }
+  return defaultLogo;
+}
+
+function seller(company: CompanySettingsRecord, t: Translate): PdfParty {
+  const s = sellerParty(company);
+  return {
+    ...s,
+    registrationNumber: s.registrationNumber ? t("billing.pdf.registrationNumber", { value: s.registrationNumber }) : null,
+    phone: s.phone ? t("billing.pdf.phone", { value: s.phone }) : null,
+  };
+}
+
+/** Bank details then instructions, as customers copy them into their banking app. */
+function paymentDetails(company: CompanySettingsRecord, t: Translate): string[] {
+  const lines: string[] = [];
+  if (company.iban) lines.push(`IBAN ${formatIban(company.iban)}${company.bic ? `    BIC ${company.bic}` : ""}`);
+  if (company.accountNumber) lines.push(t("billing.pdf.accountNumber", { value: company.accountNumber }));
+  if (company.routingNumber) lines.push(t("billing.pdf.routingNumber", { value: company.routingNumber }));
+  if (company.paymentInstructions) lines.push(company.paymentInstructions);
+  return lines;
+}
+
+/** Mentions a late-paying business customer must have been told of (France: art. L441-10 C. com.). */
+function legalMentions(company: CompanySettingsRecord, t: Translate, locale: Locale): string[] {
+  const out: string[] = [];
+  if (company.latePenaltyRateBp !== null) out.push(t("billing.pdf.latePenalty", { rate: fmtRate(company.latePenaltyRateBp, locale) }));
+  if (company.recoveryIndemnity) out.push(t("billing.pdf.recoveryIndemnity", { amount: fmtMoney(4000, "EUR", locale) }));
+  if (company.legalMentions) out.push(company.legalMentions);
+  return out;
+}
+
+/** Payments and credit notes in date order, each subtracted, so total − settlements = amount due. */
+function settlements(invoice: InvoiceDetail, t: Translate, locale: Locale) {
+  const minus = (v: number) => fmtMoney(-v, invoice.currency, locale);
+  const rows = [
+    ...invoice.payments.map((p) => ({
+      on: p.receivedOn,
+      label: p.reference
+        ? t("billing.pdf.paymentLineWithReference", { date: fmtDate(p.receivedOn, locale), reference: p.reference })
+        : t("billing.pdf.paymentLine", { date: fmtDate(p.receivedOn, locale) }),
+      amount: minus(p.amountMinor),
+    })),
+    ...invoice.creditNotes.map((c) => ({ on: c.issueDate, label: t("billing.pdf.creditNoteLine", { number: c.number, date: fmtDate(c.issueDate, locale) }), amount: minus(c.grossMinor) })),
+  ];
+  return rows.sort((a, b) => a.on.localeCompare(b.on)).map(({ label, amount }) => ({ label, amount }));
+}
+
+export async function invoicePdf(db: Db, invoice: InvoiceDetail): Promise<Buffer> {
+  const company = await getCompanySettings(db);
   const locale = localeOf(invoice.customer.locale);
   const t = translatorFor(locale);
   const m = (v: number) => fmtMoney(v, invoice.currency, locale);
+  const draft = invoice.status === "DRAFT";
   return renderInvoicePdf({
     kind: "invoice",
-    labels: labelsFor(locale, "invoice"),
-    number: invoice.number ?? t("billing.draftNumber"),
+    labels: labelsFor(t, "invoice"),
+    number: draft ? null : invoice.number,
+    draft,
     issueDate: fmtDate(invoice.issueDate, locale),
     dueDate: fmtDate(invoice.dueDate, locale),
     status: t(`billing.statuses.${invoice.status}` as "billing.statuses.OPEN"),
-    seller: sellerIdentity(),
+    purchaseOrder: invoice.purchaseOrderNumber,
+    seller: seller(company, t),
     buyer: invoice.buyer ?? { name: invoice.customer.legalName, addressLines: [] },
+    logo: logoOf(company),
     lines: invoice.lines.map((l) => ({
       description: l.description,
       quantity: fmtQuantity(l.quantity, locale),
@@ -44,26 +116,34 @@ export function invoicePdf(invoice: InvoiceDetail): Promise<Buffer> {
     })),
     taxLines: invoice.taxLines.map((g) => ({ rate: fmtRate(g.taxRateBp, locale), net: m(g.netMinor), tax: m(g.taxMinor) })),
     totals: { net: m(invoice.netMinor), tax: m(invoice.taxMinor), gross: m(invoice.grossMinor), amountDue: m(invoice.balanceMinor) },
-    notes: invoice.notes || null,
+    settlements: settlements(invoice, t, locale),
+    // Invoices made from a purchase order carry its number as their note; it is printed labelled above.
+    notes: invoice.notes && invoice.notes !== invoice.purchaseOrderNumber ? invoice.notes : null,
+    paymentDetails: draft || invoice.balanceMinor > 0 || invoice.status === "OPEN" ? paymentDetails(company, t) : [],
+    legalMentions: legalMentions(company, t, locale),
+    footer: company.footerText || null,
   });
 }
 
-export function creditNotePdf(note: CreditNoteDetail): Promise<Buffer> {
+export async function creditNotePdf(db: Db, note: CreditNoteDetail): Promise<Buffer> {
+  const company = await getCompanySettings(db);
   const locale = localeOf(note.customerLocale);
   const t = translatorFor(locale);
   const m = (v: number) => fmtMoney(v, note.currency, locale);
   return renderInvoicePdf({
     kind: "creditNote",
-    labels: labelsFor(locale, "creditNote"),
+    labels: labelsFor(t, "creditNote"),
     number: note.number,
     issueDate: fmtDate(note.issueDate, locale),
-    status: note.reason,
+    reason: note.reason,
     correctsInvoice: note.invoice.number,
-    seller: sellerIdentity(),
+    seller: seller(company, t),
     buyer: note.buyer ?? { name: note.customerName, addressLines: [] },
+    logo: logoOf(company),
     lines: note.lines.map((l) => ({ description: l.description, quantity: "1", unitPrice: m(l.netMinor), net: m(l.netMinor), taxRate: fmtRate(l.taxRateBp, locale), period: l.period ? t("billing.periodLine", { period: fmtPeriod(l.period, locale) }) : null })),
     taxLines: note.taxLines.map((g) => ({ rate: fmtRate(g.taxRateBp, locale), net: m(g.netMinor), tax: m(g.taxMinor) })),
     totals: { net: m(note.netMinor), tax: m(note.taxMinor), gross: m(note.grossMinor) },
+    footer: company.footerText || null,
   });
 }
 

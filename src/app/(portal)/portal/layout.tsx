@@ -11,6 +11,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   return (
     <AppShell
       home="/portal"
+      logoSrc="/company-logo"
       productName={t("common.productName")}
       nav={[
         { href: "/portal", label: t("portal.nav.home") },

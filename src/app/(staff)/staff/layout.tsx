@@ -18,12 +18,14 @@ export default async function StaffLayout({ children }: { children: ReactNode })
       { href: "/staff/audit", label: t("staff.nav.audit") },
       { href: "/staff/api-tokens", label: t("staff.nav.apiTokens") },
       { href: "/staff/team", label: t("staff.nav.team") },
+      { href: "/staff/settings/company", label: t("staff.nav.settings") },
     );
   }
   nav.push({ href: "/staff/security", label: t("staff.nav.security") });
   return (
     <AppShell
       home="/staff"
+      logoSrc="/company-logo"
       productName={t("common.productName")}
       badge={t("staff.badge")}
       nav={nav}

@@ -42,7 +42,7 @@ export default async function StaffInvoicePage({ params }: { params: Promise<{ i
           <InvoiceDocument
             invoice={invoice}
             today={today}
-            pdfHref={invoice.number ? `/staff/invoices/${invoice.id}/pdf` : undefined}
+            pdfHref={`/staff/invoices/${invoice.id}/pdf`} // drafts too: their PDF is watermarked DRAFT
             creditNoteHref={(c) => `/staff/credit-notes/${c}`}
           />
         </div>

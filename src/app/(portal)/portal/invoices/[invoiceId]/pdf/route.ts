@@ -11,5 +11,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ inv
   if (!id.success) notFound();
   const invoice = await findInvoiceDetail(getDb(), { customerId: user.customerId }, id.data);
   if (!invoice?.number) notFound();
-  return pdfResponse(await invoicePdf(invoice), invoice.number);
+  return pdfResponse(await invoicePdf(getDb(), invoice), invoice.number);
 }

@@ -11,5 +11,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cre
   if (!id.success) notFound();
   const note = await findCreditNoteDetail(getDb(), { staff: true }, id.data);
   if (!note) notFound();
-  return pdfResponse(await creditNotePdf(note), note.number);
+  return pdfResponse(await creditNotePdf(getDb(), note), note.number);
 }

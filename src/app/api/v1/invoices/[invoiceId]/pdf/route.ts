@@ -10,5 +10,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ invo
   const id = z.string().uuid().safeParse((await params).invoiceId);
   const invoice = id.success ? await findInvoiceDetail(getDb(), { staff: true }, id.data) : null;
   if (!invoice?.number) return Response.json({ error: { code: "NOT_FOUND", message: "issued invoice not found" } }, { status: 404 });
-  return pdfResponse(await invoicePdf(invoice), invoice.number);
+  return pdfResponse(await invoicePdf(getDb(), invoice), invoice.number);
 }
