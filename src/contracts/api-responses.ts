@@ -187,6 +187,7 @@ export const ZApiInvoice = named(
     creditedMinor: ZMinor,
     balanceMinor: ZMinor,
     notes: z.string(),
+    purchaseOrderNumber: z.string().nullable().describe("the purchase order this invoice was issued from, if any"),
     lines: z.array(
       z.object({
         id: ZId,

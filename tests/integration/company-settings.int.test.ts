@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZUpdateCompanySettingsInput } from "@/contracts/company-settings";
 import { issueInvoice } from "@/server/billing/issue-invoice";
 import { createCreditNote } from "@/server/billing/create-credit-note";
@@ -19,6 +19,14 @@ import { codeOf } from "../support/helpers";
 process.env.COMPANY_NAME = "Env Seeded SARL";
 process.env.COMPANY_ADDRESS = "9 rue du Seed|75001 Paris";
 const db = getDb();
+// One settings row for the whole test database: start from none (other files may have read it), and
+// leave none behind (these tests change the payment terms other files' invoices rely on).
+beforeAll(async () => {
+  await db.companySettings.deleteMany();
+});
+afterAll(async () => {
+  await db.companySettings.deleteMany();
+});
 const found = <T>(v: T | null): T => {
   if (!v) throw new Error("not found");
   return v;
