@@ -41,3 +41,29 @@ test("billing writes a manual invoice, fixes the fields it points at, and saves 
   await expect(page.getByTestId("invoice-total")).toHaveText("€84.00");
   await expect(page.getByTestId("invoice-balance")).toHaveCount(0);
 });
+
+test("billing edits a draft, then deletes it after confirming", async ({ page, baseURL }) => {
+  await showInLanguage(page, "en", baseURL);
+  await signIn(page, "billing@comptoir.example");
+  await page.goto("/staff/customers");
+  await page.getByRole("link", { name: "Hostal Sol y Mar S.L." }).click();
+  await page.getByTestId("new-invoice").click();
+  const line1 = page.locator("section").filter({ has: page.getByRole("heading", { name: "Line 1", exact: true }) });
+  await line1.getByLabel("Description").fill("Migración de correo");
+  await line1.getByLabel(/unit price/i).fill("100");
+  await page.getByRole("button", { name: "Save the draft" }).click();
+  await expect(page.getByTestId("draft-banner")).toBeVisible();
+
+  await page.getByTestId("edit-draft").click();
+  await expect(line1.getByLabel(/unit price/i)).toHaveValue("100.00");
+  await line1.getByLabel(/unit price/i).fill("150");
+  await page.getByRole("button", { name: "Save the draft" }).click();
+  await expect(page.getByTestId("draft-saved")).toHaveText("Draft saved.");
+  await expect(page.getByTestId("invoice-total")).toHaveText("€180.00");
+
+  await page.getByTestId("delete-draft").click();
+  await expect(page.locator("dialog[open]")).toContainText("Delete this draft?");
+  await page.locator("dialog[open]").getByRole("button", { name: "Delete it" }).click();
+  await expect(page.getByTestId("draft-deleted")).toHaveText("Draft deleted.");
+  await expect(page.getByTestId("customer-name")).toHaveText("Hostal Sol y Mar S.L.");
+});

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { createDraftInvoiceAction } from "@/app/(staff)/staff/invoices/actions";
+import { createDraftInvoiceAction, updateDraftInvoiceAction } from "@/app/(staff)/staff/invoices/actions";
 import { idle } from "@/app/_lib/action-state-idle";
 import { useErrorText } from "@/components/auth/use-error-text";
 import { Alert, buttonClass, Card, inputClass, secondaryButtonClass } from "@/components/ui";
@@ -29,17 +29,23 @@ const LABELS = {
 
 const blank = (key: number): LineDraft => ({ key, description: "", quantity: "1", unitPrice: "", taxRatePercent: "20", periodStart: "", periodEnd: "" });
 
-/** A manual invoice: any number of lines, each optionally with its service period. */
-export function DraftInvoiceForm({ customerId, currency }: { customerId: string; currency: string }) {
+export type DraftLineValues = Omit<LineDraft, "key">;
+
+/**
+ * A manual invoice: any number of lines, each optionally with its service period. With `draft`, it
+ * edits that draft (its lines and notes are replaced by what the form shows).
+ */
+export function DraftInvoiceForm({ customerId, currency, draft }: { customerId: string; currency: string; draft?: { invoiceId: string; notes: string; lines: DraftLineValues[] } }) {
   const t = useTranslations("billing");
   const errorText = useErrorText();
-  const [state, action, pending] = useActionState(createDraftInvoiceAction, idle);
+  const [state, action, pending] = useActionState(draft ? updateDraftInvoiceAction : createDraftInvoiceAction, idle);
   const fieldError = useFieldError(state);
-  const [lines, setLines] = useState<LineDraft[]>([blank(1)]);
+  const [lines, setLines] = useState<LineDraft[]>(draft?.lines.length ? draft.lines.map((l, i) => ({ ...l, key: i + 1 })) : [blank(1)]);
   const update = (key: number, field: keyof LineDraft, value: string) => setLines((ls) => ls.map((l) => (l.key === key ? { ...l, [field]: value } : l)));
   const payload = JSON.stringify(lines.map(({ key: _key, ...l }) => l));
   return (
     <form action={action} className="flex flex-col gap-4" data-testid="draft-invoice-form">
+      {draft ? <input type="hidden" name="invoiceId" value={draft.invoiceId} /> : null}
       <input type="hidden" name="customerId" value={customerId} />
       <input type="hidden" name="currency" value={currency} />
       <input type="hidden" name="lines" value={payload} />
@@ -90,7 +96,7 @@ export function DraftInvoiceForm({ customerId, currency }: { customerId: string;
       })}
       <div className="flex flex-col gap-1">
         <label htmlFor="draft-notes">{t("invoiceNotes")}</label>
-        <textarea id="draft-notes" name="notes" rows={3} maxLength={2000} className={inputClass} />
+        <textarea id="draft-notes" name="notes" rows={3} maxLength={2000} defaultValue={draft?.notes} className={inputClass} />
         {fieldError("notes") ? <p className="text-xs text-red-700">{fieldError("notes")}</p> : null}
       </div>
       <div className="flex gap-3">

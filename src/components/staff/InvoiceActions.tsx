@@ -2,7 +2,8 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
-import { issueInvoiceAction, recordPaymentAction, voidInvoiceAction } from "@/app/(staff)/staff/invoices/actions";
+import Link from "next/link";
+import { deleteDraftInvoiceAction, issueInvoiceAction, recordPaymentAction, voidInvoiceAction } from "@/app/(staff)/staff/invoices/actions";
 import { idle } from "@/app/_lib/action-state-idle";
 import { ConfirmSubmit } from "@/components/ConfirmDialog";
 import { ActionOutcome } from "@/components/staff/ActionOutcome";
@@ -38,6 +39,7 @@ export function InvoiceActions(p: Props) {
   const [issued, issue, issuing] = useActionState(issueInvoiceAction, idle);
   const [paid, pay, paying] = useActionState(recordPaymentAction, idle);
   const [voided, voidIt, voiding] = useActionState(voidInvoiceAction, idle);
+  const [deleted, deleteIt, deleting] = useActionState(deleteDraftInvoiceAction, idle);
   const payError = useFieldError(paid);
   const [payAmount, setPayAmount] = useState("");
   const [payDate, setPayDate] = useState(p.today);
@@ -54,6 +56,16 @@ export function InvoiceActions(p: Props) {
           <ConfirmSubmit label={t("actions.issue")} confirmLabel={t("confirm.issueConfirm")} summary={t("confirm.issue", { amount: money(p.grossMinor) })} disabled={issuing} testId="issue-invoice" />
           <ActionOutcome state={issued} success={t("actions.issued", { number: issued.status === "ok" ? (issued.values?.number ?? "") : "" })} />
         </form>
+        <div className="mt-4 flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">
+          <Link href={`/staff/invoices/${p.invoiceId}/edit`} data-testid="edit-draft">
+            {t("editDraft")}
+          </Link>
+          <form action={deleteIt}>
+            {ref}
+            <ConfirmSubmit label={t("deleteDraft")} confirmLabel={t("confirm.deleteDraftConfirm")} summary={t("confirm.deleteDraft")} disabled={deleting} tone="secondary" testId="delete-draft" />
+          </form>
+        </div>
+        <ActionOutcome state={deleted} success="" />
       </Card>
     );
   }

@@ -34,6 +34,19 @@ export async function insertDraftInvoice(
   return db.invoice.create({ data: { ...invoice, lines: { create: lines } }, select: { id: true } });
 }
 
+/** Replaces a draft's lines, notes and provisional totals (issued invoices are frozen by a trigger anyway). */
+export async function replaceDraftContent(db: Db, invoiceId: string, data: { notes: string; netMinor: bigint; taxMinor: bigint; grossMinor: bigint; lines: NewInvoiceLine[] }) {
+  const { lines, ...invoice } = data;
+  await db.invoiceLine.deleteMany({ where: { invoiceId } });
+  await db.invoice.update({ where: { id: invoiceId }, data: { ...invoice, lines: { create: lines } } });
+}
+
+/** Deletes a draft and its lines; returns false when it is not (or no longer) a draft. */
+export async function deleteDraftRow(db: Db, invoiceId: string): Promise<boolean> {
+  const { count } = await db.invoice.deleteMany({ where: { id: invoiceId, status: "DRAFT" } });
+  return count === 1;
+}
+
 export interface LockedInvoice {
   id: string;
   customer_id: string;

@@ -9,6 +9,8 @@ import { ZCreditNoteForm, ZDraftInvoiceForm, ZPaymentForm } from "@/contracts/bi
 import { requireStaff } from "@/server/auth/guards";
 import { createCreditNote } from "@/server/billing/create-credit-note";
 import { createDraftInvoice } from "@/server/billing/create-draft-invoice";
+import { deleteDraftInvoice } from "@/server/billing/delete-draft-invoice";
+import { updateDraftInvoice } from "@/server/billing/update-draft-invoice";
 import { issueInvoice } from "@/server/billing/issue-invoice";
 import { recordPayment } from "@/server/billing/record-payment";
 import { voidInvoice } from "@/server/billing/void-invoice";
@@ -31,6 +33,33 @@ export async function createDraftInvoiceAction(_prev: ActionState, form: FormDat
     return toErrorState(e);
   }
   redirect(`/staff/invoices/${invoiceId}`);
+}
+
+/** Saves a draft as the form shows it (lines and notes replaced as a whole). */
+export async function updateDraftInvoiceAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const staff = await requireStaff("BILLING");
+  let invoiceId: string;
+  try {
+    invoiceId = invoiceIdOf(form);
+    const { lines, notes } = ZCreateDraftInvoiceInput.parse(ZDraftInvoiceForm.parse(withoutRef(form)));
+    await updateDraftInvoice(getDb(), staff, invoiceId, { lines, notes }, new Date());
+  } catch (e) {
+    return toErrorState(e);
+  }
+  revalidatePath(`/staff/invoices/${invoiceId}`);
+  redirect(`/staff/invoices/${invoiceId}?saved=1`);
+}
+
+/** Deletes a draft (confirmed in the page) and goes back to its customer. */
+export async function deleteDraftInvoiceAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const staff = await requireStaff("BILLING");
+  let customerId: string;
+  try {
+    ({ customerId } = await deleteDraftInvoice(getDb(), staff, invoiceIdOf(form), new Date()));
+  } catch (e) {
+    return toErrorState(e);
+  }
+  redirect(`/staff/customers/${customerId}?draftDeleted=1`);
 }
 
 export async function issueInvoiceAction(_prev: ActionState, form: FormData): Promise<ActionState> {

@@ -8,7 +8,7 @@ import { SubscriptionTable } from "@/components/billing/SubscriptionTable";
 import { SiteForm, SubscriptionForm } from "@/components/staff/CustomerQuickForms";
 import { InvitationActions } from "@/components/staff/InvitationActions";
 import { InviteForm } from "@/components/staff/InviteForm";
-import { Badge, Card, Table, Td } from "@/components/ui";
+import { Alert, Badge, Card, Table, Td } from "@/components/ui";
 import { staffMayAct } from "@/domain/auth/roles";
 import { isLocale } from "@/domain/i18n/locales";
 import { requireStaff } from "@/server/auth/guards";
@@ -22,7 +22,8 @@ import { listCustomerSubscriptions } from "@/server/subscriptions/subscription-r
 import { listCustomerInvitations } from "@/server/invitations/invitation-repository";
 import { listCompanyUsers } from "@/server/users/user-repository";
 
-export default async function CustomerPage({ params }: { params: Promise<{ customerId: string }> }) {
+export default async function CustomerPage({ params, searchParams }: { params: Promise<{ customerId: string }>; searchParams: Promise<Record<string, string | string[]>> }) {
+  const draftDeleted = (await searchParams).draftDeleted === "1";
   const staff = await requireStaff("BILLING", "SUPPORT");
   const id = z.string().uuid().safeParse((await params).customerId);
   if (!id.success) notFound();
@@ -47,6 +48,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   const canBill = staffMayAct(staff.staffRoles, ["BILLING"]);
   return (
     <>
+      {draftDeleted ? <Alert tone="success" testId="draft-deleted">{t("billing.draftDeleted")}</Alert> : null}
       <div>
         <h1 data-testid="customer-name">{customer.legalName}</h1>
         <p className="text-sm text-slate-600">

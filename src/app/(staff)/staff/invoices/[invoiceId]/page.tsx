@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { getTranslations } from "next-intl/server";
 import { InvoiceDocument } from "@/components/billing/InvoiceDocument";
+import { Alert } from "@/components/ui";
 import { fmtMoney } from "@/domain/billing/display-format";
 import { InvoiceActions } from "@/components/staff/InvoiceActions";
 import { staffMayAct } from "@/domain/auth/roles";
@@ -10,7 +12,8 @@ import { findInvoiceDetail } from "@/server/billing/invoice-queries";
 import { customerToday } from "@/server/customers/customer-repository";
 import { getDb } from "@/server/db/client";
 
-export default async function StaffInvoicePage({ params }: { params: Promise<{ invoiceId: string }> }) {
+export default async function StaffInvoicePage({ params, searchParams }: { params: Promise<{ invoiceId: string }>; searchParams: Promise<Record<string, string | string[]>> }) {
+  const saved = (await searchParams).saved === "1";
   const staff = await requireStaff("BILLING", "SUPPORT");
   const id = z.string().uuid().safeParse((await params).invoiceId);
   if (!id.success) notFound();
@@ -37,6 +40,7 @@ export default async function StaffInvoicePage({ params }: { params: Promise<{ i
       <p className="text-sm">
         <Link href={`/staff/customers/${invoice.customer.id}`}>{invoice.customer.legalName}</Link>
       </p>
+      {saved ? <Alert tone="success" testId="draft-saved">{(await getTranslations("billing"))("draftSaved")}</Alert> : null}
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(18rem,1fr)]">
         <div className="min-w-0">
           <InvoiceDocument
