@@ -40,18 +40,19 @@ function objects(pdf: Buffer, latin: string): Map<number, { dict: string; stream
   return out;
 }
 
-const utf16 = (hex: string) => Buffer.from(hex, "hex").swap16().toString("utf16le");
+/** A CMap destination: UTF-16BE hex, where whitespace is allowed (a ligature "ff" is `<0066 0066>`). */
+const utf16 = (hex: string) => Buffer.from(hex.replace(/\s+/g, ""), "hex").swap16().toString("utf16le");
 
 function parseCMap(text: string): CMap {
   const map: CMap = new Map();
   for (const block of text.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
-    for (const r of (block[1] ?? "").matchAll(/<([0-9a-f]+)>\s*<([0-9a-f]+)>\s*(\[[^\]]*\]|<[0-9a-f]+>)/gi)) {
+    for (const r of (block[1] ?? "").matchAll(/<([0-9a-f]+)>\s*<([0-9a-f]+)>\s*(\[[^\]]*\]|<[0-9a-f\s]+>)/gi)) {
       const from = Number.parseInt(r[1] ?? "0", 16);
       const to = Number.parseInt(r[2] ?? "0", 16);
       const dest = r[3] ?? "";
       if (dest.startsWith("[")) {
         let code = from;
-        for (const d of dest.matchAll(/<([0-9a-f]+)>/gi)) map.set(code++, utf16(d[1] ?? ""));
+        for (const d of dest.matchAll(/<([0-9a-f\s]+)>/gi)) map.set(code++, utf16(d[1] ?? ""));
       } else {
         const base = Number.parseInt(dest.slice(1, -1), 16);
         for (let c = from; c <= to; c++) map.set(c, String.fromCodePoint(base + c - from));
@@ -59,7 +60,7 @@ function parseCMap(text: string): CMap {
     }
   }
   for (const block of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const r of (block[1] ?? "").matchAll(/<([0-9a-f]+)>\s*<([0-9a-f]+)>/gi)) map.set(Number.parseInt(r[1] ?? "0", 16), utf16(r[2] ?? ""));
+    for (const r of (block[1] ?? "").matchAll(/<([0-9a-f]+)>\s*<([0-9a-f\s]+)>/gi)) map.set(Number.parseInt(r[1] ?? "0", 16), utf16(r[2] ?? ""));
   }
   return map;
 }

@@ -114,3 +114,10 @@ describe("renderInvoicePdf", () => {
     expect(pages.join("\n")).toContain("Serveur dédié n°79");
   });
 });
+
+describe("extractPdfText", () => {
+  it("reads a ligature's two letters back (its CMap entry holds a space: <0066 0066>)", async () => {
+    const text = await textOf(invoice(2, { buyer: { name: "Staff Office Effi", addressLines: ["billing-2dffd867@example.com"], taxId: null } }));
+    for (const s of ["Staff Office Effi", "billing-2dffd867@example.com", "Serveur dédié", "Total TTC"]) expect(text).toContain(s);
+  });
+});
