@@ -69,7 +69,7 @@ describe("purchase orders", () => {
     const actor = { id: stranger.id, email: stranger.email, customerId: other.id };
     expect(await findPurchaseOrder(db, orderId, { customerId: other.id })).toBeNull();
     expect(await codeOf(acceptPurchaseOrder(db, actor, orderId, jan31))).toBe("NOT_FOUND");
-    expect(await codeOf(declinePurchaseOrder(db, actor, orderId, jan31))).toBe("NOT_FOUND");
+    expect(await codeOf(declinePurchaseOrder(db, actor, orderId, "Too expensive", jan31))).toBe("NOT_FOUND");
   });
 
   it("customers never see drafts, and a declined order creates nothing", async () => {
@@ -80,7 +80,7 @@ describe("purchase orders", () => {
     const { orderId } = await createPurchaseOrder(db, staff, { customerId: customer.id, notes: "", lines: [{ productId: setup.id, quantity: "1" }] }, jan31);
     expect(await findPurchaseOrder(db, orderId, { customerId: customer.id })).toBeNull();
     await sendPurchaseOrder(db, staff, orderId, jan31);
-    await declinePurchaseOrder(db, { id: user.id, email: user.email, customerId: customer.id }, orderId, jan31);
+    await declinePurchaseOrder(db, { id: user.id, email: user.email, customerId: customer.id }, orderId, "Not needed any more", jan31);
     expect(await db.invoice.count({ where: { customerId: customer.id } })).toBe(0);
   });
 
