@@ -32,7 +32,7 @@ export type PdfLabelKey =
   | "status" | "correctsInvoice" | "taxId" | "page" | "purchaseOrder" | "reason" | "draft" | "draftNotice" | "paymentDetails";
 
 export interface InvoicePdfData {
-  kind: "invoice" | "creditNote";
+  kind: "invoice" | "creditNote" | "purchaseOrder";
   labels: Record<PdfLabelKey, string>;
   /** Null for a draft: it has no number until it is issued. */
   number: string | null;

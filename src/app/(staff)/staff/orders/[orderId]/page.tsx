@@ -6,6 +6,7 @@ import { SendOrderButton } from "@/components/staff/SendOrderButton";
 import { requireStaff } from "@/server/auth/guards";
 import { getDb } from "@/server/db/client";
 import { findPurchaseOrder } from "@/server/orders/purchase-order-repository";
+import { getCompanySettings } from "@/server/settings/get-company-settings";
 
 export default async function StaffOrderPage({ params }: { params: Promise<{ orderId: string }> }) {
   await requireStaff("BILLING", "SUPPORT");
@@ -13,12 +14,13 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ ord
   if (!id.success) notFound();
   const order = await findPurchaseOrder(getDb(), id.data, { staff: true });
   if (!order) notFound();
+  const company = await getCompanySettings(getDb());
   return (
     <>
       <p className="text-sm">
         <Link href={`/staff/customers/${order.customerId}`}>{order.customerName}</Link>
       </p>
-      <OrderDocument order={order} invoiceHref={order.invoiceId ? `/staff/invoices/${order.invoiceId}` : null} viewer="staff" />
+      <OrderDocument order={order} invoiceHref={order.invoiceId ? `/staff/invoices/${order.invoiceId}` : null} pdfHref={`/staff/orders/${order.id}/pdf`} viewer="staff" paymentTermsDays={company.paymentTermsDays} />
       {order.status === "DRAFT" ? <SendOrderButton orderId={order.id} /> : null}
     </>
   );
