@@ -11,8 +11,9 @@ vi.mock("@/server/auth/guards", async () => {
   const { notFound, redirect } = await import("next/navigation");
   return {
     requireCustomer: async () => {
-      if (who.current?.kind !== "customer") redirect("/signin");
-      return { id: "u", email: "u@example.com", customerId: who.current.customerId };
+      const user = who.current;
+      if (user?.kind !== "customer") redirect("/signin");
+      return { id: "u", email: "u@example.com", customerId: user.customerId };
     },
     requireStaff: async () => {
       if (who.current?.kind !== "staff") notFound();
