@@ -12,11 +12,11 @@ vi.mock("@/server/auth/guards", async () => {
   return {
     requireCustomer: async () => {
       const user = who.current;
-      if (user?.kind !== "customer") redirect("/signin");
+      if (user?.kind !== "customer") return redirect("/signin");
       return { id: "u", email: "u@example.com", customerId: user.customerId };
     },
     requireStaff: async () => {
-      if (who.current?.kind !== "staff") notFound();
+      if (who.current?.kind !== "staff") return notFound();
       return { id: "s", email: "s@example.com", staffRoles: ["BILLING"] };
     },
   };
