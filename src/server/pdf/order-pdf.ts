@@ -34,7 +34,7 @@ export async function orderPdf(db: Db, order: PurchaseOrderDto, buyer: OrderBuye
   ];
   return renderInvoicePdf({
     kind: "purchaseOrder",
-    labels: { ...labelsFor(t, "invoice"), title: t("orders.order"), issueDate: t("orders.sentOn"), dueDate: t("orders.validUntil") },
+    labels: { ...labelsFor(t, "invoice"), title: t("orders.order"), buyer: t("orders.customer"), issueDate: t("orders.sentOn"), dueDate: t("orders.validUntil") },
     // A draft order already has its number; its status says Draft (it is no invoice either way).
     number: order.number,
     issueDate: order.sentAt ? day(order.sentAt) : day(order.createdAt),
@@ -53,7 +53,8 @@ export async function orderPdf(db: Db, order: PurchaseOrderDto, buyer: OrderBuye
     })),
     taxLines: order.taxLines.map((g) => ({ rate: fmtRate(g.taxRateBp, locale), net: m(g.netMinor), tax: m(g.taxMinor) })),
     totals: { net: m(order.totalNetMinor), tax: m(order.totalTaxMinor), gross: m(order.totalGrossMinor) },
-    notes: `${t("orders.terms")}\n${terms.filter(Boolean).join("\n")}`,
+    notesTitle: t("orders.terms"),
+    notes: terms.filter(Boolean).join("\n"),
     legalMentions: legalMentions(company, t, locale),
     footer: company.footerText || null,
   });
