@@ -15,6 +15,7 @@ test("a customer reads an order with its tax, total incl. tax and validity, down
   // The home page says an order awaits an answer, and links it.
   await expect(page.getByTestId("orders-awaiting")).toContainText(/BC\d{4}-\d{5}/);
   await expect(page.getByTestId("orders-awaiting")).toContainText("€237.60 incl. tax, valid until");
+  if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: "test-results/portal-home-1280.png", fullPage: true });
   await page.getByTestId("orders-awaiting").getByRole("link").click();
   await expect(page).toHaveURL(new RegExp(`/portal/orders/${orderId}$`));
 
