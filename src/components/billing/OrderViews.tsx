@@ -44,12 +44,15 @@ export function OrderDocument({
   pdfHref,
   viewer,
   paymentTermsDays,
+  expired = false,
 }: {
   order: PurchaseOrderDto;
   invoiceHref: string | null;
   pdfHref: string;
   viewer: Viewer;
   paymentTermsDays: number;
+  /** Past its validity: the page explains it above, the terms no longer offer it. */
+  expired?: boolean;
 }) {
   const t = useTranslations();
   const statusLabel = useStatusLabel(viewer);
@@ -118,7 +121,7 @@ export function OrderDocument({
       </div>
       <div className="mt-6 border-t border-slate-200 pt-4 text-sm" data-testid="order-terms">
         <h3 className="mb-1 font-semibold">{t("orders.terms")}</h3>
-        {order.validUntil && order.status === "SENT" ? <p>{t("orders.validityTerm", { date: fmtDate(order.validUntil, locale) })}</p> : null}
+        {order.validUntil && order.status === "SENT" && !expired ? <p>{t("orders.validityTerm", { date: fmtDate(order.validUntil, locale) })}</p> : null}
         <p>{paymentTermsDays > 0 ? t("orders.paymentTerms", { days: paymentTermsDays }) : t("orders.paymentTermsOnReceipt")}</p>
         {order.notes ? <p className="mt-2 whitespace-pre-wrap text-slate-600">{order.notes}</p> : null}
       </div>

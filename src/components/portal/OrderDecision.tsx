@@ -80,7 +80,7 @@ export function OrderDecision({
             ) : null}
           </form>
         ) : null}
-        <form action={decline} className="flex flex-col gap-3 border-t border-slate-200 pt-4">
+        <form action={decline} className={`flex flex-col gap-3 ${canAccept ? "border-t border-slate-200 pt-4" : ""}`}>
           <input type="hidden" name="orderId" value={orderId} />
           <input type="hidden" name="decision" value="decline" />
           <Field label={t("declineReason")} htmlFor="decline-reason" hint={t("declineReasonHint")} error={declineError("reason")}>

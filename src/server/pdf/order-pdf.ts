@@ -20,14 +20,14 @@ export interface OrderBuyer {
  * footer) in the customer's language: sent date and validity instead of issue and due dates, the
  * terms (validity, payment terms, the order's notes) under the totals.
  */
-export async function orderPdf(db: Db, order: PurchaseOrderDto, buyer: OrderBuyer): Promise<Buffer> {
+export async function orderPdf(db: Db, order: PurchaseOrderDto, buyer: OrderBuyer, expired: boolean): Promise<Buffer> {
   const company = await getCompanySettings(db);
   const locale = localeOf(buyer.locale);
   const t = translatorFor(locale);
   const m = (v: number) => fmtMoney(v, order.currency, locale);
   const day = (d: Date) => new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(d);
   const terms = [
-    order.status === "SENT" && order.validUntil ? t("orders.validityTerm", { date: fmtDate(order.validUntil, locale) }) : null,
+    order.status === "SENT" && order.validUntil && !expired ? t("orders.validityTerm", { date: fmtDate(order.validUntil, locale) }) : null,
     company.paymentTermsDays > 0 ? t("orders.paymentTerms", { days: company.paymentTermsDays }) : t("orders.paymentTermsOnReceipt"),
     order.status === "DECLINED" && order.declineReason ? `${t("orders.declineReason")}\n${order.declineReason}` : null,
     order.notes || null,

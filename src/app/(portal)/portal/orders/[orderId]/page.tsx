@@ -34,6 +34,7 @@ export default async function PortalOrderPage({ params }: { params: Promise<{ or
         pdfHref={`/portal/orders/${order.id}/pdf`}
         viewer="customer"
         paymentTermsDays={company.paymentTermsDays}
+        expired={expired}
       />
       <OrderDecision
         orderId={order.id}

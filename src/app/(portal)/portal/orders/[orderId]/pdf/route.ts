@@ -9,7 +9,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ord
   const user = await requireCustomer();
   const id = z.string().uuid().safeParse((await params).orderId);
   if (!id.success) notFound();
-  const doc = await renderPurchaseOrderPdf(getDb(), id.data, { customerId: user.customerId });
+  const doc = await renderPurchaseOrderPdf(getDb(), id.data, { customerId: user.customerId }, new Date());
   if (!doc) notFound();
   return pdfResponse(doc.pdf, doc.number);
 }

@@ -9,7 +9,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ord
   await requireStaff("BILLING", "SUPPORT");
   const id = z.string().uuid().safeParse((await params).orderId);
   if (!id.success) notFound();
-  const doc = await renderPurchaseOrderPdf(getDb(), id.data, { staff: true });
+  const doc = await renderPurchaseOrderPdf(getDb(), id.data, { staff: true }, new Date());
   if (!doc) notFound();
   return pdfResponse(doc.pdf, doc.number);
 }
