@@ -117,9 +117,17 @@ export const ZApiPurchaseOrder = named(
     customerId: ZId,
     customerName: z.string(),
     createdAt: ZTimestamp,
+    sentAt: ZTimestamp.nullable().describe("When staff sent the order to the customer"),
+    validityDays: z.number().int().describe("Days the customer has to accept once the order is sent"),
+    validUntil: ZDate.nullable().describe("The last day the customer may accept, in their time zone (null until sent)"),
     decidedAt: ZTimestamp.nullable(),
+    declineReason: z.string().nullable().describe("Why the customer declined the order"),
     invoiceId: ZId.nullable().describe("The first invoice, once the customer accepted the order"),
+    invoiceNumber: z.string().nullable().describe("The number of that first invoice"),
     totalNetMinor: ZMinor,
+    taxLines: z.array(ZTaxLine).describe("Tax per rate, computed on each rate's summed net"),
+    totalTaxMinor: ZMinor,
+    totalGrossMinor: ZMinor,
     lines: z.array(
       z.object({
         id: ZId,

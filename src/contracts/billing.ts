@@ -111,6 +111,12 @@ export const ZCreatePurchaseOrderInput = z.strictObject({
   lines: z.array(ZPurchaseOrderLineInput).min(1).max(100),
 });
 
+/** The customer's answer to an order: declining says why (the reason is kept on the order for staff). */
+export const ZDecidePurchaseOrderInput = z.discriminatedUnion("decision", [
+  z.strictObject({ orderId: z.string().uuid(), decision: z.literal("accept") }),
+  z.strictObject({ orderId: z.string().uuid(), decision: z.literal("decline"), reason: z.string().trim().min(1).max(1000) }),
+]);
+
 export type TCreateSubscriptionInput = z.infer<typeof ZCreateSubscriptionInput>;
 export type TCreatePurchaseOrderInput = z.infer<typeof ZCreatePurchaseOrderInput>;
 

@@ -29,6 +29,7 @@ test("every portal route answers 404 for another company's documents, and 200 fo
     `/portal/credit-notes/${d.creditNoteId}`,
     `/portal/credit-notes/${d.creditNoteId}/pdf`,
     `/portal/orders/${d.orderId}`,
+    `/portal/orders/${d.orderId}/pdf`,
   ];
   for (const route of routes(own)) expect((await page.request.get(route)).status(), route).toBe(200);
   for (const route of routes(other)) expect((await page.request.get(route)).status(), route).toBe(404);

@@ -69,7 +69,7 @@ describe("purchase orders", () => {
     const actor = { id: stranger.id, email: stranger.email, customerId: other.id };
     expect(await findPurchaseOrder(db, orderId, { customerId: other.id })).toBeNull();
     expect(await codeOf(acceptPurchaseOrder(db, actor, orderId, jan31))).toBe("NOT_FOUND");
-    expect(await codeOf(declinePurchaseOrder(db, actor, orderId, jan31))).toBe("NOT_FOUND");
+    expect(await codeOf(declinePurchaseOrder(db, actor, orderId, "Too expensive", jan31))).toBe("NOT_FOUND");
   });
 
   it("customers never see drafts, and a declined order creates nothing", async () => {
@@ -80,8 +80,54 @@ describe("purchase orders", () => {
     const { orderId } = await createPurchaseOrder(db, staff, { customerId: customer.id, notes: "", lines: [{ productId: setup.id, quantity: "1" }] }, jan31);
     expect(await findPurchaseOrder(db, orderId, { customerId: customer.id })).toBeNull();
     await sendPurchaseOrder(db, staff, orderId, jan31);
-    await declinePurchaseOrder(db, { id: user.id, email: user.email, customerId: customer.id }, orderId, jan31);
+    await declinePurchaseOrder(db, { id: user.id, email: user.email, customerId: customer.id }, orderId, "Not needed any more", jan31);
     expect(await db.invoice.count({ where: { customerId: customer.id } })).toBe(0);
+  });
+
+  it("cannot be accepted once its validity is over; the last valid day still counts", async () => {
+    const { orderId, actor, customer } = await sentOrder();
+    const po = await findPurchaseOrder(db, orderId, { customerId: customer.id });
+    // Sent Jan 31 in the customer's calendar (Europe/Paris, the factory's default), valid 30 days.
+    expect(po).toMatchObject({ validityDays: 30, validUntil: "2026-03-02" });
+    expect(await codeOf(acceptPurchaseOrder(db, actor, orderId, new Date("2026-03-02T23:30:00Z")))).toBe("ORDER_EXPIRED"); // already Mar 3 in Paris
+    expect(await db.invoice.count({ where: { customerId: customer.id } })).toBe(0);
+    expect((await findPurchaseOrder(db, orderId, { customerId: customer.id }))?.status).toBe("SENT");
+    expect(await codeOf(acceptPurchaseOrder(db, actor, orderId, new Date("2026-03-02T22:30:00Z")))).toBe("OK"); // 23:30 on Mar 2 in Paris
+  });
+
+  it("a lapsed order can still be declined", async () => {
+    const { orderId, actor } = await sentOrder();
+    expect(await codeOf(declinePurchaseOrder(db, actor, orderId, "Too late for us", new Date("2026-06-01T00:00:00Z")))).toBe("OK");
+  });
+
+  it("declining needs a reason, which is kept on the order for staff and in the audit log", async () => {
+    const { orderId, actor, customer } = await sentOrder();
+    expect(await codeOf(declinePurchaseOrder(db, actor, orderId, "   ", jan31))).toBe("VALIDATION_FAILED");
+    expect((await findPurchaseOrder(db, orderId, { staff: true }))?.status).toBe("SENT");
+    await declinePurchaseOrder(db, actor, orderId, "  We chose another provider.  ", jan31);
+    expect(await findPurchaseOrder(db, orderId, { staff: true })).toMatchObject({ status: "DECLINED", declineReason: "We chose another provider.", decidedAt: jan31 });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { targetId: orderId, action: "purchase_order.declined" } });
+    expect(audit).toMatchObject({ customerId: customer.id, actorUserId: actor.id });
+    expect(audit.details).toMatchObject({ reason: "We chose another provider." });
+  });
+
+  it("the decision contract refuses a decline without a reason", async () => {
+    const { ZDecidePurchaseOrderInput } = await import("@/contracts/billing");
+    const orderId = "00000000-0000-4000-8000-000000000000";
+    expect(ZDecidePurchaseOrderInput.safeParse({ orderId, decision: "decline" }).success).toBe(false);
+    expect(ZDecidePurchaseOrderInput.safeParse({ orderId, decision: "decline", reason: " " }).success).toBe(false);
+    expect(ZDecidePurchaseOrderInput.safeParse({ orderId, decision: "decline", reason: "No budget" }).success).toBe(true);
+    expect(ZDecidePurchaseOrderInput.safeParse({ orderId, decision: "accept" }).success).toBe(true);
+  });
+
+  it("totals an order like an invoice: tax per rate, total incl. tax", async () => {
+    const { orderId, customer } = await sentOrder();
+    expect(await findPurchaseOrder(db, orderId, { customerId: customer.id })).toMatchObject({
+      totalNetMinor: 24800,
+      taxLines: [{ taxRateBp: 2000, netMinor: 24800, taxMinor: 4960 }],
+      totalTaxMinor: 4960,
+      totalGrossMinor: 29760,
+    });
   });
 
   it("refuses a recurring line without cycle", async () => {

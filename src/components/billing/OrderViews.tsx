@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { Badge, Card, Table, Td } from "@/components/ui";
-import { fmtMoney, fmtQuantity, fmtRate } from "@/domain/billing/display-format";
+import { fmtDate, fmtMoney, fmtQuantity, fmtRate } from "@/domain/billing/display-format";
 import type { PurchaseOrderDto } from "@/server/orders/purchase-order-repository";
 
 type Viewer = "customer" | "staff";
@@ -34,42 +34,119 @@ export function OrderTable({ rows, hrefBase, viewer }: { rows: PurchaseOrderDto[
   );
 }
 
-export function OrderDocument({ order, invoiceHref, viewer }: { order: PurchaseOrderDto; invoiceHref: string | null; viewer: Viewer }) {
+/**
+ * An order as the customer reads it before answering: its lines, the tax per rate and the total
+ * including tax, until when it can be accepted, the terms, and once decided what came of it.
+ */
+export function OrderDocument({
+  order,
+  invoiceHref,
+  pdfHref,
+  viewer,
+  paymentTermsDays,
+  expired = false,
+}: {
+  order: PurchaseOrderDto;
+  invoiceHref: string | null;
+  pdfHref: string;
+  viewer: Viewer;
+  paymentTermsDays: number;
+  /** Past its validity: the page explains it above, the terms no longer offer it. */
+  expired?: boolean;
+}) {
   const t = useTranslations();
   const statusLabel = useStatusLabel(viewer);
   const locale = useLocale();
+  const m = (minor: number) => fmtMoney(minor, order.currency, locale);
+  const dateOf = (d: Date) => new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(d);
   return (
     <Card>
-      <div className="mb-4 flex flex-wrap items-center justify-between gap-4">
-        <h1 data-testid="order-number">
-          {t("orders.order")} {order.number}
-        </h1>
-        <span data-testid="order-status">
-          <Badge>{statusLabel(order.status)}</Badge>
-        </span>
+      <div className="mb-4 flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 data-testid="order-number">
+            {t("orders.order")} {order.number}
+          </h1>
+          {order.sentAt ? (
+            <p className="text-sm text-slate-600">
+              {t("orders.sentOn")} {dateOf(order.sentAt)} · {t("orders.validUntil")} <span data-testid="order-valid-until">{fmtDate(order.validUntil, locale)}</span>
+            </p>
+          ) : null}
+        </div>
+        <div className="flex items-center gap-3">
+          <span data-testid="order-status">
+            <Badge>{statusLabel(order.status)}</Badge>
+          </span>
+          <a href={pdfHref} className="text-sm" data-testid="order-pdf-link">
+            {t("orders.downloadPdf")}
+          </a>
+        </div>
       </div>
       <Table headers={[t("billing.description"), t("orders.cycle"), t("billing.quantity"), t("billing.unitPrice"), t("billing.taxRate"), t("billing.net")]}>
         {order.lines.map((l) => (
           <tr key={l.id} data-testid="order-line">
             <Td>{l.description}</Td>
             <Td>{l.cycle ? t(`cycles.${l.cycle}` as "cycles.MONTHLY") : t("orders.oneOff")}</Td>
-            <Td>{fmtQuantity(l.quantity, locale)}</Td>
-            <Td className="tabular-nums">{fmtMoney(l.unitAmountMinor, order.currency, locale)}</Td>
-            <Td>{fmtRate(l.taxRateBp, locale)}</Td>
-            <Td className="text-right tabular-nums">{fmtMoney(l.netMinor, order.currency, locale)}</Td>
+            <Td className="tabular-nums">{fmtQuantity(l.quantity, locale)}</Td>
+            <Td className="whitespace-nowrap tabular-nums">{m(l.unitAmountMinor)}</Td>
+            <Td className="whitespace-nowrap">{fmtRate(l.taxRateBp, locale)}</Td>
+            <Td className="whitespace-nowrap text-right tabular-nums">{m(l.netMinor)}</Td>
           </tr>
         ))}
       </Table>
-      <p className="mt-4 text-right font-semibold tabular-nums">
-        {t("orders.total")} : {fmtMoney(order.totalNetMinor, order.currency, locale)}
-      </p>
-      {order.notes ? <p className="mt-2 whitespace-pre-wrap text-sm text-slate-600">{order.notes}</p> : null}
-      {invoiceHref ? (
-        <p className="mt-2 text-sm">
-          <Link href={invoiceHref} data-testid="order-invoice-link">
-            {t("orders.invoice")}
-          </Link>
+      <div className="mt-4 grid gap-6 md:grid-cols-2">
+        <div>
+          <h3 className="mb-1 text-sm font-semibold">{t("billing.taxBreakdown")}</h3>
+          <dl className="grid grid-cols-3 gap-x-4 text-sm tabular-nums" data-testid="order-tax-lines">
+            {order.taxLines.map((g) => (
+              <div key={g.taxRateBp} className="contents">
+                <dt>{fmtRate(g.taxRateBp, locale)}</dt>
+                <dd>{m(g.netMinor)}</dd>
+                <dd>{m(g.taxMinor)}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+        <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm tabular-nums">
+          <dt>{t("billing.totalNet")}</dt>
+          <dd className="text-right">{m(order.totalNetMinor)}</dd>
+          <dt>{t("billing.totalTax")}</dt>
+          <dd className="text-right" data-testid="order-tax">
+            {m(order.totalTaxMinor)}
+          </dd>
+          <dt className="font-semibold">{t("billing.totalGross")}</dt>
+          <dd className="text-right font-semibold" data-testid="order-total">
+            {m(order.totalGrossMinor)}
+          </dd>
+        </dl>
+      </div>
+      <div className="mt-6 border-t border-slate-200 pt-4 text-sm" data-testid="order-terms">
+        <h3 className="mb-1 font-semibold">{t("orders.terms")}</h3>
+        {order.validUntil && order.status === "SENT" && !expired ? <p>{t("orders.validityTerm", { date: fmtDate(order.validUntil, locale) })}</p> : null}
+        <p>{paymentTermsDays > 0 ? t("orders.paymentTerms", { days: paymentTermsDays }) : t("orders.paymentTermsOnReceipt")}</p>
+        {order.notes ? <p className="mt-2 whitespace-pre-wrap text-slate-600">{order.notes}</p> : null}
+      </div>
+      {order.decidedAt && order.status === "ACCEPTED" ? (
+        <p className="mt-4 text-sm" data-testid="order-decided">
+          {t("orders.acceptedOn", { date: dateOf(order.decidedAt) })}{" "}
+          {invoiceHref && order.invoiceNumber ? (
+            <Link href={invoiceHref} data-testid="order-invoice-link">
+              {t("orders.firstInvoice", { invoice: order.invoiceNumber })}
+            </Link>
+          ) : null}
         </p>
+      ) : null}
+      {order.decidedAt && order.status === "DECLINED" ? (
+        <div className="mt-4 text-sm" data-testid="order-decided">
+          <p>{t("orders.declinedOn", { date: dateOf(order.decidedAt) })}</p>
+          {order.declineReason ? (
+            <>
+              <p className="mt-2 font-semibold">{t("orders.declineReason")}</p>
+              <p className="whitespace-pre-wrap" data-testid="order-decline-reason">
+                {order.declineReason}
+              </p>
+            </>
+          ) : null}
+        </div>
       ) : null}
     </Card>
   );

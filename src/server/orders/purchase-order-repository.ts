@@ -1,7 +1,17 @@
 import type { BillingCycle, PurchaseOrderStatus } from "@/generated/prisma/client";
+import type { CalendarDate } from "@/domain/billing/calendar-date";
+import { orderValidUntil } from "@/domain/billing/order-validity";
 import { lineNetMinor } from "@/domain/billing/quantity";
+import { computeDocumentTotals, type TaxGroup } from "@/domain/billing/tax";
 import { minorFromDb, quantityFromDb } from "@/server/billing/ledger-values";
 import type { Db } from "@/server/db/types";
+
+/** What every order read loads: its lines, the customer's name and time zone (for the validity), its first invoice's number. */
+const ORDER_INCLUDE = {
+  lines: { orderBy: { position: "asc" } },
+  customer: { select: { legalName: true, timeZone: true } },
+  invoice: { select: { number: true } },
+} as const;
 
 export async function insertPurchaseOrder(
   db: Db,
@@ -21,8 +31,8 @@ export async function insertPurchaseOrder(
 
 /** Locks an order for a decision; scoped to a company when a customer decides. */
 export async function lockPurchaseOrder(db: Db, orderId: string, customerId?: string) {
-  const rows = await db.$queryRaw<{ id: string; customer_id: string; status: PurchaseOrderStatus; number: string; currency: string }[]>`
-    SELECT id, customer_id, status, number, currency FROM purchase_orders WHERE id = ${orderId}::uuid FOR UPDATE`;
+  const rows = await db.$queryRaw<{ id: string; customer_id: string; status: PurchaseOrderStatus; number: string; currency: string; sent_at: Date | null; validity_days: number }[]>`
+    SELECT id, customer_id, status, number, currency, sent_at, validity_days FROM purchase_orders WHERE id = ${orderId}::uuid FOR UPDATE`;
   const row = rows[0];
   return row && (!customerId || row.customer_id === customerId) ? row : null;
 }
@@ -34,7 +44,7 @@ export async function purchaseOrderLines(db: Db, orderId: string) {
 export async function updatePurchaseOrder(
   db: Db,
   orderId: string,
-  data: { status: PurchaseOrderStatus; sentAt?: Date; decidedAt?: Date; decidedById?: string; invoiceId?: string },
+  data: { status: PurchaseOrderStatus; sentAt?: Date; decidedAt?: Date; decidedById?: string; invoiceId?: string; declineReason?: string },
 ) {
   await db.purchaseOrder.update({ where: { id: orderId }, data });
 }
@@ -48,9 +58,19 @@ export interface PurchaseOrderDto {
   customerId: string;
   customerName: string;
   createdAt: Date;
+  sentAt: Date | null;
+  /** The last day the customer may accept (the sent day in their time zone + the validity days). */
+  validUntil: CalendarDate | null;
+  validityDays: number;
   decidedAt: Date | null;
+  declineReason: string | null;
   invoiceId: string | null;
+  invoiceNumber: string | null;
   totalNetMinor: number;
+  /** Tax per rate, on each rate's summed net (the invoice rule), then the totals. */
+  taxLines: TaxGroup[];
+  totalTaxMinor: number;
+  totalGrossMinor: number;
   lines: { id: string; description: string; quantity: string; unitAmountMinor: number; taxRateBp: number; cycle: BillingCycle | null; netMinor: number }[];
 }
 
@@ -59,7 +79,7 @@ export async function listPurchaseOrders(db: Db, customerId: string, opts: { inc
   const rows = await db.purchaseOrder.findMany({
     where: { customerId, ...(opts.includeDrafts ? {} : { status: { not: "DRAFT" } }) },
     orderBy: { createdAt: "desc" },
-    include: { lines: { orderBy: { position: "asc" } }, customer: { select: { legalName: true } } },
+    include: ORDER_INCLUDE,
   });
   return rows.map(toDto);
 }
@@ -68,7 +88,7 @@ export async function listPurchaseOrders(db: Db, customerId: string, opts: { inc
 export async function listPurchaseOrdersPage(db: Db, opts: { customerId?: string; take: number; skip: number }) {
   const where = opts.customerId ? { customerId: opts.customerId } : {};
   const [rows, total] = await Promise.all([
-    db.purchaseOrder.findMany({ where, orderBy: { createdAt: "desc" }, take: opts.take, skip: opts.skip, include: { lines: { orderBy: { position: "asc" } }, customer: { select: { legalName: true } } } }),
+    db.purchaseOrder.findMany({ where, orderBy: { createdAt: "desc" }, take: opts.take, skip: opts.skip, include: ORDER_INCLUDE }),
     db.purchaseOrder.count({ where }),
   ]);
   return { data: rows.map(toDto), total };
@@ -77,13 +97,19 @@ export async function listPurchaseOrdersPage(db: Db, opts: { customerId?: string
 export async function findPurchaseOrder(db: Db, orderId: string, scope: { customerId: string } | { staff: true }): Promise<PurchaseOrderDto | null> {
   const row = await db.purchaseOrder.findFirst({
     where: { id: orderId, ...("customerId" in scope ? { customerId: scope.customerId, status: { not: "DRAFT" } } : {}) },
-    include: { lines: { orderBy: { position: "asc" } }, customer: { select: { legalName: true } } },
+    include: ORDER_INCLUDE,
   });
   return row ? toDto(row) : null;
 }
 
+/** Orders sent to a company that still wait for its answer, oldest first (the portal home lists them). */
+export async function listOrdersAwaitingAnswer(db: Db, customerId: string, take = 5) {
+  const rows = await db.purchaseOrder.findMany({ where: { customerId, status: "SENT" }, orderBy: { sentAt: "asc" }, take, include: ORDER_INCLUDE });
+  return rows.map(toDto);
+}
+
 type Row = Awaited<ReturnType<typeof rowShape>>;
-const rowShape = (db: Db) => db.purchaseOrder.findFirstOrThrow({ include: { lines: true, customer: { select: { legalName: true } } } });
+const rowShape = (db: Db) => db.purchaseOrder.findFirstOrThrow({ include: ORDER_INCLUDE });
 
 function toDto(r: Row): PurchaseOrderDto {
   const lines = r.lines.map((l) => {
@@ -99,6 +125,7 @@ function toDto(r: Row): PurchaseOrderDto {
       netMinor: lineNetMinor(unit, quantity),
     };
   });
+  const totals = computeDocumentTotals(lines);
   return {
     id: r.id,
     number: r.number,
@@ -108,9 +135,17 @@ function toDto(r: Row): PurchaseOrderDto {
     customerId: r.customerId,
     customerName: r.customer.legalName,
     createdAt: r.createdAt,
+    sentAt: r.sentAt,
+    validUntil: orderValidUntil(r.sentAt, r.validityDays, r.customer.timeZone),
+    validityDays: r.validityDays,
     decidedAt: r.decidedAt,
+    declineReason: r.declineReason,
     invoiceId: r.invoiceId,
-    totalNetMinor: lines.reduce((a, l) => a + l.netMinor, 0),
+    invoiceNumber: r.invoice?.number ?? null,
+    totalNetMinor: totals.netMinor,
+    taxLines: totals.groups,
+    totalTaxMinor: totals.taxMinor,
+    totalGrossMinor: totals.grossMinor,
     lines,
   };
 }

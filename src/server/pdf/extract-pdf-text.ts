@@ -52,7 +52,9 @@ function parseCMap(text: string): CMap {
       const dest = r[3] ?? "";
       if (dest.startsWith("[")) {
         let code = from;
-        for (const d of dest.matchAll(/<([0-9a-f\s]+)>/gi)) map.set(code++, utf16(d[1] ?? ""));
+        // pdfkit writes one entry per glyph: `<>` for a glyph with no text, `<0066 0069>` for a
+        // ligature (fi); skipping either would shift every later glyph of the range.
+        for (const d of dest.matchAll(/<([0-9a-f\s]*)>/gi)) map.set(code++, utf16((d[1] ?? "").replace(/\s+/g, "")));
       } else {
         const base = Number.parseInt(dest.slice(1, -1), 16);
         for (let c = from; c <= to; c++) map.set(c, String.fromCodePoint(base + c - from));

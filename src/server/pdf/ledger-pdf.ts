@@ -13,7 +13,7 @@ import { type CompanySettingsRecord, getCompanySettings, sellerParty } from "@/s
 type Translate = ReturnType<typeof translatorFor>;
 
 /** PDFs are written in the customer's language, whoever downloads them. */
-function labelsFor(t: Translate, kind: "invoice" | "creditNote"): InvoicePdfData["labels"] {
+export function labelsFor(t: Translate, kind: "invoice" | "creditNote"): InvoicePdfData["labels"] {
   const b = (k: string) => t(`billing.${k}` as "billing.invoice");
   return {
     title: kind === "invoice" ? b("invoice") : b("creditNote"),
@@ -25,14 +25,14 @@ function labelsFor(t: Translate, kind: "invoice" | "creditNote"): InvoicePdfData
   };
 }
 
-const localeOf = (l: string): Locale => (isLocale(l) ? l : "en");
+export const localeOf = (l: string): Locale => (isLocale(l) ? l : "en");
 
 /**
  * The app's default logo (public/logo.png), drawn until an admin uploads the company's own.
  * Read from the working directory like the fonts; a missing file just means no logo.
  */
 let defaultLogo: Buffer | null | undefined;
-function logoOf(company: CompanySettingsRecord): Buffer | null {
+export function logoOf(company: CompanySettingsRecord): Buffer | null {
   if (company.logo) return Buffer.from(company.logo);
   if (defaultLogo === undefined) {
     try {
@@ -44,7 +44,7 @@ function logoOf(company: CompanySettingsRecord): Buffer | null {
   return defaultLogo;
 }
 
-function seller(company: CompanySettingsRecord, t: Translate): PdfParty {
+export function seller(company: CompanySettingsRecord, t: Translate): PdfParty {
   const s = sellerParty(company);
   return {
     ...s,
@@ -64,7 +64,7 @@ function paymentDetails(company: CompanySettingsRecord, t: Translate): string[] 
 }
 
 /** Mentions a late-paying business customer must have been told of (France: art. L441-10 C. com.). */
-function legalMentions(company: CompanySettingsRecord, t: Translate, locale: Locale): string[] {
+export function legalMentions(company: CompanySettingsRecord, t: Translate, locale: Locale): string[] {
   const out: string[] = [];
   if (company.latePenaltyRateBp !== null) out.push(t("billing.pdf.latePenalty", { rate: fmtRate(company.latePenaltyRateBp, locale) }));
   if (company.recoveryIndemnity) out.push(t("billing.pdf.recoveryIndemnity", { amount: fmtMoney(4000, "EUR", locale) }));

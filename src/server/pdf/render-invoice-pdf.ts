@@ -32,7 +32,7 @@ export type PdfLabelKey =
   | "status" | "correctsInvoice" | "taxId" | "page" | "purchaseOrder" | "reason" | "draft" | "draftNotice" | "paymentDetails";
 
 export interface InvoicePdfData {
-  kind: "invoice" | "creditNote";
+  kind: "invoice" | "creditNote" | "purchaseOrder";
   labels: Record<PdfLabelKey, string>;
   /** Null for a draft: it has no number until it is issued. */
   number: string | null;
@@ -55,6 +55,8 @@ export interface InvoicePdfData {
   /** What was already settled, in order, e.g. "Payment received Jan 20, 2026" / "−100,00 €". */
   settlements?: { label: string; amount: string }[];
   notes?: string | null;
+  /** A heading over the notes (an order's "Terms"); none for invoices. */
+  notesTitle?: string | null;
   /** Bank details and payment instructions, one entry a line. */
   paymentDetails?: string[];
   legalMentions?: string[];
@@ -178,6 +180,10 @@ function totals(doc: Doc, data: InvoicePdfData, y: number): number {
 function closingBlocks(doc: Doc, data: InvoicePdfData, y: number) {
   if (data.notes) {
     y = room(doc, y, 30);
+    if (data.notesTitle) {
+      write(doc, data.notesTitle, MARGIN, y, { bold: true });
+      y = doc.y + 2;
+    }
     write(doc, data.notes, MARGIN, y, { size: 8, color: "#475569", width: WIDTH });
     y = doc.y + 12;
   }

@@ -8,28 +8,45 @@ import { customerBalanceSummary, listInvoices } from "@/server/billing/invoice-q
 import { customerToday } from "@/server/customers/customer-repository";
 import { listCustomerSubscriptions } from "@/server/subscriptions/subscription-repository";
 import { fmtDate } from "@/domain/billing/display-format";
+import { isOrderExpired } from "@/domain/billing/order-validity";
 import { getDb } from "@/server/db/client";
+import { listOrdersAwaitingAnswer } from "@/server/orders/purchase-order-repository";
 
 export default async function PortalHome() {
   const user = await requireCustomer();
   const db = getDb();
   const today = await customerToday(db, user.customerId, new Date());
-  const [summary, open, renewals] = await Promise.all([
+  const [summary, open, renewals, awaiting] = await Promise.all([
     customerBalanceSummary(db, user.customerId, today),
     listInvoices(db, { customerId: user.customerId }, { status: "OPEN" }, { take: 5, skip: 0 }),
     listCustomerSubscriptions(db, user.customerId, { activeOnly: true, take: 4 }),
+    listOrdersAwaitingAnswer(db, user.customerId),
   ]);
   const t = await getTranslations("portal.home");
   const billing = await getTranslations("billing");
   const locale = await getLocale();
   const due = summary.filter((s) => s.dueMinor > 0);
   const overdue = summary.filter((s) => s.overdueMinor > 0);
+  // A lapsed order no longer waits for an answer: it can only be declined, its page says why.
+  const answerable = awaiting.filter((o) => !isOrderExpired(o.validUntil, today));
   return (
     <>
       <div>
         <h1 data-testid="portal-title">{t("title", { name: user.name })}</h1>
         <p className="text-slate-600">{t("company", { companyName: user.customerName })}</p>
       </div>
+      {answerable.length > 0 ? (
+        <Card title={t("ordersAwaiting")}>
+          <ul className="flex flex-col gap-1 text-sm" data-testid="orders-awaiting">
+            {answerable.map((o) => (
+              <li key={o.id} className="flex flex-wrap justify-between gap-x-4">
+                <Link href={`/portal/orders/${o.id}`}>{o.number}</Link>
+                <span className="text-slate-600">{t("orderAwaiting", { amount: fmtMoney(o.totalGrossMinor, o.currency, locale), date: fmtDate(o.validUntil, locale) })}</span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
       <div className="grid gap-4 md:grid-cols-3">
         <Card title={t("amountDue")}>
           {due.length === 0 ? (

@@ -1,27 +1,29 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import { type ActionState, toErrorState } from "@/app/_lib/action-state";
+import { type ActionState, formFields, toErrorState } from "@/app/_lib/action-state";
+import { ZDecidePurchaseOrderInput } from "@/contracts/billing";
 import { requireCustomer } from "@/server/auth/guards";
 import { getDb } from "@/server/db/client";
 import { acceptPurchaseOrder, declinePurchaseOrder } from "@/server/orders/decide-purchase-order";
 
-const ZDecision = z.strictObject({ orderId: z.string().uuid(), decision: z.enum(["accept", "decline"]) });
-
-/** The customer answers an order; the use-case checks the order belongs to their company. */
+/**
+ * The customer answers an order; the use-case checks the order belongs to their company. Accepting
+ * hands back the first invoice so the form can say what happened and link to it.
+ */
 export async function decidePurchaseOrderAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const user = await requireCustomer();
   try {
-    const input = ZDecision.parse({ orderId: form.get("orderId"), decision: form.get("decision") });
+    const input = ZDecidePurchaseOrderInput.parse(formFields(form));
     const actor = { id: user.id, email: user.email, customerId: user.customerId };
-    revalidatePath(`/portal/orders/${input.orderId}`);
     if (input.decision === "decline") {
-      await declinePurchaseOrder(getDb(), actor, input.orderId, new Date());
-      return { status: "ok" };
+      await declinePurchaseOrder(getDb(), actor, input.orderId, input.reason, new Date());
+      revalidatePath(`/portal/orders/${input.orderId}`);
+      return { status: "ok", values: { decision: "decline" } };
     }
-    await acceptPurchaseOrder(getDb(), actor, input.orderId, new Date());
-    return { status: "ok" };
+    const { invoiceId, invoiceNumber } = await acceptPurchaseOrder(getDb(), actor, input.orderId, new Date());
+    revalidatePath(`/portal/orders/${input.orderId}`);
+    return { status: "ok", values: { decision: "accept", invoiceId, invoiceNumber } };
   } catch (e) {
     return toErrorState(e);
   }
