@@ -49,7 +49,7 @@ async function ledger() {
   const paid = await issued(jan15);
   await recordPayment(db, paid.staff, paid.invoiceId, { amountMinor: 17275, method: "CARD", reference: "", receivedOn: "2026-01-20" }, jan15);
   const voided = await issued(jan15);
-  await voidInvoice(db, voided.staff, voided.invoiceId, { reason: "mistake" }, jan15);
+  await voidInvoice(db, voided.staff, voided.invoiceId, "mistake", jan15);
   const notDue = await issued(new Date("2026-05-20T09:00:00Z"));
   const draft = await makeDraftInvoice({ customerId: customer.id });
   return { customer, late, partly, paid, voided, notDue, draft };
