@@ -1,0 +1,116 @@
+import { expect, type Page, test } from "@playwright/test";
+import { showInLanguage, signIn } from "./support";
+
+const filterForm = (page: Page, testId: string) => page.getByTestId(testId);
+const submit = async (page: Page, testId: string) => {
+  await filterForm(page, testId).getByRole("button", { name: "Filter" }).click();
+  await page.waitForLoadState("networkidle");
+};
+
+test("billing staff filter purchase orders, credit notes and payments, and clear the filters", async ({ page, baseURL }) => {
+  await showInLanguage(page, "en", baseURL);
+  await signIn(page, "billing@comptoir.example");
+  const nav = page.getByRole("navigation", { name: "main" });
+
+  // Purchase orders: one sent per demo customer.
+  await nav.getByRole("link", { name: "Orders" }).click();
+  await expect(page).toHaveURL(/\/staff\/orders$/);
+  await expect(page.getByTestId("order-row")).toHaveCount(2);
+  const orders = filterForm(page, "order-filters");
+  await orders.getByLabel("Status").selectOption({ label: "Sent, awaiting the customer" });
+  await orders.getByLabel("Number or customer").fill("sol y mar");
+  await submit(page, "order-filters");
+  await expect(page).toHaveURL(/status=SENT/);
+  await expect(page).toHaveURL(/q=sol\+y\+mar/);
+  await expect(page.getByTestId("order-row")).toHaveCount(1);
+  await expect(page.getByTestId("order-row")).toContainText("Hostal Sol y Mar");
+  await filterForm(page, "order-filters").getByLabel("Status").selectOption({ label: "Accepted" });
+  await submit(page, "order-filters");
+  await expect(page.getByTestId("filtered-empty")).toContainText("Nothing matches these filters.");
+  await page.getByRole("link", { name: "Clear filters" }).click();
+  await expect(page).toHaveURL(/\/staff\/orders$/);
+  await expect(page.getByTestId("order-row")).toHaveCount(2);
+
+  // Credit notes: a customer's name narrows the list to that customer; dates narrow it further.
+  await nav.getByRole("link", { name: "Credit notes" }).click();
+  await expect(page.getByTestId("credit-note-row")).toHaveCount(2);
+  await page.getByTestId("credit-note-row").getByRole("link", { name: "Boulangerie Dupont SARL" }).click();
+  await expect(page.getByTestId("customer-chip")).toContainText("Customer: Boulangerie Dupont SARL");
+  await expect(page.getByTestId("credit-note-row")).toHaveCount(1);
+  await filterForm(page, "credit-note-filters").getByLabel("Issued from").fill("2099-01-01");
+  await submit(page, "credit-note-filters");
+  await expect(page).toHaveURL(/customerId=.*from=2099-01-01|from=2099-01-01.*customerId=/);
+  await expect(page.getByTestId("filtered-empty")).toBeVisible();
+  await page.getByRole("link", { name: "Clear filters" }).click();
+  await expect(page.getByTestId("credit-note-row")).toHaveCount(2);
+
+  // Payments: by method, by reference, by date.
+  await nav.getByRole("link", { name: "Payments" }).click();
+  await expect(page.getByTestId("payment-row")).toHaveCount(2);
+  const payments = filterForm(page, "payment-filters");
+  await payments.getByLabel("Method").selectOption({ label: "Transfer" });
+  await payments.getByLabel("Reference, invoice or customer").fill("VIR-0412");
+  await submit(page, "payment-filters");
+  await expect(page).toHaveURL(/method=TRANSFER/);
+  await expect(page.getByTestId("payment-row")).toHaveCount(2);
+  await filterForm(page, "payment-filters").getByLabel("Method").selectOption({ label: "Cheque" });
+  await submit(page, "payment-filters");
+  await expect(page.getByTestId("filtered-empty")).toBeVisible();
+  // The filters survive a reload: they are in the URL.
+  await page.reload();
+  await expect(filterForm(page, "payment-filters").getByLabel("Method")).toHaveValue("CHEQUE");
+  await expect(filterForm(page, "payment-filters").getByLabel("Reference, invoice or customer")).toHaveValue("VIR-0412");
+  await page.getByRole("link", { name: "Clear filters" }).click();
+  await expect(page.getByTestId("payment-row")).toHaveCount(2);
+});
+
+test("an admin reads the audit log in words, filters it and follows a target", async ({ page, baseURL }) => {
+  await showInLanguage(page, "en", baseURL);
+  await signIn(page, "admin@comptoir.example");
+  await page.getByRole("navigation", { name: "main" }).getByRole("link", { name: "Audit log" }).click();
+  await expect(page.getByTestId("audit-row").first()).toBeVisible();
+
+  const filters = filterForm(page, "audit-filters");
+  await filters.getByLabel("Who (e-mail)").fill("billing@comptoir");
+  await filters.getByLabel("What").selectOption({ label: "Invoice issued" });
+  await submit(page, "audit-filters");
+  await expect(page).toHaveURL(/action=invoice\.issued/);
+  const rows = page.getByTestId("audit-row");
+  await expect(rows.first()).toBeVisible();
+  for (const row of await rows.all()) {
+    await expect(row).toContainText("Invoice issued");
+    await expect(row).toContainText("billing@comptoir.example");
+  }
+  // Newest first, in time order.
+  const times = await rows.locator("time").evaluateAll((els) => els.map((e) => e.getAttribute("datetime") ?? ""));
+  expect([...times].sort().reverse()).toEqual(times);
+
+  await filterForm(page, "audit-filters").getByLabel("To").fill("2000-01-01");
+  await submit(page, "audit-filters");
+  await expect(page.getByTestId("filtered-empty")).toBeVisible();
+  await page.goBack();
+  await rows.first().getByRole("link", { name: /^Invoice / }).click();
+  await expect(page).toHaveURL(/\/staff\/invoices\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("invoice-number")).toBeVisible();
+});
+
+test("a customer lists overdue invoices, then clears a filter that finds nothing", async ({ page, baseURL }) => {
+  await showInLanguage(page, "en", baseURL);
+  await signIn(page, "marc@dupont.example");
+  await page.goto("/portal/invoices");
+  await expect(page.getByTestId("invoice-row")).toHaveCount(3);
+  const filters = page.getByTestId("invoice-filters");
+  await filters.getByLabel("Status").selectOption({ label: "Overdue" });
+  await filters.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/status=OVERDUE/);
+  const rows = page.getByTestId("invoice-row");
+  await expect(rows.first()).toBeVisible();
+  for (const status of await rows.getByTestId("invoice-status").all()) await expect(status).toHaveText("Overdue");
+
+  await page.getByTestId("invoice-filters").getByLabel("Invoice number").fill("NO-SUCH-INVOICE");
+  await page.getByTestId("invoice-filters").getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByTestId("filtered-empty")).toContainText("Nothing matches these filters.");
+  await page.getByRole("link", { name: "Clear filters" }).click();
+  await expect(page).toHaveURL(/\/portal\/invoices$/);
+  await expect(page.getByTestId("invoice-row")).toHaveCount(3);
+});
