@@ -114,3 +114,22 @@ test("a customer lists overdue invoices, then clears a filter that finds nothing
   await expect(page).toHaveURL(/\/portal\/invoices$/);
   await expect(page.getByTestId("invoice-row")).toHaveCount(3);
 });
+
+test("a French customer exports overdue invoices as a CSV their spreadsheet opens as is", async ({ page, baseURL }) => {
+  await showInLanguage(page, "fr", baseURL);
+  await signIn(page, "marc@dupont.example");
+  await page.goto("/portal/invoices?status=OVERDUE&from=2020-01-01&to=2099-12-31");
+  await expect(page.getByTestId("invoice-row").first()).toBeVisible();
+  const download = page.waitForEvent("download");
+  await page.getByTestId("invoices-csv").click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("invoices-2020-01-01_2099-12-31.csv");
+  const chunks: Buffer[] = [];
+  for await (const c of await file.createReadStream()) chunks.push(c as Buffer);
+  const text = Buffer.concat(chunks).toString("utf8");
+  expect(text.startsWith("\uFEFF")).toBe(true);
+  const [header, ...rows] = text.slice(1).trimEnd().split("\r\n");
+  expect(header).toBe("Numéro;Émise le;Échéance;Statut;Devise;Total;Reste à payer");
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) expect(row).toMatch(/;En retard;EUR;\d+,\d{2};\d+,\d{2}$/);
+});
