@@ -2,6 +2,12 @@ import { expect, type Page, test } from "@playwright/test";
 import { showInLanguage, signIn } from "./support";
 
 const filterForm = (page: Page, testId: string) => page.getByTestId(testId);
+/** Waits for the list, then checks that every row shows `text`. */
+const everyRow = async (page: Page, testId: string, text: string) => {
+  const rows = page.getByTestId(testId);
+  await expect(rows.first()).toBeVisible();
+  for (const row of await rows.all()) await expect(row).toContainText(text);
+};
 const submit = async (page: Page, testId: string) => {
   await filterForm(page, testId).getByRole("button", { name: "Filter" }).click();
   await page.waitForLoadState("networkidle");
@@ -12,47 +18,53 @@ test("billing staff filter purchase orders, credit notes and payments, and clear
   await signIn(page, "billing@comptoir.example");
   const nav = page.getByRole("navigation", { name: "main" });
 
-  // Purchase orders: one sent per demo customer.
+  // Purchase orders. Other browser tests may decide orders or add documents: no fixed counts here.
   await nav.getByRole("link", { name: "Orders" }).click();
   await expect(page).toHaveURL(/\/staff\/orders$/);
-  await expect(page.getByTestId("order-row")).toHaveCount(2);
+  await expect(page.getByTestId("order-row").first()).toBeVisible();
   const orders = filterForm(page, "order-filters");
-  await orders.getByLabel("Status").selectOption({ label: "Sent, awaiting the customer" });
   await orders.getByLabel("Number or customer").fill("sol y mar");
   await submit(page, "order-filters");
-  await expect(page).toHaveURL(/status=SENT/);
   await expect(page).toHaveURL(/q=sol\+y\+mar/);
-  await expect(page.getByTestId("order-row")).toHaveCount(1);
-  await expect(page.getByTestId("order-row")).toContainText("Hostal Sol y Mar");
-  await filterForm(page, "order-filters").getByLabel("Status").selectOption({ label: "Accepted" });
+  await everyRow(page, "order-row", "Hostal Sol y Mar");
+  const status = (await page.getByTestId("order-row").first().locator("td").nth(3).textContent())?.trim() ?? "";
+  await filterForm(page, "order-filters").getByLabel("Status").selectOption({ label: status });
+  await submit(page, "order-filters");
+  await expect(page).toHaveURL(/status=[A-Z]+/);
+  await expect(filterForm(page, "order-filters").getByLabel("Number or customer")).toHaveValue("sol y mar");
+  await everyRow(page, "order-row", "Hostal Sol y Mar");
+  await everyRow(page, "order-row", status);
+  // Nothing cancels a purchase order yet: this filter finds nothing.
+  await filterForm(page, "order-filters").getByLabel("Status").selectOption({ label: "Cancelled" });
   await submit(page, "order-filters");
   await expect(page.getByTestId("filtered-empty")).toContainText("Nothing matches these filters.");
   await page.getByRole("link", { name: "Clear filters" }).click();
   await expect(page).toHaveURL(/\/staff\/orders$/);
-  await expect(page.getByTestId("order-row")).toHaveCount(2);
+  await expect(page.getByTestId("order-row").first()).toBeVisible();
 
   // Credit notes: a customer's name narrows the list to that customer; dates narrow it further.
   await nav.getByRole("link", { name: "Credit notes" }).click();
-  await expect(page.getByTestId("credit-note-row")).toHaveCount(2);
-  await page.getByTestId("credit-note-row").getByRole("link", { name: "Boulangerie Dupont SARL" }).click();
+  await page.getByTestId("credit-note-row").getByRole("link", { name: "Boulangerie Dupont SARL" }).first().click();
   await expect(page.getByTestId("customer-chip")).toContainText("Customer: Boulangerie Dupont SARL");
-  await expect(page.getByTestId("credit-note-row")).toHaveCount(1);
+  await everyRow(page, "credit-note-row", "Boulangerie Dupont SARL");
   await filterForm(page, "credit-note-filters").getByLabel("Issued from").fill("2099-01-01");
   await submit(page, "credit-note-filters");
   await expect(page).toHaveURL(/customerId=.*from=2099-01-01|from=2099-01-01.*customerId=/);
   await expect(page.getByTestId("filtered-empty")).toBeVisible();
   await page.getByRole("link", { name: "Clear filters" }).click();
-  await expect(page.getByTestId("credit-note-row")).toHaveCount(2);
+  await expect(page).toHaveURL(/\/staff\/credit-notes$/);
+  await expect(page.getByTestId("credit-note-row").filter({ hasText: "Hostal Sol y Mar" }).first()).toBeVisible();
 
   // Payments: by method, by reference, by date.
   await nav.getByRole("link", { name: "Payments" }).click();
-  await expect(page.getByTestId("payment-row")).toHaveCount(2);
+  await expect(page.getByTestId("payment-row").first()).toBeVisible();
   const payments = filterForm(page, "payment-filters");
   await payments.getByLabel("Method").selectOption({ label: "Transfer" });
   await payments.getByLabel("Reference, invoice or customer").fill("VIR-0412");
   await submit(page, "payment-filters");
   await expect(page).toHaveURL(/method=TRANSFER/);
-  await expect(page.getByTestId("payment-row")).toHaveCount(2);
+  await everyRow(page, "payment-row", "VIR-0412");
+  await everyRow(page, "payment-row", "Transfer");
   await filterForm(page, "payment-filters").getByLabel("Method").selectOption({ label: "Cheque" });
   await submit(page, "payment-filters");
   await expect(page.getByTestId("filtered-empty")).toBeVisible();
@@ -61,7 +73,8 @@ test("billing staff filter purchase orders, credit notes and payments, and clear
   await expect(filterForm(page, "payment-filters").getByLabel("Method")).toHaveValue("CHEQUE");
   await expect(filterForm(page, "payment-filters").getByLabel("Reference, invoice or customer")).toHaveValue("VIR-0412");
   await page.getByRole("link", { name: "Clear filters" }).click();
-  await expect(page.getByTestId("payment-row")).toHaveCount(2);
+  await expect(page).toHaveURL(/\/staff\/payments$/);
+  await expect(page.getByTestId("payment-row").first()).toBeVisible();
 });
 
 test("an admin reads the audit log in words, filters it and follows a target", async ({ page, baseURL }) => {
@@ -98,7 +111,8 @@ test("a customer lists overdue invoices, then clears a filter that finds nothing
   await showInLanguage(page, "en", baseURL);
   await signIn(page, "marc@dupont.example");
   await page.goto("/portal/invoices");
-  await expect(page.getByTestId("invoice-row")).toHaveCount(3);
+  await expect(page.getByTestId("invoice-row").first()).toBeVisible();
+  const all = await page.getByTestId("invoice-row").count();
   const filters = page.getByTestId("invoice-filters");
   await filters.getByLabel("Status").selectOption({ label: "Overdue" });
   await filters.getByRole("button", { name: "Filter" }).click();
@@ -112,7 +126,7 @@ test("a customer lists overdue invoices, then clears a filter that finds nothing
   await expect(page.getByTestId("filtered-empty")).toContainText("Nothing matches these filters.");
   await page.getByRole("link", { name: "Clear filters" }).click();
   await expect(page).toHaveURL(/\/portal\/invoices$/);
-  await expect(page.getByTestId("invoice-row")).toHaveCount(3);
+  await expect(page.getByTestId("invoice-row")).toHaveCount(all);
 });
 
 test("a French customer exports overdue invoices as a CSV their spreadsheet opens as is", async ({ page, baseURL }) => {
