@@ -1,6 +1,5 @@
-import type { AuditEventListItemDto, KeysetPage } from "@/contracts/staff-lists";
-import { addDays, type CalendarDate, toUtcMidnight } from "@/domain/billing/calendar-date";
-import type { KeysetCursor } from "@/domain/shared/keyset-cursor";
+import type { AuditEventListItemDto, KeysetPage, TAuditListQuery } from "@/contracts/staff-lists";
+import { addDays, calendarDate, toUtcMidnight } from "@/domain/billing/calendar-date";
 import { encodeCursor } from "@/domain/shared/keyset-cursor";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/types";
@@ -48,13 +47,13 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
  */
 export async function listAuditEvents(
   db: Db,
-  query: { actor?: string; action?: string; from?: CalendarDate; to?: CalendarDate; after?: KeysetCursor },
+  query: TAuditListQuery,
   take: number,
 ): Promise<KeysetPage<AuditEventListItemDto>> {
   const and: Prisma.AuditEventWhereInput[] = [];
   if (query.actor) and.push({ actorEmail: { contains: query.actor, mode: "insensitive" } });
   if (query.action) and.push({ action: query.action });
-  if (query.from || query.to) and.push({ at: { ...(query.from ? { gte: toUtcMidnight(query.from) } : {}), ...(query.to ? { lt: toUtcMidnight(addDays(query.to, 1)) } : {}) } });
+  if (query.from || query.to) and.push({ at: { ...(query.from ? { gte: toUtcMidnight(calendarDate(query.from)) } : {}), ...(query.to ? { lt: toUtcMidnight(addDays(calendarDate(query.to), 1)) } : {}) } });
   if (query.after) {
     const key = new Date(query.after.key);
     const id = BigInt(query.after.id);

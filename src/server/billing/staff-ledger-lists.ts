@@ -1,20 +1,19 @@
 import type { CreditNoteListItemDto, KeysetPage, PaymentListItemDto, TCreditNoteListQuery, TPaymentListQuery } from "@/contracts/staff-lists";
-import { type CalendarDate, toUtcMidnight } from "@/domain/billing/calendar-date";
+import { type CalendarDate, calendarDate, toUtcMidnight } from "@/domain/billing/calendar-date";
 import { encodeCursor } from "@/domain/shared/keyset-cursor";
 import type { Prisma } from "@/generated/prisma/client";
 import { dateFromDb, minorFromDb } from "@/server/billing/ledger-values";
 import type { Db } from "@/server/db/types";
 
-type Dated<Q> = Omit<Q, "from" | "to"> & { from?: CalendarDate; to?: CalendarDate };
-
-const dayRange = (from?: CalendarDate, to?: CalendarDate) =>
-  from || to ? { ...(from ? { gte: toUtcMidnight(from) } : {}), ...(to ? { lte: toUtcMidnight(to) } : {}) } : undefined;
+/** Days [from, to], inclusive (the contract has checked they are real calendar days). */
+const dayRange = (from?: string, to?: string) =>
+  from || to ? { ...(from ? { gte: toUtcMidnight(calendarDate(from)) } : {}), ...(to ? { lte: toUtcMidnight(calendarDate(to)) } : {}) } : undefined;
 
 /**
  * The back-office list of credit notes, newest first (issue_date DESC, id DESC, served by
  * credit_notes_issue_date_id_idx), keyset-paginated: take + 1 rows, no count.
  */
-export async function listCreditNotesForStaff(db: Db, query: Dated<TCreditNoteListQuery>, take: number): Promise<KeysetPage<CreditNoteListItemDto>> {
+export async function listCreditNotesForStaff(db: Db, query: TCreditNoteListQuery, take: number): Promise<KeysetPage<CreditNoteListItemDto>> {
   const and: Prisma.CreditNoteWhereInput[] = [];
   if (query.customerId) and.push({ customerId: query.customerId });
   if (query.q) and.push({ OR: [{ number: { contains: query.q, mode: "insensitive" } }, { customer: { legalName: { contains: query.q, mode: "insensitive" } } }] });
@@ -52,7 +51,7 @@ export async function listCreditNotesForStaff(db: Db, query: Dated<TCreditNoteLi
  * The back-office list of payments, newest first (received_on DESC, id DESC, served by
  * payments_received_on_id_idx), keyset-paginated. Search: reference, invoice number, customer name.
  */
-export async function listPaymentsForStaff(db: Db, query: Dated<TPaymentListQuery>, take: number): Promise<KeysetPage<PaymentListItemDto>> {
+export async function listPaymentsForStaff(db: Db, query: TPaymentListQuery, take: number): Promise<KeysetPage<PaymentListItemDto>> {
   const and: Prisma.PaymentWhereInput[] = [];
   if (query.method) and.push({ method: query.method });
   if (query.customerId) and.push({ customerId: query.customerId });

@@ -1,5 +1,5 @@
 import type { KeysetPage, OrderListItemDto, TOrderListQuery } from "@/contracts/staff-lists";
-import { addDays, type CalendarDate, toUtcMidnight } from "@/domain/billing/calendar-date";
+import { addDays, type CalendarDate, calendarDate, toUtcMidnight } from "@/domain/billing/calendar-date";
 import { encodeCursor } from "@/domain/shared/keyset-cursor";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/types";
@@ -13,12 +13,12 @@ export const instantRange = (from?: CalendarDate, to?: CalendarDate) =>
  * purchase_orders_created_at_id_idx), one page after the `after` cursor: take + 1 rows tell whether
  * there is a next page, without counting the table.
  */
-export async function listPurchaseOrdersForStaff(db: Db, query: Omit<TOrderListQuery, "from" | "to"> & { from?: CalendarDate; to?: CalendarDate }, take: number): Promise<KeysetPage<OrderListItemDto>> {
+export async function listPurchaseOrdersForStaff(db: Db, query: TOrderListQuery, take: number): Promise<KeysetPage<OrderListItemDto>> {
   const and: Prisma.PurchaseOrderWhereInput[] = [];
   if (query.status) and.push({ status: query.status });
   if (query.customerId) and.push({ customerId: query.customerId });
   if (query.q) and.push({ OR: [{ number: { contains: query.q, mode: "insensitive" } }, { customer: { legalName: { contains: query.q, mode: "insensitive" } } }] });
-  const createdAt = instantRange(query.from, query.to);
+  const createdAt = instantRange(query.from ? calendarDate(query.from) : undefined, query.to ? calendarDate(query.to) : undefined);
   if (createdAt) and.push({ createdAt });
   if (query.after) {
     const key = new Date(query.after.key);

@@ -5,7 +5,6 @@ import { Card, Table, Td } from "@/components/ui";
 import { searchParamsToObject } from "@/contracts/invoice-list-query";
 import { ZAuditListQuery } from "@/contracts/staff-lists";
 import { AUDIT_ACTIONS, auditTargetHref, isKnownAuditAction } from "@/domain/audit/audit-actions";
-import { calendarDate } from "@/domain/billing/calendar-date";
 import { listAuditEvents } from "@/server/audit/audit-repository";
 import { requireStaff } from "@/server/auth/guards";
 import { getDb } from "@/server/db/client";
@@ -17,7 +16,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const query = ZAuditListQuery.parse(searchParamsToObject(await searchParams));
   const t = await getTranslations();
   const format = await getFormatter();
-  const page = await listAuditEvents(getDb(), { ...query, from: query.from ? calendarDate(query.from) : undefined, to: query.to ? calendarDate(query.to) : undefined }, PAGE_SIZE);
+  const page = await listAuditEvents(getDb(), query, PAGE_SIZE);
   const filters = { actor: query.actor, action: query.action, from: query.from, to: query.to };
   const filtered = Object.values(filters).some(Boolean);
   const actionName = (action: string) => (isKnownAuditAction(action) ? t(`auditActions.${action}`) : action);

@@ -4,7 +4,6 @@ import { CustomerChip, FilteredEmpty, FilterForm, KeysetNav, listHref } from "@/
 import { Card } from "@/components/ui";
 import { searchParamsToObject } from "@/contracts/invoice-list-query";
 import { ZCreditNoteListQuery } from "@/contracts/staff-lists";
-import { calendarDate } from "@/domain/billing/calendar-date";
 import { requireStaff } from "@/server/auth/guards";
 import { listCreditNotesForStaff } from "@/server/billing/staff-ledger-lists";
 import { findCustomerName } from "@/server/customers/customer-repository";
@@ -18,7 +17,7 @@ export default async function StaffCreditNotesPage({ searchParams }: { searchPar
   const query = ZCreditNoteListQuery.parse(searchParamsToObject(await searchParams));
   const db = getDb();
   const [page, customerName] = await Promise.all([
-    listCreditNotesForStaff(db, { ...query, from: query.from ? calendarDate(query.from) : undefined, to: query.to ? calendarDate(query.to) : undefined }, PAGE_SIZE),
+    listCreditNotesForStaff(db, query, PAGE_SIZE),
     query.customerId ? findCustomerName(db, query.customerId) : null,
   ]);
   const t = await getTranslations();

@@ -4,7 +4,6 @@ import { CustomerChip, FilteredEmpty, FilterForm, KeysetNav, listHref } from "@/
 import { Card } from "@/components/ui";
 import { searchParamsToObject } from "@/contracts/invoice-list-query";
 import { PURCHASE_ORDER_STATUSES, ZOrderListQuery } from "@/contracts/staff-lists";
-import { calendarDate } from "@/domain/billing/calendar-date";
 import { requireStaff } from "@/server/auth/guards";
 import { findCustomerName } from "@/server/customers/customer-repository";
 import { getDb } from "@/server/db/client";
@@ -17,7 +16,7 @@ export default async function StaffOrdersPage({ searchParams }: { searchParams: 
   const query = ZOrderListQuery.parse(searchParamsToObject(await searchParams));
   const db = getDb();
   const [page, customerName] = await Promise.all([
-    listPurchaseOrdersForStaff(db, { ...query, from: query.from ? calendarDate(query.from) : undefined, to: query.to ? calendarDate(query.to) : undefined }, PAGE_SIZE),
+    listPurchaseOrdersForStaff(db, query, PAGE_SIZE),
     query.customerId ? findCustomerName(db, query.customerId) : null,
   ]);
   const t = await getTranslations();

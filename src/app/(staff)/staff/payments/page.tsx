@@ -4,7 +4,6 @@ import { CustomerChip, FilteredEmpty, FilterForm, KeysetNav, listHref } from "@/
 import { Card } from "@/components/ui";
 import { searchParamsToObject } from "@/contracts/invoice-list-query";
 import { PAYMENT_METHODS, ZPaymentListQuery } from "@/contracts/staff-lists";
-import { calendarDate } from "@/domain/billing/calendar-date";
 import { requireStaff } from "@/server/auth/guards";
 import { listPaymentsForStaff } from "@/server/billing/staff-ledger-lists";
 import { findCustomerName } from "@/server/customers/customer-repository";
@@ -18,7 +17,7 @@ export default async function StaffPaymentsPage({ searchParams }: { searchParams
   const query = ZPaymentListQuery.parse(searchParamsToObject(await searchParams));
   const db = getDb();
   const [page, customerName] = await Promise.all([
-    listPaymentsForStaff(db, { ...query, from: query.from ? calendarDate(query.from) : undefined, to: query.to ? calendarDate(query.to) : undefined }, PAGE_SIZE),
+    listPaymentsForStaff(db, query, PAGE_SIZE),
     query.customerId ? findCustomerName(db, query.customerId) : null,
   ]);
   const t = await getTranslations();
