@@ -110,6 +110,10 @@ test("an admin reads the audit log in words, filters it and follows a target", a
 test("a customer lists overdue invoices, then clears a filter that finds nothing", async ({ page, baseURL }) => {
   await showInLanguage(page, "en", baseURL);
   await signIn(page, "marc@dupont.example");
+  // The home's overdue figure leads to the same filtered list.
+  await page.getByRole("link", { name: "See the overdue invoices" }).click();
+  await expect(page).toHaveURL(/\/portal\/invoices\?status=OVERDUE$/);
+  await expect(page.getByTestId("invoice-filters").getByLabel("Status")).toHaveValue("OVERDUE");
   await page.goto("/portal/invoices");
   await expect(page.getByTestId("invoice-row").first()).toBeVisible();
   const all = await page.getByTestId("invoice-row").count();
