@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import en from "@/i18n/messages/en.json";
 import es from "@/i18n/messages/es.json";
@@ -13,6 +15,14 @@ describe("audit actions", () => {
     ["es", es],
   ])("every action has a name in %s", (_, catalogue) => {
     for (const action of AUDIT_ACTIONS) expect(typeof lookup(catalogue, `auditActions.${action}`), action).toBe("string");
+  });
+
+  it("knows every action the server records with a literal name", () => {
+    const files = (readdirSync("src/server", { recursive: true }) as string[]).filter((f) => f.endsWith(".ts"));
+    const literal = new Set<string>();
+    for (const f of files) for (const m of readFileSync(path.join("src/server", f), "utf8").matchAll(/action: "([a-z_]+(?:\.[a-z_]+)+)"/g)) literal.add(m[1] ?? "");
+    expect(literal.size).toBeGreaterThan(20);
+    expect([...literal].filter((a) => !(AUDIT_ACTIONS as readonly string[]).includes(a))).toEqual([]);
   });
 
   it("links targets to their back-office page", () => {

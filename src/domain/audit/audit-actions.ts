@@ -1,5 +1,6 @@
 /**
- * Every action the audit log records, as stored in audit_events.action. Each has a message
+ * Every action the audit log records, as stored in audit_events.action (some are built: the second
+ * factor checks add .failed / .refused / .succeeded, subscription changes add their event). Each has a message
  * `auditActions.<action>` in every language (the catalogue test checks it); an action missing from
  * this list still shows, as its raw key.
  */
@@ -11,6 +12,9 @@ export const AUDIT_ACTIONS = [
   "auth.recovery_codes.regenerated",
   "auth.second_factor.device_remembered",
   "auth.second_factor.remembered_device",
+  "auth.second_factor.failed",
+  "auth.second_factor.refused",
+  "auth.second_factor.succeeded",
   "auth.sign_in.failed",
   "auth.sign_in.password_accepted",
   "auth.sign_in.refused",
@@ -18,6 +22,9 @@ export const AUDIT_ACTIONS = [
   "auth.totp.disabled",
   "auth.totp.enabled",
   "auth.totp.enrolment_started",
+  "auth.totp.enrolment.failed",
+  "auth.totp.enrolment.refused",
+  "auth.totp.enrolment.succeeded",
   "company_settings.updated",
   "credit_note.created",
   "customer.created",
@@ -39,6 +46,10 @@ export const AUDIT_ACTIONS = [
   "staff.created",
   "staff.roles_changed",
   "subscription.created",
+  "subscription.suspend",
+  "subscription.reinstate",
+  "subscription.terminate",
+  "subscription.cancel",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
