@@ -74,7 +74,7 @@ export function StaffPaymentTable({ rows, filters }: { rows: PaymentListItemDto[
             <Link href={`/staff/invoices/${p.invoice.id}`}>{p.invoice.number ?? t("draftNumber")}</Link>
           </Td>
           <Td>{t(`methods.${p.method}`)}</Td>
-          <Td className="break-all">{p.reference}</Td>
+          <Td>{p.reference}</Td>
           <Td className="whitespace-nowrap text-right tabular-nums">{fmtMoney(p.amountMinor, p.currency, locale)}</Td>
         </tr>
       ))}

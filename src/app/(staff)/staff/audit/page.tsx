@@ -50,8 +50,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <Td className="whitespace-nowrap">
                   <time dateTime={e.at}>{format.dateTime(new Date(e.at), { dateStyle: "short", timeStyle: "medium" })}</time>
                 </Td>
-                <Td data-action={e.action}>{actionName(e.action)}</Td>
-                <Td className="break-all">{e.actorEmail ?? "—"}</Td>
+                <Td className="min-w-40" data-action={e.action}>{actionName(e.action)}</Td>
+                <Td className="whitespace-nowrap">{e.actorEmail ?? "—"}</Td>
                 <Td className="text-xs">{href && target ? <Link href={href}>{target}</Link> : target}</Td>
                 <Td className="text-xs">{e.ip ?? ""}</Td>
               </tr>
