@@ -2,7 +2,10 @@ import { z } from "zod";
 import { isCalendarDate } from "@/domain/billing/calendar-date";
 import { ZSearchText } from "./text";
 
-/** Query string of invoice lists (portal, back-office, CSV export). Bad values fall back to "no filter". */
+/**
+ * Query string of invoice lists (portal, back-office, CSV export). Bad values fall back to "no filter".
+ * OVERDUE is not a stored status: open, past its due date, something left to pay.
+ */
 const optionalDate = z
   .string()
   .refine((v): boolean => isCalendarDate(v))
@@ -11,7 +14,7 @@ const optionalDate = z
 
 export const ZInvoiceListQuery = z.object({
   q: ZSearchText(40).optional().catch(undefined),
-  status: z.enum(["DRAFT", "OPEN", "PAID", "VOID"]).optional().catch(undefined),
+  status: z.enum(["DRAFT", "OPEN", "OVERDUE", "PAID", "VOID"]).optional().catch(undefined),
   from: optionalDate,
   to: optionalDate,
   customerId: z.string().uuid().optional().catch(undefined),
@@ -27,3 +30,6 @@ export function searchParamsToObject(sp: Record<string, string | string[] | unde
   }
   return out;
 }
+
+/** True when any filter narrows the list (an empty result then offers to clear them). */
+export const hasInvoiceFilters = (q: TInvoiceListQuery): boolean => Boolean(q.q || q.status || q.from || q.to || q.customerId);

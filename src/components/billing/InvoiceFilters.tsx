@@ -7,6 +7,8 @@ export function InvoiceFilters({ query, statuses }: { query: TInvoiceListQuery; 
   const t = useTranslations("billing");
   return (
     <form className="mb-4 grid gap-2 md:grid-cols-5 md:items-end" data-testid="invoice-filters">
+      {/* A customer chosen elsewhere (the customer's page) stays chosen when the other filters change. */}
+      {query.customerId ? <input type="hidden" name="customerId" value={query.customerId} /> : null}
       <label className="flex flex-col gap-1">
         {t("searchNumber")}
         <input name="q" defaultValue={query.q} className={inputClass} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, minorToDecimalString, toCsv } from "./csv";
+import { csvCell, csvDialectFor, minorToDecimalString, toCsv } from "./csv";
 
 describe("csv", () => {
   it("quotes separators and quotes, and defuses formulas", () => {
@@ -13,5 +13,12 @@ describe("csv", () => {
     expect(minorToDecimalString(123456, 2)).toBe("1234.56");
     expect(minorToDecimalString(-5, 2)).toBe("-0.05");
     expect(minorToDecimalString(1500, 0)).toBe("1500");
+  });
+  it("writes what a French or Spanish spreadsheet expects: ';' and a decimal comma", () => {
+    expect(csvDialectFor("fr")).toEqual({ separator: ";", decimal: ",", bom: true });
+    expect(csvDialectFor("es-ES")).toEqual({ separator: ";", decimal: ",", bom: true });
+    expect(csvDialectFor("en")).toEqual({ separator: ",", decimal: ".", bom: true });
+    expect(minorToDecimalString(123456, 2, ",")).toBe("1234,56");
+    expect(toCsv(["a", "b"], [["1,5", "x;y"]], ";")).toBe('a;b\r\n1,5;"x;y"\r\n');
   });
 });

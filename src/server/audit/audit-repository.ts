@@ -1,3 +1,6 @@
+import type { AuditEventListItemDto, KeysetPage, TAuditListQuery } from "@/contracts/staff-lists";
+import { addDays, calendarDate, toUtcMidnight } from "@/domain/billing/calendar-date";
+import { encodeCursor } from "@/domain/shared/keyset-cursor";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/types";
 
@@ -37,22 +40,35 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
   });
 }
 
-export interface AuditEventDto {
-  id: string;
-  at: Date;
-  action: string;
-  actorEmail: string | null;
-  targetType: string | null;
-  targetId: string | null;
-  ip: string | null;
-}
-
-export async function listRecentAuditEvents(db: Db, opts: { before?: bigint; take: number }): Promise<AuditEventDto[]> {
+/**
+ * The audit log page: newest first in true time order (at DESC, id DESC, served by
+ * audit_events_at_id_idx; ids are taken at insert, not at the event's time), filtered by actor
+ * e-mail (contains, any case), exact action and a day range (UTC), keyset-paginated.
+ */
+export async function listAuditEvents(
+  db: Db,
+  query: TAuditListQuery,
+  take: number,
+): Promise<KeysetPage<AuditEventListItemDto>> {
+  const and: Prisma.AuditEventWhereInput[] = [];
+  if (query.actor) and.push({ actorEmail: { contains: query.actor, mode: "insensitive" } });
+  if (query.action) and.push({ action: query.action });
+  if (query.from || query.to) and.push({ at: { ...(query.from ? { gte: toUtcMidnight(calendarDate(query.from)) } : {}), ...(query.to ? { lt: toUtcMidnight(addDays(calendarDate(query.to), 1)) } : {}) } });
+  if (query.after) {
+    const key = new Date(query.after.key);
+    const id = BigInt(query.after.id);
+    and.push({ OR: [{ at: { lt: key } }, { at: key, id: { lt: id } }] });
+  }
   const rows = await db.auditEvent.findMany({
-    where: opts.before ? { id: { lt: opts.before } } : undefined,
-    orderBy: { id: "desc" },
-    take: opts.take,
-    select: { id: true, at: true, action: true, actorEmail: true, targetType: true, targetId: true, ip: true },
+    where: { AND: and },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: take + 1,
+    select: { id: true, at: true, action: true, actorEmail: true, targetType: true, targetId: true, customerId: true, ip: true },
   });
-  return rows.map((r) => ({ ...r, id: r.id.toString() }));
+  const page = rows.slice(0, take);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({ ...r, id: r.id.toString(), at: r.at.toISOString() })),
+    next: rows.length > take && last ? encodeCursor({ key: last.at.toISOString(), id: last.id.toString() }) : null,
+  };
 }

@@ -14,7 +14,10 @@ const scoped = (scope: LedgerScope) => ("customerId" in scope ? { customerId: sc
 const visible = (scope: LedgerScope): Prisma.InvoiceWhereInput => ("customerId" in scope ? { status: { not: "DRAFT" } } : {});
 
 export interface InvoiceListFilters {
-  status?: InvoiceStatus;
+  /** OVERDUE: open, due before `today`, something left to pay (`isOverdue`). */
+  status?: InvoiceStatus | "OVERDUE";
+  /** The calendar day the OVERDUE filter compares due dates with (the customer's today). */
+  today?: CalendarDate;
   search?: string;
   issuedFrom?: CalendarDate;
   issuedTo?: CalendarDate;
@@ -34,12 +37,23 @@ export interface InvoiceListItem {
   balanceMinor: number;
 }
 
+/**
+ * The status filter. OVERDUE is `isOverdue` in SQL: status OPEN and due_date < today and
+ * gross - paid - credited > 0. Prisma cannot compare a column sum, but the ledger keeps the last
+ * term true for every OPEN row: issuing and every settlement move a zero balance to PAID
+ * (`statusAfterSettlement`), and a CHECK keeps paid + credited <= gross; so "OPEN" is enough here.
+ */
+function statusWhere(f: InvoiceListFilters): Prisma.InvoiceWhereInput {
+  if (f.status === "OVERDUE") return { status: "OPEN", dueDate: { lt: new Date(`${f.today ?? "9999-12-31"}T00:00:00Z`) } };
+  return f.status ? { status: f.status } : {};
+}
+
 function listWhere(scope: LedgerScope, f: InvoiceListFilters): Prisma.InvoiceWhereInput {
   return {
     ...scoped(scope),
     // AND, not a spread: a status filter must narrow what the scope may see, never replace it
     // (`?status=DRAFT` once showed customers their company's drafts).
-    AND: [visible(scope), f.status ? { status: f.status } : {}],
+    AND: [visible(scope), statusWhere(f)],
     ...(f.customerId && !("customerId" in scope) ? { customerId: f.customerId } : {}),
     ...(f.search ? { number: { contains: f.search, mode: "insensitive" } } : {}),
     ...(f.issuedFrom || f.issuedTo

@@ -63,11 +63,16 @@ export default async function PortalHome() {
           {overdue.length === 0 ? (
             <p className="text-sm text-slate-500">{t("nothingDue")}</p>
           ) : (
-            overdue.map((s) => (
-              <p key={s.currency} className="text-2xl font-semibold text-red-700 tabular-nums" data-testid="amount-overdue">
-                {fmtMoney(s.overdueMinor, s.currency, locale)}
-              </p>
-            ))
+            <>
+              {overdue.map((s) => (
+                <p key={s.currency} className="text-2xl font-semibold text-red-700 tabular-nums" data-testid="amount-overdue">
+                  {fmtMoney(s.overdueMinor, s.currency, locale)}
+                </p>
+              ))}
+              <Link href="/portal/invoices?status=OVERDUE" className="text-sm" data-testid="see-overdue">
+                {t("seeOverdue")}
+              </Link>
+            </>
           )}
         </Card>
         <Card title={t("nextRenewals")}>

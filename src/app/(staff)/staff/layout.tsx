@@ -11,7 +11,16 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   const t = await getTranslations();
   const locale = await getLocale();
   const nav: NavItem[] = [{ href: "/staff", label: t("staff.nav.home") }];
-  if (staffMayAct(user.staffRoles, ["BILLING", "SUPPORT"])) nav.push({ href: "/staff/customers", label: t("staff.nav.customers") }, { href: "/staff/invoices", label: t("staff.nav.invoices") }, { href: "/staff/catalogue", label: t("staff.nav.catalogue") });
+  if (staffMayAct(user.staffRoles, ["BILLING", "SUPPORT"])) {
+    nav.push(
+      { href: "/staff/customers", label: t("staff.nav.customers") },
+      { href: "/staff/orders", label: t("staff.nav.orders") },
+      { href: "/staff/invoices", label: t("staff.nav.invoices") },
+      { href: "/staff/credit-notes", label: t("staff.nav.creditNotes") },
+      { href: "/staff/payments", label: t("staff.nav.payments") },
+      { href: "/staff/catalogue", label: t("staff.nav.catalogue") },
+    );
+  }
   if (staffMayAct(user.staffRoles, ["ADMIN"])) {
     nav.push(
       { href: "/staff/outbox", label: t("staff.nav.outbox") },

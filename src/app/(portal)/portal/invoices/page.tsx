@@ -1,10 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import { InvoiceFilters } from "@/components/billing/InvoiceFilters";
 import { InvoiceTable } from "@/components/billing/InvoiceTable";
+import { FilteredEmpty } from "@/components/lists/ListControls";
 import { Pagination } from "@/components/Pagination";
 import { Card } from "@/components/ui";
 import { calendarDate } from "@/domain/billing/calendar-date";
-import { searchParamsToObject, ZInvoiceListQuery } from "@/contracts/invoice-list-query";
+import { hasInvoiceFilters, searchParamsToObject, ZInvoiceListQuery } from "@/contracts/invoice-list-query";
 import { requireCustomer } from "@/server/auth/guards";
 import { listInvoices } from "@/server/billing/invoice-queries";
 import { customerToday } from "@/server/customers/customer-repository";
@@ -16,17 +17,16 @@ export default async function PortalInvoicesPage({ searchParams }: { searchParam
   const user = await requireCustomer();
   const query = ZInvoiceListQuery.parse(searchParamsToObject(await searchParams));
   const db = getDb();
-  const filters = { status: query.status, search: query.q, issuedFrom: query.from ? calendarDate(query.from) : undefined, issuedTo: query.to ? calendarDate(query.to) : undefined };
-  const [{ items, total }, today] = await Promise.all([
-    listInvoices(db, { customerId: user.customerId }, filters, { take: PAGE_SIZE, skip: (query.page - 1) * PAGE_SIZE }),
-    customerToday(db, user.customerId, new Date()),
-  ]);
+  // Overdue is judged against the customer's today, in their time zone.
+  const today = await customerToday(db, user.customerId, new Date());
+  const filters = { status: query.status, today, search: query.q, issuedFrom: query.from ? calendarDate(query.from) : undefined, issuedTo: query.to ? calendarDate(query.to) : undefined };
+  const { items, total } = await listInvoices(db, { customerId: user.customerId }, filters, { take: PAGE_SIZE, skip: (query.page - 1) * PAGE_SIZE });
   const t = await getTranslations("billing");
   const exportParams = new URLSearchParams(Object.entries({ q: query.q, status: query.status, from: query.from, to: query.to }).filter((e): e is [string, string] => !!e[1]));
   return (
     <Card title={t("invoices")} actions={<a href={`/portal/invoices/export.csv?${exportParams}`} data-testid="invoices-csv">{t("exportCsv")}</a>}>
-      <InvoiceFilters query={query} statuses={["OPEN", "PAID", "VOID"]} />
-      <InvoiceTable rows={items} hrefBase="/portal/invoices" today={today} />
+      <InvoiceFilters query={query} statuses={["OPEN", "OVERDUE", "PAID", "VOID"]} />
+      {items.length === 0 && hasInvoiceFilters(query) ? <FilteredEmpty clearHref="/portal/invoices" /> : <InvoiceTable rows={items} hrefBase="/portal/invoices" today={today} />}
       <Pagination page={query.page} pageSize={PAGE_SIZE} total={total} params={{ q: query.q, status: query.status, from: query.from, to: query.to }} />
     </Card>
   );

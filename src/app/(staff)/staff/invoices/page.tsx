@@ -1,10 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import { InvoiceFilters } from "@/components/billing/InvoiceFilters";
 import { InvoiceTable } from "@/components/billing/InvoiceTable";
+import { FilteredEmpty } from "@/components/lists/ListControls";
 import { Pagination } from "@/components/Pagination";
 import { Card } from "@/components/ui";
 import { calendarDate, todayIn } from "@/domain/billing/calendar-date";
-import { searchParamsToObject, ZInvoiceListQuery } from "@/contracts/invoice-list-query";
+import { hasInvoiceFilters, searchParamsToObject, ZInvoiceListQuery } from "@/contracts/invoice-list-query";
 import { requireStaff } from "@/server/auth/guards";
 import { listInvoices } from "@/server/billing/invoice-queries";
 import { getDb } from "@/server/db/client";
@@ -14,8 +15,11 @@ const PAGE_SIZE = 25;
 export default async function StaffInvoicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   await requireStaff("BILLING", "SUPPORT");
   const query = ZInvoiceListQuery.parse(searchParamsToObject(await searchParams));
+  // The back-office reads dates in UTC (as the table's overdue badges do).
+  const today = todayIn("UTC", new Date());
   const filters = {
     status: query.status,
+    today,
     search: query.q,
     customerId: query.customerId,
     issuedFrom: query.from ? calendarDate(query.from) : undefined,
@@ -25,8 +29,8 @@ export default async function StaffInvoicesPage({ searchParams }: { searchParams
   const t = await getTranslations("billing");
   return (
     <Card title={t("invoices")}>
-      <InvoiceFilters query={query} statuses={["DRAFT", "OPEN", "PAID", "VOID"]} />
-      <InvoiceTable rows={items} hrefBase="/staff/invoices" today={todayIn("UTC", new Date())} showCustomer />
+      <InvoiceFilters query={query} statuses={["DRAFT", "OPEN", "OVERDUE", "PAID", "VOID"]} />
+      {items.length === 0 && hasInvoiceFilters(query) ? <FilteredEmpty clearHref="/staff/invoices" /> : <InvoiceTable rows={items} hrefBase="/staff/invoices" today={today} showCustomer />}
       <Pagination page={query.page} pageSize={PAGE_SIZE} total={total} params={{ q: query.q, status: query.status, from: query.from, to: query.to, customerId: query.customerId }} />
     </Card>
   );

@@ -1,15 +1,12 @@
-import { calendarDate } from "@/domain/billing/calendar-date";
-import { currencyExponent } from "@/domain/billing/money";
-import { minorToDecimalString, toCsv } from "@/domain/shared/csv";
+import { getLocale } from "next-intl/server";
 import { NUL_BYTE_MESSAGE, nulBytePaths } from "@/domain/shared/nul-bytes";
+import { isLocale } from "@/domain/i18n/locales";
 import { searchParamsToObject, ZInvoiceListQuery } from "@/contracts/invoice-list-query";
 import { requireCustomer } from "@/server/auth/guards";
-import { listInvoices } from "@/server/billing/invoice-queries";
+import { exportInvoicesCsv } from "@/server/billing/export-invoices-csv";
 import { getDb } from "@/server/db/client";
 
-const MAX_ROWS = 10_000;
-
-/** The invoice list as CSV, with the same filters as the page, for the caller's company only. */
+/** The invoice list as CSV, with the same filters as the page, for the caller's company only, in their language. */
 export async function GET(request: Request) {
   const user = await requireCustomer();
   const raw = Object.fromEntries(new URL(request.url).searchParams);
@@ -17,23 +14,13 @@ export async function GET(request: Request) {
   const unsafe = nulBytePaths(raw);
   if (unsafe.length > 0) return Response.json({ error: { code: "VALIDATION_FAILED", issues: unsafe.map((p) => ({ field: p.join("."), reason: NUL_BYTE_MESSAGE })) } }, { status: 400 });
   const query = ZInvoiceListQuery.parse(searchParamsToObject(raw));
-  const { items } = await listInvoices(
-    getDb(),
-    { customerId: user.customerId },
-    { status: query.status, search: query.q, issuedFrom: query.from ? calendarDate(query.from) : undefined, issuedTo: query.to ? calendarDate(query.to) : undefined },
-    { take: MAX_ROWS, skip: 0 },
-  );
-  const csv = toCsv(
-    ["number", "issue_date", "due_date", "status", "currency", "total", "balance"],
-    items.map((i) => {
-      const e = currencyExponent(i.currency);
-      return [i.number, i.issueDate, i.dueDate, i.status, i.currency, minorToDecimalString(i.grossMinor, e), minorToDecimalString(i.balanceMinor, e)];
-    }),
-  );
-  return new Response(`\uFEFF${csv}`, {
+  const locale = await getLocale();
+  const { body, fileName, rows } = await exportInvoicesCsv(getDb(), user.customerId, query, isLocale(locale) ? locale : "en", new Date());
+  return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": 'attachment; filename="invoices.csv"',
+      "Content-Disposition": `attachment; filename="${fileName}"`,
+      "X-Row-Count": String(rows),
       "Cache-Control": "no-store",
     },
   });

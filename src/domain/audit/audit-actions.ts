@@ -1,0 +1,86 @@
+/**
+ * Every action the audit log records, as stored in audit_events.action (some are built: the second
+ * factor checks add .failed / .refused / .succeeded, subscription changes add their event). Each has a message
+ * `auditActions.<action>` in every language (the catalogue test checks it); an action missing from
+ * this list still shows, as its raw key.
+ */
+export const AUDIT_ACTIONS = [
+  "api_token.created",
+  "api_token.revoked",
+  "auth.password_reset.completed",
+  "auth.password_reset.requested",
+  "auth.recovery_codes.regenerated",
+  "auth.second_factor.device_remembered",
+  "auth.second_factor.remembered_device",
+  "auth.second_factor.failed",
+  "auth.second_factor.refused",
+  "auth.second_factor.succeeded",
+  "auth.sign_in.failed",
+  "auth.sign_in.password_accepted",
+  "auth.sign_in.refused",
+  "auth.sign_in.succeeded",
+  "auth.totp.disabled",
+  "auth.totp.enabled",
+  "auth.totp.enrolment_started",
+  "auth.totp.enrolment.failed",
+  "auth.totp.enrolment.refused",
+  "auth.totp.enrolment.succeeded",
+  "company_settings.updated",
+  "credit_note.created",
+  "customer.created",
+  "customer.updated",
+  "invitation.accepted",
+  "invitation.created",
+  "invitation.resent",
+  "invitation.revoked",
+  "invoice.created",
+  "invoice.issued",
+  "invoice.voided",
+  "payment.recorded",
+  "product.created",
+  "purchase_order.accepted",
+  "purchase_order.created",
+  "purchase_order.declined",
+  "purchase_order.sent",
+  "site.created",
+  "staff.created",
+  "staff.roles_changed",
+  "subscription.created",
+  "subscription.suspend",
+  "subscription.reinstate",
+  "subscription.terminate",
+  "subscription.cancel",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const isKnownAuditAction = (action: string): action is AuditAction => (AUDIT_ACTIONS as readonly string[]).includes(action);
+
+/**
+ * Where a target of the audit log is shown in the back-office; null when it has no page of its own
+ * (then the event's customer page, when it has one). Paths only: the page decides the link.
+ */
+export function auditTargetHref(targetType: string | null, targetId: string | null, customerId: string | null): string | null {
+  const id = targetId ? encodeURIComponent(targetId) : null;
+  switch (targetType) {
+    case "invoice":
+      return id && `/staff/invoices/${id}`;
+    case "customer":
+      return id && `/staff/customers/${id}`;
+    case "credit_note":
+      return id && `/staff/credit-notes/${id}`;
+    case "purchase_order":
+      return id && `/staff/orders/${id}`;
+    case "payment":
+      return customerId ? `/staff/payments?customerId=${encodeURIComponent(customerId)}` : "/staff/payments";
+    case "api_token":
+      return "/staff/api-tokens";
+    case "company_settings":
+      return "/staff/settings/company";
+    case "product":
+      return "/staff/catalogue";
+    case "user":
+      return customerId ? `/staff/customers/${encodeURIComponent(customerId)}` : "/staff/team";
+    default:
+      return customerId ? `/staff/customers/${encodeURIComponent(customerId)}` : null;
+  }
+}
