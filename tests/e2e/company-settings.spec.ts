@@ -33,7 +33,7 @@ test("an admin sets the provider's identity and logo, and sees a bad IBAN refuse
   await page.getByRole("button", { name: "Save" }).click();
   const iban = page.getByLabel("IBAN");
   await expect(iban).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByTestId("error-company-iban")).toHaveText("must be a valid IBAN (check digits)");
+  await expect(page.getByTestId("error-company-iban")).toHaveText("Enter a valid IBAN: its check digits do not match.");
   await expect(iban).toHaveValue("FR76 1234 5678 9012"); // what was typed stays in the field
   await expect(page.getByText("Company settings saved.")).toHaveCount(0);
   await page.screenshot({ path: "test-results/company-settings-error.png", fullPage: true });

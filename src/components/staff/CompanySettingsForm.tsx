@@ -5,6 +5,7 @@ import { type ReactNode, useActionState } from "react";
 import { saveCompanySettingsAction } from "@/app/(staff)/staff/settings/company/actions";
 import { idle } from "@/app/_lib/action-state-idle";
 import { useErrorText } from "@/components/auth/use-error-text";
+import { useFieldError } from "@/components/use-field-error";
 import type { CompanySettingsDto } from "@/contracts/company-settings";
 import { formatIban } from "@/domain/settings/bank-details";
 import { Alert, buttonClass, Field, inputClass } from "@/components/ui";
@@ -40,10 +41,8 @@ export function CompanySettingsForm({ settings }: { settings: CompanySettingsDto
   const [state, action, pending] = useActionState(saveCompanySettingsAction, idle);
   // After a submit React resets the form to its default values: show what was typed, not the old row.
   const values = state.status === "idle" || !state.values ? asFormValues(settings) : { ...asFormValues(settings), recoveryIndemnity: "", ...state.values };
-  const fieldError = (name: string) => {
-    const message = state.status === "error" ? state.fields?.[name] : undefined;
-    return message === "INVALID_LOGO" ? errorText(message) : message;
-  };
+  const translatedFieldError = useFieldError(state);
+  const fieldError = (name: string) => (state.status === "error" && state.fields?.[name] === "INVALID_LOGO" ? errorText("INVALID_LOGO") : translatedFieldError(name));
   const input = (name: TextField, props: Record<string, unknown> = {}) => (
     <Field label={t(name)} htmlFor={`company-${name}`} error={fieldError(name)}>
       <input id={`company-${name}`} name={name} defaultValue={values[name]} className={inputClass} aria-invalid={fieldError(name) ? true : undefined} {...props} />

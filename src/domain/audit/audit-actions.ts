@@ -34,6 +34,8 @@ export const AUDIT_ACTIONS = [
   "invitation.resent",
   "invitation.revoked",
   "invoice.created",
+  "invoice.draft_deleted",
+  "invoice.draft_updated",
   "invoice.issued",
   "invoice.voided",
   "payment.recorded",
