@@ -25,7 +25,8 @@ test("a customer reads an order with its tax, total incl. tax and validity, down
   await expect(page.getByTestId("order-tax")).toHaveText("€39.60");
   await expect(page.getByTestId("order-total")).toHaveText("€237.60");
   await expect(page.getByTestId("order-valid-until")).toHaveText(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/);
-  await expect(page.getByTestId("order-terms")).toContainText(/Invoices are payable within \d+ days of their date\./) // the company-settings spec may have changed the terms;
+  // The company-settings spec, which runs earlier, may have changed the payment terms.
+  await expect(page.getByTestId("order-terms")).toContainText(/Invoices are payable within \d+ days of their date\./);
   if (process.env.E2E_SCREENSHOTS) {
     await page.screenshot({ path: "test-results/portal-order-1280.png", fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
