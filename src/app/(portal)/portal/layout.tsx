@@ -25,7 +25,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       ]}
       userLabel={`${user.name} · ${user.customerName}`}
       locale={isLocale(locale) ? locale : "en"}
-      labels={{ language: t("common.language"), signOut: t("common.signOut") }}
+      labels={{ language: t("common.language"), signOut: t("common.signOut"), menu: t("common.menu") }}
     >
       {children}
     </AppShell>
