@@ -36,12 +36,14 @@ export function Alert({ tone, children, testId }: { tone: "error" | "success" | 
   );
 }
 
-export function Card({ title, children, actions }: { title?: string; children: ReactNode; actions?: ReactNode }) {
+/** A titled block. A page that is one card gives it `level={1}`: its title is then the page's one h1. */
+export function Card({ title, children, actions, level = 2 }: { title?: string; children: ReactNode; actions?: ReactNode; level?: 1 | 2 }) {
+  const Heading = level === 1 ? "h1" : "h2";
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+    <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:p-5">
       {title || actions ? (
-        <div className="mb-3 flex items-center justify-between gap-4">
-          {title ? <h2>{title}</h2> : <span />}
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
+          {title ? <Heading>{title}</Heading> : <span />}
           {actions}
         </div>
       ) : null}
@@ -50,17 +52,24 @@ export function Card({ title, children, actions }: { title?: string; children: R
   );
 }
 
-export function Table({ headers, children, empty }: { headers: string[]; children: ReactNode; empty?: string }) {
+/** A column heading; `className` hides a secondary column on a phone (`hidden md:table-cell`, same on its Td). */
+export type TableHeader = string | { label: string; className?: string };
+
+export function Table({ headers, children, empty }: { headers: TableHeader[]; children: ReactNode; empty?: string }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
           <tr>
-            {headers.map((h) => (
-              <th key={h} className="px-2 py-2 font-medium">
-                {h}
-              </th>
-            ))}
+            {headers.map((h, i) => {
+              const { label, className } = typeof h === "string" ? { label: h, className: "" } : h;
+              return (
+                // biome-ignore lint/suspicious/noArrayIndexKey: headings are fixed per table; an action column has no label
+                <th key={i} scope="col" className={`px-2 py-2 font-medium ${className ?? ""}`}>
+                  {label}
+                </th>
+              );
+            })}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">{children}</tbody>
