@@ -10,7 +10,7 @@ export default async function AuditPage() {
   const format = await getFormatter();
   const events = await listRecentAuditEvents(getDb(), { take: 200 });
   return (
-    <Card title={t("title")}>
+    <Card level={1} title={t("title")}>
       <Table headers={[t("at"), t("action"), t("actor"), t("target"), t("ip")]}>
         {events.map((e) => (
           <tr key={e.id} data-testid="audit-row">

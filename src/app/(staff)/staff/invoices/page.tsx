@@ -24,7 +24,7 @@ export default async function StaffInvoicesPage({ searchParams }: { searchParams
   const { items, total } = await listInvoices(getDb(), { staff: true }, filters, { take: PAGE_SIZE, skip: (query.page - 1) * PAGE_SIZE });
   const t = await getTranslations("billing");
   return (
-    <Card title={t("invoices")}>
+    <Card level={1} title={t("invoices")}>
       <InvoiceFilters query={query} statuses={["DRAFT", "OPEN", "PAID", "VOID"]} />
       <InvoiceTable rows={items} hrefBase="/staff/invoices" today={todayIn("UTC", new Date())} showCustomer />
       <Pagination page={query.page} pageSize={PAGE_SIZE} total={total} params={{ q: query.q, status: query.status, from: query.from, to: query.to, customerId: query.customerId }} />

@@ -7,7 +7,7 @@ export default async function NewCustomerPage() {
   await requireStaff("BILLING");
   const t = await getTranslations("customerForm");
   return (
-    <Card title={t("new")}>
+    <Card level={1} title={t("new")}>
       <CustomerForm />
     </Card>
   );

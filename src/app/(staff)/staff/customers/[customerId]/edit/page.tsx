@@ -15,7 +15,7 @@ export default async function EditCustomerPage({ params }: { params: Promise<{ c
   if (!c) notFound();
   const t = await getTranslations("customerForm");
   return (
-    <Card title={`${t("edit")} — ${c.legalName}`}>
+    <Card level={1} title={`${t("edit")} — ${c.legalName}`}>
       <CustomerForm
         customer={{
           id: c.id, legalName: c.legalName, billingEmail: c.billingEmail, addressLine1: c.addressLine1, addressLine2: c.addressLine2, postalCode: c.postalCode,
