@@ -26,7 +26,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       title={t("staff.customers.title")}
       actions={staffMayAct(staff.staffRoles, ["BILLING"]) ? <Link href="/staff/customers/new">{t("customerForm.new")}</Link> : null}
     >
-      <form className="mb-4 flex flex-wrap items-end gap-2" role="search">
+      <form className="mb-4 flex flex-wrap items-end gap-2">
         <label className="flex min-w-0 flex-1 flex-col gap-1">
           {t("staff.customers.searchPlaceholder")}
           <input name="q" type="search" defaultValue={query.q} className={inputClass} />
