@@ -1,6 +1,8 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { CustomerForm } from "@/components/staff/CustomerForm";
 import { Card } from "@/components/ui";
+import { SUPPORTED_CURRENCIES } from "@/domain/billing/money";
+import { customerFormChoices } from "@/domain/i18n/countries";
 import { requireStaff } from "@/server/auth/guards";
 
 export default async function NewCustomerPage() {
@@ -8,7 +10,7 @@ export default async function NewCustomerPage() {
   const t = await getTranslations("customerForm");
   return (
     <Card level={1} title={t("new")}>
-      <CustomerForm />
+      <CustomerForm choices={customerFormChoices(await getLocale(), SUPPORTED_CURRENCIES)} />
     </Card>
   );
 }
