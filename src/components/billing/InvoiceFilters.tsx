@@ -1,3 +1,4 @@
+import { DateInput } from "@/components/DateInput";
 import { useTranslations } from "next-intl";
 import { buttonClass, inputClass } from "@/components/ui";
 import type { TInvoiceListQuery } from "@/contracts/invoice-list-query";
@@ -22,13 +23,13 @@ export function InvoiceFilters({ query, statuses }: { query: TInvoiceListQuery; 
           ))}
         </select>
       </label>
-      <label className="flex flex-col gap-1">
+      <label className="flex flex-col gap-1" htmlFor="invoice-filter-from">
         {t("from")}
-        <input type="date" name="from" defaultValue={query.from} className={inputClass} />
+        <DateInput id="invoice-filter-from" name="from" defaultValue={query.from} className={inputClass} />
       </label>
-      <label className="flex flex-col gap-1">
+      <label className="flex flex-col gap-1" htmlFor="invoice-filter-to">
         {t("to")}
-        <input type="date" name="to" defaultValue={query.to} className={inputClass} />
+        <DateInput id="invoice-filter-to" name="to" defaultValue={query.to} className={inputClass} />
       </label>
       <button type="submit" className={buttonClass}>
         {t("filter")}

@@ -1,5 +1,6 @@
 "use client";
 
+import { DateInput } from "@/components/DateInput";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { createSiteAction, createSubscriptionAction } from "@/app/(staff)/staff/customers/actions";
@@ -77,9 +78,9 @@ export function SubscriptionForm({ customerId, products, sites, today }: { custo
           ))}
         </select>
       </label>
-      <label className="flex flex-col gap-1">
+      <label className="flex flex-col gap-1" htmlFor="subscription-start-date">
         {t("customerForm.startDate")}
-        <input type="date" name="startDate" defaultValue={today} className={inputClass} />
+        <DateInput id="subscription-start-date" name="startDate" defaultValue={today} className={inputClass} />
       </label>
       <button type="submit" disabled={pending} className={buttonClass}>
         {t("customerForm.addSubscription")}
