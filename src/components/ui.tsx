@@ -57,7 +57,9 @@ export type TableHeader = string | { label: string; className?: string };
 
 export function Table({ headers, children, empty }: { headers: TableHeader[]; children: ReactNode; empty?: string }) {
   return (
-    <div className="overflow-x-auto">
+    // A table wider than a phone scrolls sideways; the keyboard can scroll it too (it takes focus).
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1, axe scrollable-region-focusable)
+    <div className="overflow-x-auto rounded focus-visible:outline-2 focus-visible:outline-indigo-500" tabIndex={0}>
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
           <tr>
