@@ -44,7 +44,7 @@ export function AppShell(props: {
             menuLabel={props.labels.menu}
             account={
               <>
-                <span className="max-w-56 truncate text-sm text-slate-600" data-testid="signed-in-as" title={props.userLabel}>
+                <span className="max-w-56 truncate text-sm text-slate-600 lg:max-w-40" data-testid="signed-in-as" title={props.userLabel}>
                   {props.userLabel}
                 </span>
                 <LanguageSwitcher current={props.locale} label={props.labels.language} />

@@ -67,7 +67,7 @@ export function Table({ headers, children, empty }: { headers: TableHeader[]; ch
               const { label, className } = typeof h === "string" ? { label: h, className: "" } : h;
               return (
                 // biome-ignore lint/suspicious/noArrayIndexKey: headings are fixed per table; an action column has no label
-                <th key={i} scope="col" className={`px-2 py-2 font-medium ${className ?? ""}`}>
+                <th key={i} scope="col" className={`px-1.5 py-2 font-medium first:pl-0 last:pr-0 md:px-2 md:first:pl-2 md:last:pr-2 ${className ?? ""}`}>
                   {label}
                 </th>
               );
@@ -82,7 +82,7 @@ export function Table({ headers, children, empty }: { headers: TableHeader[]; ch
 }
 
 export function Td(props: ComponentProps<"td">) {
-  return <td {...props} className={`px-2 py-2 align-top ${props.className ?? ""}`} />;
+  return <td {...props} className={`px-1.5 py-2 align-top first:pl-0 last:pr-0 md:px-2 md:first:pl-2 md:last:pr-2 ${props.className ?? ""}`} />;
 }
 
 export function Badge({ children }: { children: ReactNode }) {
