@@ -54,7 +54,7 @@ export function AppShell(props: {
           />
         </div>
       </header>
-      <main id="main" tabIndex={-1} className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 focus:outline-none lg:py-8">
+      <main id="main" tabIndex={-1} className="mx-auto flex max-w-6xl flex-col gap-6 px-3 py-6 sm:px-4 focus:outline-none lg:py-8">
         {props.children}
       </main>
     </div>

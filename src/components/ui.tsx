@@ -40,7 +40,7 @@ export function Alert({ tone, children, testId }: { tone: "error" | "success" | 
 export function Card({ title, children, actions, level = 2 }: { title?: string; children: ReactNode; actions?: ReactNode; level?: 1 | 2 }) {
   const Heading = level === 1 ? "h1" : "h2";
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:p-5">
+    <section className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4 md:p-5">
       {title || actions ? (
         <div className="mb-3 flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
           {title ? <Heading>{title}</Heading> : <span />}

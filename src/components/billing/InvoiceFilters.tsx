@@ -7,7 +7,7 @@ import type { TInvoiceListQuery } from "@/contracts/invoice-list-query";
 export function InvoiceFilters({ query, statuses }: { query: TInvoiceListQuery; statuses: readonly string[] }) {
   const t = useTranslations("billing");
   return (
-    <form className="mb-4 grid gap-2 md:grid-cols-5 md:items-end" data-testid="invoice-filters">
+    <form className="mb-4 grid gap-2 md:grid-cols-5 md:items-start" data-testid="invoice-filters">
       <label className="flex flex-col gap-1">
         {t("searchNumber")}
         <input name="q" defaultValue={query.q} className={inputClass} />
@@ -31,7 +31,8 @@ export function InvoiceFilters({ query, statuses }: { query: TInvoiceListQuery; 
         {t("to")}
         <DateInput id="invoice-filter-to" name="to" defaultValue={query.to} className={inputClass} />
       </label>
-      <button type="submit" className={buttonClass}>
+      {/* Level with the fields, below their labels (the date fields carry a hint underneath). */}
+      <button type="submit" className={`${buttonClass} md:mt-6`}>
         {t("filter")}
       </button>
     </form>

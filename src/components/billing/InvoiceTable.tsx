@@ -44,7 +44,11 @@ export function InvoiceTable({ rows, hrefBase, today, showCustomer = false }: { 
             </Link>
             <span className="block text-xs text-slate-500 md:hidden">
               {showCustomer && r.customerName ? <span className="block">{r.customerName}</span> : null}
-              {r.dueDate ? <span className="block whitespace-nowrap">{`${t("dueDate")} ${fmtDate(r.dueDate, locale)}`}</span> : null}
+              {r.dueDate ? (
+                <span className="block">
+                  {t("dueDate")} <span className="whitespace-nowrap tabular-nums">{fmtDate(r.dueDate, locale)}</span>
+                </span>
+              ) : null}
             </span>
           </Td>
           {showCustomer ? <Td className={secondary}>{r.customerName}</Td> : null}
