@@ -11,7 +11,8 @@ export type NavItem = NavLink;
 
 /**
  * The frame of a signed-in area: product name, navigation, who is signed in, language, sign-out.
- * One row from `lg` up; on a phone, the product name and a Menu button (ShellNav).
+ * One row from `xl` (1280 px) up, a little wider than the page (max-w-7xl) so the back-office links fit
+ * in every language; below it, the product name and a Menu button (ShellNav).
  */
 export function AppShell(props: {
   home: string;
@@ -30,7 +31,7 @@ export function AppShell(props: {
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 lg:flex-nowrap">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 xl:flex-nowrap" data-testid="header-row">
           <Link href={props.home} className="flex shrink-0 items-center gap-2 text-lg font-bold text-indigo-700 hover:no-underline">
             {/* biome-ignore lint/performance/noImgElement: a small database-backed image served by /company-logo, not worth next/image's optimiser */}
             {props.logoSrc ? <img src={props.logoSrc} alt="" className="h-8 w-auto max-w-40 object-contain" data-testid="app-logo" /> : null}
@@ -44,7 +45,7 @@ export function AppShell(props: {
             menuLabel={props.labels.menu}
             account={
               <>
-                <span className="max-w-56 truncate text-sm text-slate-600 lg:max-w-40" data-testid="signed-in-as" title={props.userLabel}>
+                <span className="max-w-56 truncate text-sm text-slate-600 xl:max-w-40" data-testid="signed-in-as" title={props.userLabel}>
                   {props.userLabel}
                 </span>
                 <LanguageSwitcher current={props.locale} label={props.labels.language} />

@@ -64,7 +64,7 @@ export function ShellNav(props: { home: string; entries: NavEntry[]; accountLink
         href={item.href}
         aria-current={current ? "page" : undefined}
         onClick={close}
-        className={`block whitespace-nowrap rounded-md px-2 py-2 text-sm lg:py-1 ${current ? "bg-indigo-50 font-semibold text-indigo-800" : "text-slate-700 hover:bg-slate-100"} ${extra}`}
+        className={`block whitespace-nowrap rounded-md px-2 py-2 text-sm xl:py-1 ${current ? "bg-indigo-50 font-semibold text-indigo-800" : "text-slate-700 hover:bg-slate-100"} ${extra}`}
       >
         {item.label}
       </Link>
@@ -75,7 +75,7 @@ export function ShellNav(props: { home: string; entries: NavEntry[]; accountLink
     <>
       <button
         type="button"
-        className="ml-auto inline-flex items-center gap-2 rounded-md border border-slate-300 px-3 py-1.5 text-sm text-slate-700 lg:hidden"
+        className="ml-auto inline-flex items-center gap-2 rounded-md border border-slate-300 px-3 py-1.5 text-sm text-slate-700 xl:hidden"
         aria-expanded={open}
         aria-controls={panelId}
         data-testid="menu-button"
@@ -92,17 +92,17 @@ export function ShellNav(props: { home: string; entries: NavEntry[]; accountLink
       </button>
       <div
         id={panelId}
-        className={`${open ? "flex" : "hidden"} basis-full flex-col gap-3 border-t border-slate-200 pt-3 lg:flex lg:flex-1 lg:basis-auto lg:flex-row lg:items-center lg:gap-4 lg:border-0 lg:pt-0`}
+        className={`${open ? "flex" : "hidden"} basis-full flex-col gap-3 border-t border-slate-200 pt-3 xl:flex xl:flex-1 xl:basis-auto xl:flex-row xl:items-center xl:gap-4 xl:border-0 xl:pt-0`}
       >
-        <nav aria-label="main" className="lg:min-w-0">
-          <ul ref={groupsRef} className="flex flex-col gap-1 lg:flex-row lg:items-center lg:gap-1">
+        <nav aria-label="main" className="xl:min-w-0">
+          <ul ref={groupsRef} className="flex flex-col gap-1 xl:flex-row xl:items-center xl:gap-1">
             {props.entries.map((entry, i) =>
               isGroup(entry) ? (
                 <li key={entry.label} className="relative">
-                  <span className="block px-2 pt-2 text-xs font-medium uppercase tracking-wide text-slate-500 lg:hidden">{entry.label}</span>
+                  <span className="block px-2 pt-2 text-xs font-medium uppercase tracking-wide text-slate-500 xl:hidden">{entry.label}</span>
                   <button
                     type="button"
-                    className={`hidden items-center gap-1 whitespace-nowrap rounded-md px-2 py-1 text-sm lg:inline-flex ${entry.items.some((it) => isCurrent(pathname, it.href, props.home)) ? "bg-indigo-50 font-semibold text-indigo-800" : "text-slate-700 hover:bg-slate-100"}`}
+                    className={`hidden items-center gap-1 whitespace-nowrap rounded-md px-2 py-1 text-sm xl:inline-flex ${entry.items.some((it) => isCurrent(pathname, it.href, props.home)) ? "bg-indigo-50 font-semibold text-indigo-800" : "text-slate-700 hover:bg-slate-100"}`}
                     aria-expanded={openGroup === i}
                     aria-controls={`${panelId}-group-${i}`}
                     onClick={() => setOpenGroup((g) => (g === i ? null : i))}
@@ -114,7 +114,7 @@ export function ShellNav(props: { home: string; entries: NavEntry[]; accountLink
                   </button>
                   <ul
                     id={`${panelId}-group-${i}`}
-                    className={`flex flex-col pl-2 lg:absolute lg:left-0 lg:top-full lg:z-20 lg:mt-1 lg:min-w-48 lg:rounded-md lg:border lg:border-slate-200 lg:bg-white lg:p-1 lg:pl-1 lg:shadow-lg ${openGroup === i ? "" : "lg:hidden"}`}
+                    className={`flex flex-col pl-2 xl:absolute xl:left-0 xl:top-full xl:z-20 xl:mt-1 xl:min-w-48 xl:rounded-md xl:border xl:border-slate-200 xl:bg-white xl:p-1 xl:pl-1 xl:shadow-lg ${openGroup === i ? "" : "xl:hidden"}`}
                   >
                     {entry.items.map((item) => (
                       <li key={item.href}>{link(item)}</li>
@@ -127,7 +127,7 @@ export function ShellNav(props: { home: string; entries: NavEntry[]; accountLink
             )}
           </ul>
         </nav>
-        <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-3 lg:ml-auto lg:flex-nowrap lg:border-0 lg:pt-0">
+        <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-3 xl:ml-auto xl:flex-nowrap xl:border-0 xl:pt-0">
           {props.accountLinks?.map((item) => (
             <span key={item.href}>{link(item)}</span>
           ))}

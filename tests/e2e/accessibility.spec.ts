@@ -122,6 +122,14 @@ test("every staff page, as an admin", async ({ page }) => {
   ]);
 });
 
+/** How far the header's row spills past its box (one row that does not fit overflows instead of growing). */
+const overflow = (p: Page) =>
+  p.getByTestId("header-row").evaluate((row) => {
+    const box = row.getBoundingClientRect();
+    const right = Math.max(...[...row.querySelectorAll("a, button, select, span")].map((e) => e.getBoundingClientRect().right));
+    return Math.max(row.scrollWidth - row.clientWidth, right - box.right);
+  });
+
 test("the header: one row at 1280 px, a Menu button at 390 px, the current page marked", async ({ page, browser, baseURL }) => {
   test.setTimeout(180_000);
   // One sign-in per person (the admin's one-time code cannot be used twice); the language is switched per browser.
@@ -137,6 +145,7 @@ test("the header: one row at 1280 px, a Menu button at 390 px, the current page 
     const header = page.locator("header").first();
     await page.goto("/staff/invoices");
     expect((await header.boundingBox())?.height, `staff header height at 1280 (${locale})`).toBeLessThan(80);
+    expect(await overflow(page), `staff header overflow at 1280 (${locale})`).toBeLessThanOrEqual(0);
     await expect(page.getByRole("navigation", { name: "main" }).locator('[aria-current="page"]')).toHaveAttribute("href", "/staff/invoices");
     await page.screenshot({ path: `test-results/ux/staff-invoices-1280-${locale}.png`, fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
@@ -161,6 +170,7 @@ test("the header: one row at 1280 px, a Menu button at 390 px, the current page 
       await customer.setViewportSize({ width: 1280, height: 800 });
       await customer.goto(path);
       expect((await portalHeader.boundingBox())?.height, `portal header height at 1280 (${locale})`).toBeLessThan(80);
+      expect(await overflow(customer), `portal header overflow at 1280 (${locale})`).toBeLessThanOrEqual(0);
       await expect(customer.getByRole("navigation", { name: "main" }).locator('[aria-current="page"]')).toHaveAttribute("href", path);
       await customer.screenshot({ path: `test-results/ux/${name}-1280-${locale}.png`, fullPage: true });
       await customer.setViewportSize({ width: 390, height: 844 });
