@@ -36,12 +36,14 @@ export function Alert({ tone, children, testId }: { tone: "error" | "success" | 
   );
 }
 
-export function Card({ title, children, actions }: { title?: string; children: ReactNode; actions?: ReactNode }) {
+/** A titled block. A page that is one card gives it `level={1}`: its title is then the page's one h1. */
+export function Card({ title, children, actions, level = 2 }: { title?: string; children: ReactNode; actions?: ReactNode; level?: 1 | 2 }) {
+  const Heading = level === 1 ? "h1" : "h2";
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+    <section className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4 md:p-5">
       {title || actions ? (
-        <div className="mb-3 flex items-center justify-between gap-4">
-          {title ? <h2>{title}</h2> : <span />}
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
+          {title ? <Heading>{title}</Heading> : <span />}
           {actions}
         </div>
       ) : null}
@@ -50,17 +52,26 @@ export function Card({ title, children, actions }: { title?: string; children: R
   );
 }
 
-export function Table({ headers, children, empty }: { headers: string[]; children: ReactNode; empty?: string }) {
+/** A column heading; `className` hides a secondary column on a phone (`hidden md:table-cell`, same on its Td). */
+export type TableHeader = string | { label: string; className?: string };
+
+export function Table({ headers, children, empty }: { headers: TableHeader[]; children: ReactNode; empty?: string }) {
   return (
-    <div className="overflow-x-auto">
+    // A table wider than a phone scrolls sideways; the keyboard can scroll it too (it takes focus).
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1, axe scrollable-region-focusable)
+    <div className="overflow-x-auto rounded focus-visible:outline-2 focus-visible:outline-indigo-500" tabIndex={0}>
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
           <tr>
-            {headers.map((h) => (
-              <th key={h} className="px-2 py-2 font-medium">
-                {h}
-              </th>
-            ))}
+            {headers.map((h, i) => {
+              const { label, className } = typeof h === "string" ? { label: h, className: "" } : h;
+              return (
+                // biome-ignore lint/suspicious/noArrayIndexKey: headings are fixed per table; an action column has no label
+                <th key={i} scope="col" className={`px-1.5 py-2 font-medium first:pl-0 last:pr-0 md:px-2 md:first:pl-2 md:last:pr-2 ${className ?? ""}`}>
+                  {label}
+                </th>
+              );
+            })}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">{children}</tbody>
@@ -71,7 +82,7 @@ export function Table({ headers, children, empty }: { headers: string[]; childre
 }
 
 export function Td(props: ComponentProps<"td">) {
-  return <td {...props} className={`px-2 py-2 align-top ${props.className ?? ""}`} />;
+  return <td {...props} className={`px-1.5 py-2 align-top first:pl-0 last:pr-0 md:px-2 md:first:pl-2 md:last:pr-2 ${props.className ?? ""}`} />;
 }
 
 export function Badge({ children }: { children: ReactNode }) {

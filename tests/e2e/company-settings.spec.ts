@@ -3,7 +3,9 @@ import { signIn } from "./support";
 
 test("an admin sets the provider's identity and logo, and sees a bad IBAN refused next to its field", async ({ page }) => {
   await signIn(page, "admin@comptoir.example");
-  await page.getByRole("navigation", { name: "main" }).getByRole("link", { name: "Settings" }).click();
+  const nav = page.getByRole("navigation", { name: "main" });
+  await nav.getByRole("button", { name: "Administration" }).click(); // the admin pages share one menu
+  await nav.getByRole("link", { name: "Settings" }).click();
   await expect(page.getByRole("heading", { name: "Company" })).toBeVisible();
   // The demo seeds a complete French provider.
   await expect(page.getByLabel("Legal name")).toHaveValue("Comptoir Hébergement SAS");

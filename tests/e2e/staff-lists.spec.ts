@@ -22,6 +22,7 @@ test("support staff filter purchase orders, credit notes and payments, and clear
   const nav = page.getByRole("navigation", { name: "main" });
 
   // Purchase orders. Other browser tests may decide orders or add documents: no fixed counts here.
+  await nav.getByRole("button", { name: "Billing" }).click(); // the ledger lists share one menu
   await nav.getByRole("link", { name: "Orders" }).click();
   await expect(page).toHaveURL(/\/staff\/orders$/);
   await expect(page.getByTestId("order-row").first()).toBeVisible();
@@ -46,6 +47,7 @@ test("support staff filter purchase orders, credit notes and payments, and clear
   await expect(page.getByTestId("order-row").first()).toBeVisible();
 
   // Credit notes: a customer's name narrows the list to that customer; dates narrow it further.
+  await nav.getByRole("button", { name: "Billing" }).click(); // the ledger lists share one menu
   await nav.getByRole("link", { name: "Credit notes" }).click();
   await page.getByTestId("credit-note-row").getByRole("link", { name: "Boulangerie Dupont SARL" }).first().click();
   await expect(page.getByTestId("customer-chip")).toContainText("Customer: Boulangerie Dupont SARL");
@@ -59,6 +61,7 @@ test("support staff filter purchase orders, credit notes and payments, and clear
   await expect(page.getByTestId("credit-note-row").filter({ hasText: "Hostal Sol y Mar" }).first()).toBeVisible();
 
   // Payments: by method, by reference, by date.
+  await nav.getByRole("button", { name: "Billing" }).click(); // the ledger lists share one menu
   await nav.getByRole("link", { name: "Payments" }).click();
   await expect(page.getByTestId("payment-row").first()).toBeVisible();
   const payments = filterForm(page, "payment-filters");
@@ -87,6 +90,7 @@ test("an admin reads the audit log in words, filters it and follows a target", a
   await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 500);
   await showInLanguage(page, "en", baseURL);
   await signIn(page, "admin@comptoir.example");
+  await page.getByRole("navigation", { name: "main" }).getByRole("button", { name: "Administration" }).click();
   await page.getByRole("navigation", { name: "main" }).getByRole("link", { name: "Audit log" }).click();
   await expect(page.getByTestId("audit-row").first()).toBeVisible();
 

@@ -7,7 +7,7 @@ export default async function AuthLayout({ children }: { children: ReactNode }) 
   const t = await getTranslations("common");
   const locale = await getLocale();
   return (
-    <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center gap-6 p-6">
+    <main id="main" tabIndex={-1} className="focus:outline-none mx-auto flex min-h-screen max-w-md flex-col justify-center gap-6 p-6">
       <div className="flex items-center justify-between">
         <div>
           <p className="text-xl font-bold text-indigo-700">{t("productName")}</p>

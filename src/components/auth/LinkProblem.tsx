@@ -10,6 +10,7 @@ export async function LinkProblem({ code }: { code: string }) {
   const known = (KNOWN as readonly string[]).includes(code) ? (code as (typeof KNOWN)[number]) : "TOKEN_INVALID";
   return (
     <div className="flex flex-col gap-4">
+      <h1>{t("linkProblem.title")}</h1>
       <Alert tone="error" testId="link-problem">
         {t(`linkProblem.${known}`)}
       </Alert>

@@ -8,20 +8,23 @@ export function CreditNoteTable({ rows, hrefBase, invoiceHrefBase, showCustomer 
   const t = useTranslations("billing");
   const common = useTranslations("common");
   const locale = useLocale();
-  const headers = [t("number"), ...(showCustomer ? [t("customer")] : []), t("issueDate"), t("correctsInvoice"), t("reason"), t("amount")];
+  const secondary = "hidden md:table-cell"; // on a phone: number, date and amount
+  const headers = [t("number"), ...(showCustomer ? [{ label: t("customer"), className: secondary }] : []), t("issueDate"), { label: t("correctsInvoice"), className: secondary }, { label: t("reason"), className: secondary }, { label: t("amount"), className: "text-right" }];
   return (
     <Table headers={headers} empty={rows.length === 0 ? common("noResults") : undefined}>
       {rows.map((c) => (
         <tr key={c.id} data-testid="credit-note-row">
           <Td>
-            <Link href={`${hrefBase}/${c.id}`}>{c.number}</Link>
+            <Link href={`${hrefBase}/${c.id}`} className="whitespace-nowrap tabular-nums">
+              {c.number}
+            </Link>
           </Td>
-          {showCustomer ? <Td>{c.customerName}</Td> : null}
-          <Td className="whitespace-nowrap">{fmtDate(c.issueDate, locale)}</Td>
-          <Td>
+          {showCustomer ? <Td className={secondary}>{c.customerName}</Td> : null}
+          <Td className="whitespace-nowrap tabular-nums">{fmtDate(c.issueDate, locale)}</Td>
+          <Td className={`${secondary} whitespace-nowrap tabular-nums`}>
             <Link href={`${invoiceHrefBase}/${c.invoice.id}`}>{c.invoice.number}</Link>
           </Td>
-          <Td>{c.reason}</Td>
+          <Td className={secondary}>{c.reason}</Td>
           <Td className="whitespace-nowrap text-right tabular-nums">{fmtMoney(c.grossMinor, c.currency, locale)}</Td>
         </tr>
       ))}
@@ -56,17 +59,17 @@ export function CreditNoteDocument({ note, invoiceHref, pdfHref }: { note: Credi
                 {l.period ? <p className="text-xs text-slate-500">{t("periodLine", { period: fmtPeriod(l.period, locale) })}</p> : null}
               </Td>
               <Td>{fmtRate(l.taxRateBp, locale)}</Td>
-              <Td className="text-right tabular-nums">{m(l.netMinor)}</Td>
+              <Td className="whitespace-nowrap text-right tabular-nums">{m(l.netMinor)}</Td>
             </tr>
           ))}
         </Table>
         <dl className="ml-auto mt-4 grid max-w-xs grid-cols-2 gap-x-4 gap-y-1 text-sm tabular-nums">
           <dt>{t("totalNet")}</dt>
-          <dd className="text-right">{m(note.netMinor)}</dd>
+          <dd className="whitespace-nowrap text-right">{m(note.netMinor)}</dd>
           <dt>{t("totalTax")}</dt>
-          <dd className="text-right">{m(note.taxMinor)}</dd>
+          <dd className="whitespace-nowrap text-right">{m(note.taxMinor)}</dd>
           <dt className="font-semibold">{t("totalGross")}</dt>
-          <dd className="text-right font-semibold">{m(note.grossMinor)}</dd>
+          <dd className="whitespace-nowrap text-right font-semibold">{m(note.grossMinor)}</dd>
         </dl>
       </Card>
     </>

@@ -87,22 +87,22 @@ export function InvoiceDocument({ invoice, today, pdfHref, creditNoteHref }: { i
           </div>
           <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm tabular-nums">
             <dt>{t("totalNet")}</dt>
-            <dd className="text-right">{m(invoice.netMinor)}</dd>
+            <dd className="whitespace-nowrap text-right">{m(invoice.netMinor)}</dd>
             <dt>{t("totalTax")}</dt>
-            <dd className="text-right">{m(invoice.taxMinor)}</dd>
+            <dd className="whitespace-nowrap text-right">{m(invoice.taxMinor)}</dd>
             <dt className="font-semibold">{draft ? t("provisionalTotal") : t("totalGross")}</dt>
-            <dd className="text-right font-semibold" data-testid="invoice-total">
+            <dd className="whitespace-nowrap text-right font-semibold" data-testid="invoice-total">
               {m(invoice.grossMinor)}
             </dd>
           </dl>
           {draft ? null : (
           <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm tabular-nums md:col-start-2">
             <dt>{t("paid")}</dt>
-            <dd className="text-right">{m(invoice.paidMinor)}</dd>
+            <dd className="whitespace-nowrap text-right">{m(invoice.paidMinor)}</dd>
             <dt>{t("credited")}</dt>
-            <dd className="text-right">{m(invoice.creditedMinor)}</dd>
+            <dd className="whitespace-nowrap text-right">{m(invoice.creditedMinor)}</dd>
             <dt className="font-semibold">{t("amountDue")}</dt>
-            <dd className="text-right font-semibold" data-testid="invoice-balance">
+            <dd className="whitespace-nowrap text-right font-semibold" data-testid="invoice-balance">
               {m(invoice.balanceMinor)}
             </dd>
           </dl>
@@ -118,7 +118,7 @@ export function InvoiceDocument({ invoice, today, pdfHref, creditNoteHref }: { i
                 <Td>{fmtDate(p.receivedOn, locale)}</Td>
                 <Td>{t(`methods.${p.method}` as "methods.CARD")}</Td>
                 <Td>{p.reference}</Td>
-                <Td className="text-right tabular-nums">{m(p.amountMinor)}</Td>
+                <Td className="whitespace-nowrap text-right tabular-nums">{m(p.amountMinor)}</Td>
               </tr>
             ))}
           </Table>
@@ -132,7 +132,7 @@ export function InvoiceDocument({ invoice, today, pdfHref, creditNoteHref }: { i
                 </Td>
                 <Td>{fmtDate(c.issueDate, locale)}</Td>
                 <Td>{c.reason}</Td>
-                <Td className="text-right tabular-nums">{m(c.grossMinor)}</Td>
+                <Td className="whitespace-nowrap text-right tabular-nums">{m(c.grossMinor)}</Td>
               </tr>
             ))}
           </Table>

@@ -1,3 +1,4 @@
+import { DateInput } from "@/components/DateInput";
 import { useTranslations } from "next-intl";
 import { buttonClass, inputClass } from "@/components/ui";
 import type { TInvoiceListQuery } from "@/contracts/invoice-list-query";
@@ -6,7 +7,7 @@ import type { TInvoiceListQuery } from "@/contracts/invoice-list-query";
 export function InvoiceFilters({ query, statuses }: { query: TInvoiceListQuery; statuses: readonly string[] }) {
   const t = useTranslations("billing");
   return (
-    <form className="mb-4 grid gap-2 md:grid-cols-5 md:items-end" data-testid="invoice-filters">
+    <form className="mb-4 grid gap-2 md:grid-cols-5 md:items-start" data-testid="invoice-filters">
       {/* A customer chosen elsewhere (the customer's page) stays chosen when the other filters change. */}
       {query.customerId ? <input type="hidden" name="customerId" value={query.customerId} /> : null}
       <label className="flex flex-col gap-1">
@@ -24,15 +25,16 @@ export function InvoiceFilters({ query, statuses }: { query: TInvoiceListQuery; 
           ))}
         </select>
       </label>
-      <label className="flex flex-col gap-1">
+      <label className="flex flex-col gap-1" htmlFor="invoice-filter-from">
         {t("from")}
-        <input type="date" name="from" defaultValue={query.from} className={inputClass} />
+        <DateInput id="invoice-filter-from" name="from" defaultValue={query.from} className={inputClass} />
       </label>
-      <label className="flex flex-col gap-1">
+      <label className="flex flex-col gap-1" htmlFor="invoice-filter-to">
         {t("to")}
-        <input type="date" name="to" defaultValue={query.to} className={inputClass} />
+        <DateInput id="invoice-filter-to" name="to" defaultValue={query.to} className={inputClass} />
       </label>
-      <button type="submit" className={buttonClass}>
+      {/* Level with the fields, below their labels (the date fields carry a hint underneath). */}
+      <button type="submit" className={`${buttonClass} md:mt-6`}>
         {t("filter")}
       </button>
     </form>

@@ -23,20 +23,40 @@ export function InvoiceTable({ rows, hrefBase, today, showCustomer = false }: { 
   const t = useTranslations("billing");
   const common = useTranslations("common");
   const locale = useLocale();
-  const headers = [t("number"), ...(showCustomer ? [t("customer")] : []), t("issueDate"), t("dueDate"), t("total"), t("balance"), t("status")];
+  // On a phone: number, total, balance and status; the customer and due date go under the number.
+  const secondary = "hidden md:table-cell";
+  const headers = [
+    t("number"),
+    ...(showCustomer ? [{ label: t("customer"), className: secondary }] : []),
+    { label: t("issueDate"), className: secondary },
+    { label: t("dueDate"), className: secondary },
+    { label: t("total"), className: "text-right" },
+    { label: t("balance"), className: "text-right" },
+    t("status"),
+  ];
   return (
     <Table headers={headers} empty={rows.length === 0 ? common("noResults") : undefined}>
       {rows.map((r) => (
         <tr key={r.id} data-testid="invoice-row">
           <Td>
-            <Link href={`${hrefBase}/${r.id}`}>{r.number ?? t("draftNumber")}</Link>
+            <Link href={`${hrefBase}/${r.id}`} className="whitespace-nowrap tabular-nums">
+              {r.number ?? t("draftNumber")}
+            </Link>
+            <span className="block text-xs text-slate-500 md:hidden">
+              {showCustomer && r.customerName ? <span className="block">{r.customerName}</span> : null}
+              {r.dueDate ? (
+                <span className="block">
+                  {t("dueDate")} <span className="whitespace-nowrap tabular-nums">{fmtDate(r.dueDate, locale)}</span>
+                </span>
+              ) : null}
+            </span>
           </Td>
-          {showCustomer ? <Td>{r.customerName}</Td> : null}
-          <Td className="whitespace-nowrap">{fmtDate(r.issueDate, locale)}</Td>
-          <Td className="whitespace-nowrap">{fmtDate(r.dueDate, locale)}</Td>
+          {showCustomer ? <Td className={secondary}>{r.customerName}</Td> : null}
+          <Td className={`${secondary} whitespace-nowrap tabular-nums`}>{fmtDate(r.issueDate, locale)}</Td>
+          <Td className={`${secondary} whitespace-nowrap tabular-nums`}>{fmtDate(r.dueDate, locale)}</Td>
           <Td className="whitespace-nowrap text-right tabular-nums">{fmtMoney(r.grossMinor, r.currency, locale)}</Td>
           <Td className="whitespace-nowrap text-right tabular-nums">{fmtMoney(r.balanceMinor, r.currency, locale)}</Td>
-          <Td>
+          <Td className="whitespace-nowrap">
             <InvoiceStatusBadge status={r.status} overdue={isPastDue(r.status, r.dueDate, today, r.balanceMinor)} />
           </Td>
         </tr>

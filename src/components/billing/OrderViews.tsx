@@ -17,17 +17,19 @@ export function OrderTable({ rows, hrefBase, viewer }: { rows: PurchaseOrderDto[
   const statusLabel = useStatusLabel(viewer);
   const format = useLocale();
   return (
-    <Table headers={[t("orders.number"), t("orders.date"), t("orders.status"), t("orders.total")]} empty={rows.length === 0 ? t("common.noResults") : undefined}>
+    <Table headers={[t("orders.number"), t("orders.date"), t("orders.status"), { label: t("orders.total"), className: "text-right" }]} empty={rows.length === 0 ? t("common.noResults") : undefined}>
       {rows.map((o) => (
         <tr key={o.id} data-testid="order-row">
           <Td>
-            <Link href={`${hrefBase}/${o.id}`}>{o.number}</Link>
+            <Link href={`${hrefBase}/${o.id}`} className="whitespace-nowrap tabular-nums">
+              {o.number}
+            </Link>
           </Td>
-          <Td>{new Intl.DateTimeFormat(format, { dateStyle: "medium" }).format(o.createdAt)}</Td>
+          <Td className="whitespace-nowrap tabular-nums">{new Intl.DateTimeFormat(format, { dateStyle: "medium" }).format(o.createdAt)}</Td>
           <Td>
             <Badge>{statusLabel(o.status)}</Badge>
           </Td>
-          <Td className="text-right tabular-nums">{fmtMoney(o.totalNetMinor, o.currency, format)}</Td>
+          <Td className="whitespace-nowrap text-right tabular-nums">{fmtMoney(o.totalNetMinor, o.currency, format)}</Td>
         </tr>
       ))}
     </Table>

@@ -14,8 +14,11 @@ export function ApiTokenForm() {
   const [state, action, pending] = useActionState(createApiTokenAction, idle);
   return (
     <form action={action} className="mb-6 flex flex-col gap-3" data-testid="api-token-form">
-      <div className="flex gap-2">
-        <input name="name" required maxLength={80} placeholder={t("name")} aria-label={t("name")} className={inputClass} />
+      <div className="flex flex-wrap items-end gap-2">
+        <label className="flex min-w-0 flex-1 flex-col gap-1">
+          {t("name")}
+          <input name="name" required maxLength={80} className={inputClass} />
+        </label>
         <button type="submit" disabled={pending} className={buttonClass}>
           {t("create")}
         </button>

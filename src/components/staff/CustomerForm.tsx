@@ -7,11 +7,12 @@ import { idle } from "@/app/_lib/action-state-idle";
 import { useErrorText } from "@/components/auth/use-error-text";
 import { Alert, buttonClass, inputClass } from "@/components/ui";
 import { useFieldError } from "@/components/use-field-error";
+import type { CustomerFormChoices } from "@/domain/i18n/countries";
 
 type CustomerFields = Record<"legalName" | "billingEmail" | "addressLine1" | "addressLine2" | "postalCode" | "city" | "country" | "taxId" | "currency" | "locale" | "timeZone", string>;
 
 /** Create (no `customer`) or edit a customer. The currency is fixed once invoices may exist. */
-export function CustomerForm({ customer }: { customer?: CustomerFields & { id: string } }) {
+export function CustomerForm({ customer, choices }: { customer?: CustomerFields & { id: string }; choices: CustomerFormChoices }) {
   const t = useTranslations("customerForm");
   const languages = useTranslations("common.languages");
   const errorText = useErrorText();
@@ -24,6 +25,19 @@ export function CustomerForm({ customer }: { customer?: CustomerFields & { id: s
       {fieldError(name) ? <span className="text-xs text-red-700">{fieldError(name)}</span> : null}
     </label>
   );
+  const select = (name: "country" | "currency" | "timeZone", fallback: string, options: { value: string; label: string }[]) => (
+    <label className="flex flex-col gap-1">
+      {t(name)}
+      <select name={name} defaultValue={customer?.[name] || fallback} className={inputClass}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {fieldError(name) ? <span className="text-xs text-red-700">{fieldError(name)}</span> : null}
+    </label>
+  );
   return (
     <form action={action} className="grid gap-3 md:grid-cols-2" data-testid="customer-form">
       {customer ? <input type="hidden" name="customerId" value={customer.id} /> : null}
@@ -33,9 +47,13 @@ export function CustomerForm({ customer }: { customer?: CustomerFields & { id: s
       {field("addressLine2")}
       {field("postalCode")}
       {field("city")}
-      {field("country", { maxLength: 2, placeholder: "FR" })}
+      {select(
+        "country",
+        "FR",
+        choices.countries.map((c) => ({ value: c.code, label: `${c.name} (${c.code})` })),
+      )}
       {field("taxId")}
-      {customer ? null : field("currency", { maxLength: 3, placeholder: "EUR" })}
+      {customer ? null : select("currency", "EUR", choices.currencies.map((c) => ({ value: c.code, label: c.name })))}
       <label className="flex flex-col gap-1">
         {t("locale")}
         <select name="locale" defaultValue={customer?.locale ?? "fr"} className={inputClass}>
@@ -46,7 +64,7 @@ export function CustomerForm({ customer }: { customer?: CustomerFields & { id: s
           ))}
         </select>
       </label>
-      {field("timeZone", { placeholder: "Europe/Paris" })}
+      {select("timeZone", "Europe/Paris", choices.timeZones.map((z) => ({ value: z, label: z.replaceAll("_", " ") })))}
       <div className="flex items-center gap-3 md:col-span-2">
         <button type="submit" disabled={pending} className={buttonClass}>
           {t("save")}

@@ -1,5 +1,6 @@
 "use client";
 
+import { DateInput } from "@/components/DateInput";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { createSiteAction, createSubscriptionAction } from "@/app/(staff)/staff/customers/actions";
@@ -14,10 +15,22 @@ export function SiteForm({ customerId }: { customerId: string }) {
   return (
     <form action={action} className="mt-3 grid gap-2 md:grid-cols-5 md:items-end" data-testid="site-form">
       <input type="hidden" name="customerId" value={customerId} />
-      <input name="name" required placeholder={t("siteName")} aria-label={t("siteName")} className={inputClass} />
-      <input name="addressLine1" placeholder={t("addressLine1")} aria-label={t("addressLine1")} className={inputClass} />
-      <input name="postalCode" placeholder={t("postalCode")} aria-label={t("postalCode")} className={inputClass} />
-      <input name="city" placeholder={t("city")} aria-label={t("city")} className={inputClass} />
+      <label className="flex flex-col gap-1">
+        {t("siteName")}
+        <input name="name" required className={inputClass} />
+      </label>
+      <label className="flex flex-col gap-1">
+        {t("addressLine1")}
+        <input name="addressLine1" className={inputClass} />
+      </label>
+      <label className="flex flex-col gap-1">
+        {t("postalCode")}
+        <input name="postalCode" className={inputClass} />
+      </label>
+      <label className="flex flex-col gap-1">
+        {t("city")}
+        <input name="city" className={inputClass} />
+      </label>
       <button type="submit" disabled={pending} className={buttonClass}>
         {t("addSite")}
       </button>
@@ -34,29 +47,41 @@ export function SubscriptionForm({ customerId, products, sites, today }: { custo
   return (
     <form action={action} className="mt-3 grid gap-2 md:grid-cols-6 md:items-end" data-testid="subscription-form">
       <input type="hidden" name="customerId" value={customerId} />
-      <select name="productId" aria-label={t("orders.product")} className={`${inputClass} md:col-span-2`}>
-        {products.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
-      </select>
-      <select name="cycle" aria-label={t("subscriptions.cycle")} className={inputClass}>
-        {cycles.map((c) => (
-          <option key={c} value={c}>
-            {t(`cycles.${c}` as "cycles.MONTHLY")}
-          </option>
-        ))}
-      </select>
-      <select name="siteId" aria-label={t("subscriptions.site")} className={inputClass} defaultValue="">
-        <option value="">{t("customerForm.noSite")}</option>
-        {sites.map((s) => (
-          <option key={s.id} value={s.id}>
-            {s.name}
-          </option>
-        ))}
-      </select>
-      <input type="date" name="startDate" defaultValue={today} aria-label={t("customerForm.startDate")} className={inputClass} />
+      <label className="flex flex-col gap-1 md:col-span-2">
+        {t("orders.product")}
+        <select name="productId" className={inputClass}>
+          {products.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1">
+        {t("subscriptions.cycle")}
+        <select name="cycle" className={inputClass}>
+          {cycles.map((c) => (
+            <option key={c} value={c}>
+              {t(`cycles.${c}` as "cycles.MONTHLY")}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1">
+        {t("subscriptions.site")}
+        <select name="siteId" className={inputClass} defaultValue="">
+          <option value="">{t("customerForm.noSite")}</option>
+          {sites.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1" htmlFor="subscription-start-date">
+        {t("customerForm.startDate")}
+        <DateInput id="subscription-start-date" name="startDate" defaultValue={today} className={inputClass} />
+      </label>
       <button type="submit" disabled={pending} className={buttonClass}>
         {t("customerForm.addSubscription")}
       </button>

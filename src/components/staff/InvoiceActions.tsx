@@ -1,5 +1,6 @@
 "use client";
 
+import { DateInput } from "@/components/DateInput";
 import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import Link from "next/link";
@@ -93,7 +94,7 @@ export function InvoiceActions(p: Props) {
               <input id="pay-ref" name="reference" className={inputClass} />
             </Field>
             <Field label={t("receivedOn")} htmlFor="pay-date" error={payError("receivedOn")}>
-              <input id="pay-date" name="receivedOn" type="date" required value={payDate} onChange={(e) => setPayDate(e.target.value)} className={inputClass} />
+              <DateInput id="pay-date" name="receivedOn" required value={payDate} onChange={(e) => setPayDate(e.target.value)} className={inputClass} />
             </Field>
             <ConfirmSubmit
               label={t("actions.recordPayment")}

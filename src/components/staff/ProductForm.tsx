@@ -15,18 +15,36 @@ export function ProductForm() {
   const [state, action, pending] = useActionState(addProductAction, idle);
   return (
     <form action={action} className="mb-6 grid gap-2 md:grid-cols-7 md:items-end" data-testid="product-form">
-      <input name="code" required placeholder={t("form.code")} aria-label={t("form.code")} className={inputClass} />
-      <input name="name" required placeholder={t("name")} aria-label={t("name")} className={`${inputClass} md:col-span-2`} />
-      <select name="kind" aria-label={t("kind")} className={inputClass}>
-        {KINDS.map((k) => (
-          <option key={k} value={k}>
-            {t(`kinds.${k}`)}
-          </option>
-        ))}
-      </select>
-      <input name="taxRatePercent" defaultValue="20" aria-label="%" className={inputClass} />
-      <input name="monthly" placeholder={t("form.monthly")} aria-label={t("form.monthly")} inputMode="decimal" className={inputClass} />
-      <input name="annual" placeholder={t("form.annual")} aria-label={t("form.annual")} inputMode="decimal" className={inputClass} />
+      <label className="flex flex-col gap-1">
+        {t("form.code")}
+        <input name="code" required className={inputClass} />
+      </label>
+      <label className="flex flex-col gap-1 md:col-span-2">
+        {t("name")}
+        <input name="name" required className={inputClass} />
+      </label>
+      <label className="flex flex-col gap-1">
+        {t("kind")}
+        <select name="kind" className={inputClass}>
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`kinds.${k}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1">
+        {t("form.taxRatePercent")}
+        <input name="taxRatePercent" defaultValue="20" className={inputClass} />
+      </label>
+      <label className="flex flex-col gap-1">
+        {t("form.monthly")}
+        <input name="monthly" inputMode="decimal" className={inputClass} />
+      </label>
+      <label className="flex flex-col gap-1">
+        {t("form.annual")}
+        <input name="annual" inputMode="decimal" className={inputClass} />
+      </label>
       <button type="submit" disabled={pending} className={`${buttonClass} md:col-span-7 md:justify-self-start`}>
         {t("form.add")}
       </button>

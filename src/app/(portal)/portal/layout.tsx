@@ -19,13 +19,19 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         { href: "/portal/credit-notes", label: t("portal.nav.creditNotes") },
         { href: "/portal/orders", label: t("portal.nav.orders") },
         { href: "/portal/subscriptions", label: t("portal.nav.subscriptions") },
-        { href: "/portal/sites", label: t("portal.nav.sites") },
-        { href: "/portal/team", label: t("portal.nav.team") },
-        { href: "/portal/settings", label: t("portal.nav.settings") },
+        // The account's own pages share one menu, so the header stays one row at 1280 px in every language.
+        {
+          label: t("portal.nav.account"),
+          items: [
+            { href: "/portal/sites", label: t("portal.nav.sites") },
+            { href: "/portal/team", label: t("portal.nav.team") },
+            { href: "/portal/settings", label: t("portal.nav.settings") },
+          ],
+        },
       ]}
       userLabel={`${user.name} · ${user.customerName}`}
       locale={isLocale(locale) ? locale : "en"}
-      labels={{ language: t("common.language"), signOut: t("common.signOut") }}
+      labels={{ language: t("common.language"), signOut: t("common.signOut"), menu: t("common.menu") }}
     >
       {children}
     </AppShell>

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { AppShell, type NavItem } from "@/components/AppShell";
+import { AppShell, type NavEntry } from "@/components/AppShell";
 import { staffMayAct } from "@/domain/auth/roles";
 import { isLocale } from "@/domain/i18n/locales";
 import { requireStaffSession } from "@/server/auth/guards";
@@ -10,27 +10,33 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   const user = await requireStaffSession();
   const t = await getTranslations();
   const locale = await getLocale();
-  const nav: NavItem[] = [{ href: "/staff", label: t("staff.nav.home") }];
+  // One header row at 1280 px: the daily lists inline, the other ledger lists and the administration
+  // pages in one menu each, and the reader's own security beside their name.
+  const nav: NavEntry[] = [{ href: "/staff", label: t("staff.nav.home") }];
   if (staffMayAct(user.staffRoles, ["BILLING", "SUPPORT"])) {
-    nav.push(
-      { href: "/staff/customers", label: t("staff.nav.customers") },
-      { href: "/staff/orders", label: t("staff.nav.orders") },
-      { href: "/staff/invoices", label: t("staff.nav.invoices") },
-      { href: "/staff/credit-notes", label: t("staff.nav.creditNotes") },
-      { href: "/staff/payments", label: t("staff.nav.payments") },
-      { href: "/staff/catalogue", label: t("staff.nav.catalogue") },
-    );
+    nav.push({ href: "/staff/customers", label: t("staff.nav.customers") }, { href: "/staff/invoices", label: t("staff.nav.invoices") });
+    nav.push({
+      label: t("staff.nav.billing"),
+      items: [
+        { href: "/staff/orders", label: t("staff.nav.orders") },
+        { href: "/staff/credit-notes", label: t("staff.nav.creditNotes") },
+        { href: "/staff/payments", label: t("staff.nav.payments") },
+        { href: "/staff/catalogue", label: t("staff.nav.catalogue") },
+      ],
+    });
   }
   if (staffMayAct(user.staffRoles, ["ADMIN"])) {
-    nav.push(
-      { href: "/staff/outbox", label: t("staff.nav.outbox") },
-      { href: "/staff/audit", label: t("staff.nav.audit") },
-      { href: "/staff/api-tokens", label: t("staff.nav.apiTokens") },
-      { href: "/staff/team", label: t("staff.nav.team") },
-      { href: "/staff/settings/company", label: t("staff.nav.settings") },
-    );
+    nav.push({
+      label: t("staff.nav.admin"),
+      items: [
+        { href: "/staff/outbox", label: t("staff.nav.outbox") },
+        { href: "/staff/audit", label: t("staff.nav.audit") },
+        { href: "/staff/api-tokens", label: t("staff.nav.apiTokens") },
+        { href: "/staff/team", label: t("staff.nav.team") },
+        { href: "/staff/settings/company", label: t("staff.nav.settings") },
+      ],
+    });
   }
-  nav.push({ href: "/staff/security", label: t("staff.nav.security") });
   return (
     <AppShell
       home="/staff"
@@ -38,9 +44,10 @@ export default async function StaffLayout({ children }: { children: ReactNode })
       productName={t("common.productName")}
       badge={t("staff.badge")}
       nav={nav}
+      accountLinks={[{ href: "/staff/security", label: t("staff.nav.security") }]}
       userLabel={user.name}
       locale={isLocale(locale) ? locale : "en"}
-      labels={{ language: t("common.language"), signOut: t("common.signOut") }}
+      labels={{ language: t("common.language"), signOut: t("common.signOut"), menu: t("common.menu") }}
     >
       {children}
     </AppShell>

@@ -10,7 +10,7 @@ export default async function StaffHome() {
   const customers = await countCustomers(getDb());
   const roles = user.staffRoles.map((r) => t(`common.roles.${r}`)).join(", ");
   return (
-    <Card title={t("staff.home.title")}>
+    <Card level={1} title={t("staff.home.title")}>
       <p data-testid="staff-intro">{t("staff.home.intro", { name: user.name, roles })}</p>
       <p className="mt-2 text-sm text-slate-600">{t("staff.home.customers", { count: customers })}</p>
     </Card>

@@ -16,7 +16,7 @@ export default async function PortalCreditNotesPage({ searchParams }: { searchPa
   const { items, total } = await listCreditNotes(getDb(), { customerId: user.customerId }, { take: PAGE_SIZE, skip: (page - 1) * PAGE_SIZE });
   const t = await getTranslations("billing");
   return (
-    <Card title={t("creditNotes")}>
+    <Card level={1} title={t("creditNotes")}>
       <CreditNoteTable rows={items} hrefBase="/portal/credit-notes" invoiceHrefBase="/portal/invoices" />
       <Pagination page={page} pageSize={PAGE_SIZE} total={total} params={{}} />
     </Card>

@@ -24,7 +24,7 @@ export default async function PortalInvoicesPage({ searchParams }: { searchParam
   const t = await getTranslations("billing");
   const exportParams = new URLSearchParams(Object.entries({ q: query.q, status: query.status, from: query.from, to: query.to }).filter((e): e is [string, string] => !!e[1]));
   return (
-    <Card title={t("invoices")} actions={<a href={`/portal/invoices/export.csv?${exportParams}`} data-testid="invoices-csv">{t("exportCsv")}</a>}>
+    <Card level={1} title={t("invoices")} actions={<a href={`/portal/invoices/export.csv?${exportParams}`} data-testid="invoices-csv">{t("exportCsv")}</a>}>
       <InvoiceFilters query={query} statuses={["OPEN", "OVERDUE", "PAID", "VOID"]} />
       {items.length === 0 && hasInvoiceFilters(query) ? <FilteredEmpty clearHref="/portal/invoices" /> : <InvoiceTable rows={items} hrefBase="/portal/invoices" today={today} />}
       <Pagination page={query.page} pageSize={PAGE_SIZE} total={total} params={{ q: query.q, status: query.status, from: query.from, to: query.to }} />

@@ -10,7 +10,7 @@ export default async function PortalOrdersPage() {
   const orders = await listPurchaseOrders(getDb(), user.customerId, { includeDrafts: false });
   const t = await getTranslations("orders");
   return (
-    <Card title={t("title")}>
+    <Card level={1} title={t("title")}>
       <OrderTable rows={orders} hrefBase="/portal/orders" viewer="customer" />
     </Card>
   );

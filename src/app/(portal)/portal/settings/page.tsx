@@ -9,7 +9,7 @@ export default async function PortalSettingsPage() {
   const t = await getTranslations();
   const locale = await getLocale();
   return (
-    <Card title={t("portal.settings.title")}>
+    <Card level={1} title={t("portal.settings.title")}>
       <div className="flex items-center gap-4">
         <span className="text-sm">{t("common.language")}</span>
         <LanguageSwitcher current={isLocale(locale) ? locale : "en"} label={t("common.language")} />

@@ -9,7 +9,7 @@ export default async function PortalSitesPage() {
   const sites = await listSites(getDb(), user.customerId);
   const t = await getTranslations("sites");
   return (
-    <Card title={t("title")}>
+    <Card level={1} title={t("title")}>
       <Table headers={[t("name"), t("address")]} empty={sites.length === 0 ? t("none") : undefined}>
         {sites.map((s) => (
           <tr key={s.id} data-testid="site-row">

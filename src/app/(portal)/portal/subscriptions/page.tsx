@@ -10,7 +10,7 @@ export default async function PortalSubscriptionsPage() {
   const subscriptions = await listCustomerSubscriptions(getDb(), user.customerId);
   const t = await getTranslations("subscriptions");
   return (
-    <Card title={t("title")}>
+    <Card level={1} title={t("title")}>
       <SubscriptionTable rows={subscriptions} />
     </Card>
   );

@@ -11,7 +11,7 @@ export default async function TeamPage() {
   const format = await getFormatter();
   const people = await listCompanyUsers(getDb(), user.customerId);
   return (
-    <Card title={t("portal.team.title")}>
+    <Card level={1} title={t("portal.team.title")}>
       <p className="mb-4 text-sm text-slate-600">{t("portal.team.intro", { companyName: user.customerName })}</p>
       <Table headers={[t("portal.team.name"), t("portal.team.email"), t("portal.team.role"), t("portal.team.since")]}>
         {people.map((p) => (

@@ -13,7 +13,7 @@ export default async function ApiTokensPage() {
   const format = await getFormatter();
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : t("never"));
   return (
-    <Card title={t("title")}>
+    <Card level={1} title={t("title")}>
       <p className="mb-4 text-sm text-slate-600">{t("intro")}</p>
       <ApiTokenForm />
       <Table headers={[t("name"), t("prefix"), t("created"), t("lastUsed"), ""]}>

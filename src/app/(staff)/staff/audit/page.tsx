@@ -21,7 +21,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const filtered = Object.values(filters).some(Boolean);
   const actionName = (action: string) => (isKnownAuditAction(action) ? t(`auditActions.${action}`) : action);
   return (
-    <Card title={t("staff.audit.title")}>
+    <Card level={1} title={t("staff.audit.title")}>
       <FilterForm
         testId="audit-filters"
         fields={[

@@ -13,7 +13,7 @@ export default async function CataloguePage() {
   const t = await getTranslations();
   const locale = await getLocale();
   return (
-    <Card title={t("catalogue.title")}>
+    <Card level={1} title={t("catalogue.title")}>
       {staffMayAct(staff.staffRoles, ["BILLING"]) ? <ProductForm /> : null}
       <Table headers={[t("catalogue.code"), t("catalogue.name"), t("catalogue.kind"), t("billing.taxRate"), t("catalogue.prices")]}>
         {products.map((p) => (

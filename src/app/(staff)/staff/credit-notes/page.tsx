@@ -24,7 +24,7 @@ export default async function StaffCreditNotesPage({ searchParams }: { searchPar
   const filters = { q: query.q, customerId: query.customerId, from: query.from, to: query.to };
   const filtered = Object.values(filters).some(Boolean);
   return (
-    <Card title={t("billing.creditNotes")}>
+    <Card level={1} title={t("billing.creditNotes")}>
       <FilterForm
         testId="credit-note-filters"
         keep={{ customerId: query.customerId }}

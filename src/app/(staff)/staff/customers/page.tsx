@@ -22,11 +22,15 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const { items, total } = await listCustomers(getDb(), { search: query.q || undefined, take: PAGE_SIZE, skip: (query.page - 1) * PAGE_SIZE });
   return (
     <Card
+      level={1}
       title={t("staff.customers.title")}
       actions={staffMayAct(staff.staffRoles, ["BILLING"]) ? <Link href="/staff/customers/new">{t("customerForm.new")}</Link> : null}
     >
-      <form className="mb-4 flex gap-2">
-        <input name="q" defaultValue={query.q} placeholder={t("staff.customers.searchPlaceholder")} aria-label={t("common.search")} className={inputClass} />
+      <form className="mb-4 flex flex-wrap items-end gap-2">
+        <label className="flex min-w-0 flex-1 flex-col gap-1">
+          {t("staff.customers.searchPlaceholder")}
+          <input name="q" type="search" defaultValue={query.q} className={inputClass} />
+        </label>
         <button type="submit" className={buttonClass}>
           {t("common.search")}
         </button>

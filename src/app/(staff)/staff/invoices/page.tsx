@@ -28,7 +28,7 @@ export default async function StaffInvoicesPage({ searchParams }: { searchParams
   const { items, total } = await listInvoices(getDb(), { staff: true }, filters, { take: PAGE_SIZE, skip: (query.page - 1) * PAGE_SIZE });
   const t = await getTranslations("billing");
   return (
-    <Card title={t("invoices")}>
+    <Card level={1} title={t("invoices")}>
       <InvoiceFilters query={query} statuses={["DRAFT", "OPEN", "OVERDUE", "PAID", "VOID"]} />
       {items.length === 0 && hasInvoiceFilters(query) ? <FilteredEmpty clearHref="/staff/invoices" /> : <InvoiceTable rows={items} hrefBase="/staff/invoices" today={today} showCustomer />}
       <Pagination page={query.page} pageSize={PAGE_SIZE} total={total} params={{ q: query.q, status: query.status, from: query.from, to: query.to, customerId: query.customerId }} />

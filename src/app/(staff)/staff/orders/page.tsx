@@ -23,7 +23,7 @@ export default async function StaffOrdersPage({ searchParams }: { searchParams: 
   const filters = { q: query.q, status: query.status, customerId: query.customerId, from: query.from, to: query.to };
   const filtered = Object.values(filters).some(Boolean);
   return (
-    <Card title={t("orders.title")} actions={query.customerId && customerName ? <a href={`/staff/orders/new?customerId=${query.customerId}`}>{t("orders.new")}</a> : undefined}>
+    <Card level={1} title={t("orders.title")} actions={query.customerId && customerName ? <a href={`/staff/orders/new?customerId=${query.customerId}`}>{t("orders.new")}</a> : undefined}>
       <FilterForm
         testId="order-filters"
         keep={{ customerId: query.customerId }}

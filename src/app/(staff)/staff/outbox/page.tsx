@@ -11,7 +11,7 @@ export default async function OutboxPage() {
   const format = await getFormatter();
   const emails = await listOutbox(getDb(), 100);
   return (
-    <Card title={t("title")}>
+    <Card level={1} title={t("title")}>
       <p className="mb-4 text-sm text-slate-600">{t("intro")}</p>
       <Table headers={[t("created"), t("to"), t("subject"), t("status")]} empty={emails.length === 0 ? "—" : undefined}>
         {emails.map((m) => (

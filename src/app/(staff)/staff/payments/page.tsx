@@ -24,7 +24,7 @@ export default async function StaffPaymentsPage({ searchParams }: { searchParams
   const filters = { q: query.q, method: query.method, customerId: query.customerId, from: query.from, to: query.to };
   const filtered = Object.values(filters).some(Boolean);
   return (
-    <Card title={t("billing.payments")}>
+    <Card level={1} title={t("billing.payments")}>
       <FilterForm
         testId="payment-filters"
         keep={{ customerId: query.customerId }}

@@ -14,7 +14,7 @@ export default async function SecurityPage() {
   if (!overview) notFound();
   const t = await getTranslations("staffSecurity");
   return (
-    <Card title={t("title")}>
+    <Card level={1} title={t("title")}>
       <p className="mb-4 text-sm text-slate-600">{t("intro")}</p>
       {overview.required && overview.status !== "on" ? (
         <div className="mb-4">

@@ -10,7 +10,7 @@ export default async function StaffTeamPage() {
   const staff = await listStaff(getDb());
   const t = await getTranslations();
   return (
-    <Card title={t("staffTeam.title")}>
+    <Card level={1} title={t("staffTeam.title")}>
       <p className="mb-4 text-sm text-slate-600">{t("staffTeam.intro")}</p>
       <Table headers={[t("portal.team.name"), t("portal.team.email"), t("portal.team.role")]}>
         {staff.map((s) => (

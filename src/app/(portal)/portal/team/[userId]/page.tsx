@@ -17,7 +17,7 @@ export default async function TeamMemberPage({ params }: { params: Promise<{ use
   const t = await getTranslations();
   const format = await getFormatter();
   return (
-    <Card title={person.name}>
+    <Card level={1} title={person.name}>
       <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
         <dt className="text-slate-500">{t("portal.team.email")}</dt>
         <dd data-testid="member-email">{person.email}</dd>

@@ -15,7 +15,7 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
   const t = await getTranslations("staff.outbox");
   const format = await getFormatter();
   return (
-    <Card title={email.subject} actions={<Badge>{t(`statuses.${email.status}`)}</Badge>}>
+    <Card level={1} title={email.subject} actions={<Badge>{t(`statuses.${email.status}`)}</Badge>}>
       <dl className="mb-4 grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
         <dt className="text-slate-500">{t("to")}</dt>
         <dd data-testid="email-to">{email.toAddress}</dd>

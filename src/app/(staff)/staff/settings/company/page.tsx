@@ -16,7 +16,7 @@ export default async function CompanySettingsPage() {
   const settings = toCompanySettingsDto(await getCompanySettings(getDb()));
   const t = await getTranslations("companySettings");
   return (
-    <Card title={t("title")}>
+    <Card level={1} title={t("title")}>
       <p className="mb-4 text-sm text-slate-600">{t("intro")}</p>
       <CompanySettingsForm settings={settings} />
     </Card>

@@ -1,8 +1,10 @@
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { CustomerForm } from "@/components/staff/CustomerForm";
 import { Card } from "@/components/ui";
+import { SUPPORTED_CURRENCIES } from "@/domain/billing/money";
+import { customerFormChoices } from "@/domain/i18n/countries";
 import { requireStaff } from "@/server/auth/guards";
 import { apiGetCustomer } from "@/server/api/api-queries";
 import { getDb } from "@/server/db/client";
@@ -15,8 +17,9 @@ export default async function EditCustomerPage({ params }: { params: Promise<{ c
   if (!c) notFound();
   const t = await getTranslations("customerForm");
   return (
-    <Card title={`${t("edit")} — ${c.legalName}`}>
+    <Card level={1} title={`${t("edit")} — ${c.legalName}`}>
       <CustomerForm
+        choices={customerFormChoices(await getLocale(), SUPPORTED_CURRENCIES, { country: c.country, timeZone: c.timeZone })}
         customer={{
           id: c.id, legalName: c.legalName, billingEmail: c.billingEmail, addressLine1: c.addressLine1, addressLine2: c.addressLine2, postalCode: c.postalCode,
           city: c.city, country: c.country, taxId: c.taxId ?? "", currency: c.currency, locale: c.locale, timeZone: c.timeZone,

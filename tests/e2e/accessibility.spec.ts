@@ -1,0 +1,198 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { fixture, showInLanguage, signIn } from "./support";
+
+// Every page of the app (the routes under src/app), at a desktop and a phone width, for each kind of
+// reader: axe finds no serious or critical violation, the page has one h1, and the first Tab reaches
+// the skip link.
+const WIDTHS = [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+] as const;
+const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+interface Finding {
+  url: string;
+  width: number;
+  rule: string;
+  impact: string | null | undefined;
+  targets: string[];
+}
+
+async function checkPages(page: Page, urls: string[]) {
+  const findings: Finding[] = [];
+  const structure: string[] = [];
+  for (const size of WIDTHS) {
+    await page.setViewportSize(size);
+    for (const url of urls) {
+      const response = await page.goto(url);
+      expect(response?.status(), `${url} answers`).toBeLessThan(400);
+      await page.waitForLoadState("networkidle");
+      const h1 = await page.locator("h1").count();
+      if (h1 !== 1) structure.push(`${url} @${size.width}: ${h1} h1`);
+      await page.keyboard.press("Tab");
+      const first = await page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? document.activeElement?.tagName);
+      if (first !== "skip-link") structure.push(`${url} @${size.width}: first Tab reaches ${first}, not the skip link`);
+      const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+      for (const v of results.violations) {
+        if (v.impact !== "serious" && v.impact !== "critical") continue;
+        findings.push({ url, width: size.width, rule: v.id, impact: v.impact, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) });
+      }
+    }
+  }
+  expect(structure, "one h1 per page and a skip link first").toEqual([]);
+  expect(findings, "serious or critical axe violations").toEqual([]);
+}
+
+const dupont = () => {
+  const data = fixture();
+  const customer = data.customers.find((c) => c.legalName.includes("Dupont"));
+  const documents = data.documents.find((d) => d.customerId === customer?.id);
+  if (!customer || !documents) throw new Error("no Dupont fixture");
+  return documents;
+};
+
+test("signed-out pages", async ({ page }) => {
+  test.setTimeout(120_000);
+  await checkPages(page, ["/signin", "/forgot-password", "/reset-password", "/invitation"]);
+});
+
+test("every portal page, as a customer owner", async ({ page }) => {
+  test.setTimeout(300_000);
+  await signIn(page, "claire@dupont.example");
+  const d = dupont();
+  await page.goto("/portal/team");
+  const members = page.locator('main a[href^="/portal/team/"]');
+  const member = (await members.count()) > 0 ? await members.first().getAttribute("href") : null;
+  await checkPages(page, [
+    "/portal",
+    "/portal/invoices",
+    `/portal/invoices/${d.invoiceId}`,
+    "/portal/credit-notes",
+    `/portal/credit-notes/${d.creditNoteId}`,
+    "/portal/orders",
+    `/portal/orders/${d.orderId}`,
+    "/portal/subscriptions",
+    "/portal/sites",
+    "/portal/team",
+    member ?? "/portal/team",
+    "/portal/settings",
+  ]);
+});
+
+const billingPages = () => {
+  const d = dupont();
+  return [
+    "/staff",
+    "/staff/customers",
+    "/staff/customers/new",
+    `/staff/customers/${d.customerId}`,
+    `/staff/customers/${d.customerId}/edit`,
+    "/staff/invoices",
+    "/staff/orders",
+    "/staff/credit-notes",
+    "/staff/payments",
+    `/staff/invoices/${d.invoiceId}`,
+    `/staff/invoices/new?customerId=${d.customerId}`,
+    `/staff/credit-notes/${d.creditNoteId}`,
+    `/staff/orders/${d.orderId}`,
+    `/staff/orders/new?customerId=${d.customerId}`,
+    "/staff/catalogue",
+    "/staff/security",
+  ];
+};
+
+test("every staff page open to billing staff", async ({ page }) => {
+  test.setTimeout(300_000);
+  await signIn(page, "billing@comptoir.example");
+  await checkPages(page, billingPages());
+});
+
+test("every staff page, as an admin", async ({ page }) => {
+  test.setTimeout(400_000);
+  await signIn(page, "admin@comptoir.example");
+  await page.goto("/staff/outbox");
+  const emails = page.locator('main a[href^="/staff/outbox/"]'); // the fresh e2e database may have sent none yet
+  const email = (await emails.count()) > 0 ? await emails.first().getAttribute("href") : null;
+  await checkPages(page, [
+    ...billingPages(),
+    "/staff/outbox",
+    ...(email ? [email] : []),
+    "/staff/audit",
+    "/staff/api-tokens",
+    "/staff/team",
+    "/staff/settings/company",
+  ]);
+});
+
+/** How far the header's row spills past its box (one row that does not fit overflows instead of growing). */
+const overflow = (p: Page) =>
+  p.getByTestId("header-row").evaluate((row) => {
+    const box = row.getBoundingClientRect();
+    const right = Math.max(...[...row.querySelectorAll("a, button, select, span")].map((e) => e.getBoundingClientRect().right));
+    return Math.max(row.scrollWidth - row.clientWidth, right - box.right);
+  });
+
+test("the header: one row at 1280 px, a Menu button at 390 px, the current page marked", async ({ page, browser, baseURL }) => {
+  test.setTimeout(180_000);
+  // One sign-in per person (the admin's one-time code cannot be used twice); the language is switched per browser.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, "admin@comptoir.example");
+  const customer = await (await browser.newContext({ baseURL })).newPage();
+  await customer.setViewportSize({ width: 1280, height: 800 });
+  await signIn(customer, "claire@dupont.example");
+  for (const locale of ["en", "fr"] as const) {
+    await showInLanguage(page, locale, baseURL);
+    await showInLanguage(customer, locale, baseURL);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const header = page.locator("header").first();
+    await page.goto("/staff/invoices");
+    expect((await header.boundingBox())?.height, `staff header height at 1280 (${locale})`).toBeLessThan(80);
+    expect(await overflow(page), `staff header overflow at 1280 (${locale})`).toBeLessThanOrEqual(0);
+    await expect(page.getByRole("navigation", { name: "main" }).locator('[aria-current="page"]')).toHaveAttribute("href", "/staff/invoices");
+    await page.screenshot({ path: `test-results/ux/staff-invoices-1280-${locale}.png`, fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    expect((await header.boundingBox())?.height, `staff header height at 390 (${locale})`).toBeLessThan(80);
+    await page.screenshot({ path: `test-results/ux/staff-invoices-390-${locale}.png`, fullPage: true });
+    const menu = page.getByTestId("menu-button");
+    await expect(menu).toHaveAttribute("aria-expanded", "false");
+    await expect(page.getByRole("navigation", { name: "main" })).toBeHidden();
+    await menu.click();
+    await expect(menu).toHaveAttribute("aria-expanded", "true");
+    const controlled = await menu.getAttribute("aria-controls");
+    await expect(page.locator(`[id="${controlled}"]`)).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "main" }).locator('[aria-current="page"]')).toBeVisible();
+    await page.screenshot({ path: `test-results/ux/staff-menu-390-${locale}.png`, fullPage: true });
+
+    const portalHeader = customer.locator("header").first();
+    for (const [path, name] of [
+      ["/portal", "portal-home"],
+      ["/portal/invoices", "portal-invoices"],
+    ] as const) {
+      await customer.setViewportSize({ width: 1280, height: 800 });
+      await customer.goto(path);
+      expect((await portalHeader.boundingBox())?.height, `portal header height at 1280 (${locale})`).toBeLessThan(80);
+      expect(await overflow(customer), `portal header overflow at 1280 (${locale})`).toBeLessThanOrEqual(0);
+      await expect(customer.getByRole("navigation", { name: "main" }).locator('[aria-current="page"]')).toHaveAttribute("href", path);
+      await customer.screenshot({ path: `test-results/ux/${name}-1280-${locale}.png`, fullPage: true });
+      await customer.setViewportSize({ width: 390, height: 844 });
+      await customer.reload();
+      expect((await portalHeader.boundingBox())?.height, `portal header height at 390 (${locale})`).toBeLessThan(80);
+      if (path === "/portal/invoices") {
+        // Number, total, balance and status stay visible on a phone, and amounts stay on one line.
+        const row = customer.getByTestId("invoice-row").first();
+        await expect(row.getByRole("link")).toBeVisible();
+        await expect(row.getByTestId("invoice-status")).toBeVisible();
+        const amounts = row.locator("td.tabular-nums.text-right");
+        await expect(amounts).toHaveCount(2);
+        for (const cell of await amounts.all()) {
+          await expect(cell).toBeVisible();
+          await expect(cell).toHaveCSS("white-space", "nowrap");
+        }
+      }
+      await customer.screenshot({ path: `test-results/ux/${name}-390-${locale}.png`, fullPage: true });
+    }
+  }
+  await customer.context().close();
+});
