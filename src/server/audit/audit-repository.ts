@@ -1,6 +1,6 @@
 import type { AuditEventListItemDto, KeysetPage, TAuditListQuery } from "@/contracts/staff-lists";
 import { addDays, calendarDate, toUtcMidnight } from "@/domain/billing/calendar-date";
-import { encodeCursor } from "@/domain/shared/keyset-cursor";
+import { keysetPage } from "@/domain/shared/keyset-cursor";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/types";
 
@@ -65,10 +65,10 @@ export async function listAuditEvents(
     take: take + 1,
     select: { id: true, at: true, action: true, actorEmail: true, targetType: true, targetId: true, customerId: true, ip: true },
   });
-  const page = rows.slice(0, take);
-  const last = page.at(-1);
-  return {
-    items: page.map((r) => ({ ...r, id: r.id.toString(), at: r.at.toISOString() })),
-    next: rows.length > take && last ? encodeCursor({ key: last.at.toISOString(), id: last.id.toString() }) : null,
-  };
+  return keysetPage(
+    rows,
+    take,
+    (r) => ({ key: r.at.toISOString(), id: r.id.toString() }),
+    (r) => ({ ...r, id: r.id.toString(), at: r.at.toISOString() }),
+  );
 }

@@ -1,6 +1,6 @@
 import type { CreditNoteListItemDto, KeysetPage, PaymentListItemDto, TCreditNoteListQuery, TPaymentListQuery } from "@/contracts/staff-lists";
 import { type CalendarDate, calendarDate, toUtcMidnight } from "@/domain/billing/calendar-date";
-import { encodeCursor } from "@/domain/shared/keyset-cursor";
+import { keysetPage } from "@/domain/shared/keyset-cursor";
 import type { Prisma } from "@/generated/prisma/client";
 import { dateFromDb, minorFromDb } from "@/server/billing/ledger-values";
 import type { Db } from "@/server/db/types";
@@ -29,10 +29,11 @@ export async function listCreditNotesForStaff(db: Db, query: TCreditNoteListQuer
     take: take + 1,
     include: { invoice: { select: { id: true, number: true } }, customer: { select: { legalName: true } } },
   });
-  const page = rows.slice(0, take);
-  const last = page.at(-1);
-  return {
-    items: page.map((r) => ({
+  return keysetPage(
+    rows,
+    take,
+    (r) => ({ key: dateFromDb(r.issueDate), id: r.id }),
+    (r) => ({
       id: r.id,
       number: r.number,
       customerId: r.customerId,
@@ -42,9 +43,8 @@ export async function listCreditNotesForStaff(db: Db, query: TCreditNoteListQuer
       issueDate: dateFromDb(r.issueDate),
       grossMinor: minorFromDb(r.grossMinor),
       reason: r.reason,
-    })),
-    next: rows.length > take && last ? encodeCursor({ key: dateFromDb(last.issueDate), id: last.id }) : null,
-  };
+    }),
+  );
 }
 
 /**
@@ -76,10 +76,11 @@ export async function listPaymentsForStaff(db: Db, query: TPaymentListQuery, tak
     take: take + 1,
     include: { invoice: { select: { id: true, number: true } }, customer: { select: { legalName: true } } },
   });
-  const page = rows.slice(0, take);
-  const last = page.at(-1);
-  return {
-    items: page.map((r) => ({
+  return keysetPage(
+    rows,
+    take,
+    (r) => ({ key: dateFromDb(r.receivedOn), id: r.id }),
+    (r) => ({
       id: r.id,
       customerId: r.customerId,
       customerName: r.customer.legalName,
@@ -89,7 +90,6 @@ export async function listPaymentsForStaff(db: Db, query: TPaymentListQuery, tak
       currency: r.currency,
       receivedOn: dateFromDb(r.receivedOn),
       amountMinor: minorFromDb(r.amountMinor),
-    })),
-    next: rows.length > take && last ? encodeCursor({ key: dateFromDb(last.receivedOn), id: last.id }) : null,
-  };
+    }),
+  );
 }

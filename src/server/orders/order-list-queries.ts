@@ -1,6 +1,6 @@
 import type { KeysetPage, OrderListItemDto, TOrderListQuery } from "@/contracts/staff-lists";
 import { addDays, type CalendarDate, calendarDate, toUtcMidnight } from "@/domain/billing/calendar-date";
-import { encodeCursor } from "@/domain/shared/keyset-cursor";
+import { keysetPage } from "@/domain/shared/keyset-cursor";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/types";
 
@@ -30,10 +30,10 @@ export async function listPurchaseOrdersForStaff(db: Db, query: TOrderListQuery,
     take: take + 1,
     select: { id: true, number: true, status: true, customerId: true, currency: true, createdAt: true, customer: { select: { legalName: true } } },
   });
-  const page = rows.slice(0, take);
-  const last = page.at(-1);
-  return {
-    items: page.map((r) => ({ id: r.id, number: r.number, status: r.status, customerId: r.customerId, customerName: r.customer.legalName, currency: r.currency, createdAt: r.createdAt.toISOString() })),
-    next: rows.length > take && last ? encodeCursor({ key: last.createdAt.toISOString(), id: last.id }) : null,
-  };
+  return keysetPage(
+    rows,
+    take,
+    (r) => ({ key: r.createdAt.toISOString(), id: r.id }),
+    (r) => ({ id: r.id, number: r.number, status: r.status, customerId: r.customerId, customerName: r.customer.legalName, currency: r.currency, createdAt: r.createdAt.toISOString() }),
+  );
 }
