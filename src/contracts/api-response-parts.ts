@@ -51,14 +51,13 @@ export const address = {
   country: z.string().length(2),
 };
 
-/** A page of a list: `data` plus where it stands in the whole. */
+/** A page of a list (Stripe's shape): `data` in list order, `has_more` when more lie beyond it. */
 export const page = <S extends z.ZodType>(item: S, id: string, what: string) =>
   named(
     z.object({
+      object: z.literal("list"),
       data: z.array(item),
-      page: z.number().int().min(1),
-      perPage: z.number().int().min(1),
-      total: z.number().int().min(0),
+      has_more: z.boolean(),
     }),
     id,
     `A page of ${what}`,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isCalendarDate } from "@/domain/billing/calendar-date";
+import { ZListCursor } from "./list-cursor";
 import { ZSearchText } from "./text";
 
 /**
@@ -18,7 +19,7 @@ export const ZInvoiceListQuery = z.object({
   from: optionalDate,
   to: optionalDate,
   customerId: z.string().uuid().optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  ...ZListCursor.shape,
 });
 export type TInvoiceListQuery = z.infer<typeof ZInvoiceListQuery>;
 

@@ -6,7 +6,8 @@ import { requestHash, withIdempotency } from "@/server/api/idempotency";
 import { createApiToken } from "@/server/api/manage-api-tokens";
 import type { StaffActor } from "@/server/auth/actor";
 import { createDraftInvoice } from "@/server/billing/create-draft-invoice";
-import { findInvoiceDetail, listInvoices } from "@/server/billing/invoice-queries";
+import { listInvoices } from "@/server/billing/invoice-list";
+import { findInvoiceDetail } from "@/server/billing/invoice-queries";
 import { issueInvoice } from "@/server/billing/issue-invoice";
 import { findCustomerSummary } from "@/server/customers/customer-repository";
 import { createCustomer } from "@/server/customers/manage-customers";
@@ -76,7 +77,7 @@ async function client(c: number): Promise<Acknowledged[]> {
         // Reads scoped to this client's company must return this client's rows, and only them.
         const summary = await findCustomerSummary(db, customerId);
         expect(summary?.legalName).toBe(legalName);
-        const { items } = await listInvoices(db, { customerId }, {}, { take: 100, skip: 0 });
+        const { items } = await listInvoices(db, { customerId }, {}, { limit: 100 });
         for (const item of items) expect(item.customerId).toBe(customerId);
         acks.push({ kind: "read", customerId, seen: items.length });
         break;

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import type { ListPageLinks } from "@/contracts/list-cursor";
 import { buttonClass, inputClass, secondaryButtonClass } from "@/components/ui";
 
 export type FilterField =
@@ -67,22 +68,30 @@ export function FilteredEmpty({ clearHref }: { clearHref: string }) {
   );
 }
 
-/** Keyset navigation: back to the first page, or on to the rows after the last one shown. */
-export function KeysetNav({ next, onLaterPage, params }: { next: string | null; onLaterPage: boolean; params: Record<string, string | undefined> }) {
+/**
+ * Cursor navigation: the first page, the previous page (rows before the first shown) and the next
+ * (rows after the last shown), keeping the filters; and how many rows match, capped when many.
+ */
+export function CursorNav({ links, params, total }: { links: ListPageLinks; params: Record<string, string | undefined>; total?: { count: number; capped: boolean } }) {
   const t = useTranslations("lists");
-  if (!next && !onLaterPage) return null;
-  const href = (after?: string) => {
-    const q = new URLSearchParams();
-    for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
-    if (after) q.set("after", after);
-    const s = q.toString();
-    return s ? `?${s}` : "?";
-  };
+  const href = (cursor?: { after?: string; before?: string }) => listHref("", { ...params, ...cursor }) || "?";
+  const shownTotal = total ? (total.capped ? t("resultCountCapped", { count: total.count }) : t("resultCount", { count: total.count })) : null;
+  if (!links.next && !links.previous && !links.onLaterPage && !shownTotal) return null;
   return (
-    <nav className="mt-4 flex items-center gap-4 text-sm" aria-label={t("pagination")}>
-      {onLaterPage ? <Link href={href()}>{t("firstPage")}</Link> : null}
-      {next ? (
-        <Link href={href(next)} rel="next">
+    <nav className="mt-4 flex flex-wrap items-center gap-4 text-sm" aria-label={t("pagination")}>
+      {shownTotal ? (
+        <span className="text-slate-600" data-testid="result-count">
+          {shownTotal}
+        </span>
+      ) : null}
+      {links.onLaterPage ? <Link href={href()}>{t("firstPage")}</Link> : null}
+      {links.previous ? (
+        <Link href={href({ before: links.previous })} rel="prev">
+          {t("previousPage")}
+        </Link>
+      ) : null}
+      {links.next ? (
+        <Link href={href({ after: links.next })} rel="next">
           {t("nextPage")}
         </Link>
       ) : null}

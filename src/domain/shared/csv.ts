@@ -11,6 +11,9 @@ export function csvCell(value: string | number | null | undefined, separator: Cs
   return special.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** One CSV record with its CRLF, for writers that stream rows as they read them. */
+export const csvLine = (row: readonly (string | number | null | undefined)[], separator: CsvDialect["separator"] = ","): string => `${row.map((cell) => csvCell(cell, separator)).join(separator)}\r\n`;
+
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[], separator: CsvDialect["separator"] = ","): string {
   return `${[header, ...rows].map((r) => r.map((cell) => csvCell(cell, separator)).join(separator)).join("\r\n")}\r\n`;
 }

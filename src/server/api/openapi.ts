@@ -36,7 +36,7 @@ const TAGS: Record<Tag, string> = {
   "Credit notes": "Credit notes across all invoices",
 };
 
-const PAGED = "Paged with `page` and `perPage` (at most 200); `total` counts every match.";
+const PAGED = "Paged with cursors: `limit` (1-100, default 25), then `starting_after` the last id you have for the next page or `ending_before` the first id for the previous one; `has_more` says whether more objects lie beyond. An id that names no object of this list is a 400.";
 
 export const API_OPERATION_LIST: ApiOperation[] = [
   { operationId: "listCustomers", method: "get", path: "/customers", tag: "Customers", summary: "List customers", description: `Customers by legal name; \`search\` matches the legal name or billing e-mail. ${PAGED}`, query: ZCustomerListQuery, response: R.ZApiCustomerPage },
@@ -116,8 +116,9 @@ function errorResponses(op: ApiOperation) {
 }
 
 const QUERY_DESCRIPTIONS: Record<string, string> = {
-  page: "Page number, from 1",
-  perPage: "Items per page (1-200)",
+  limit: "How many objects to return, 1-100 (default 25)",
+  starting_after: "Cursor: the id of the last object of the page you have; returns the objects after it",
+  ending_before: "Cursor: the id of the first object of the page you have; returns the objects before it",
   search: "Part of the legal name or billing e-mail, any case",
   customerId: "Only this customer's",
   status: "Only invoices in this status",

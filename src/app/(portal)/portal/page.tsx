@@ -4,7 +4,7 @@ import { fmtMoney } from "@/domain/billing/display-format";
 import { InvoiceTable } from "@/components/billing/InvoiceTable";
 import { Card } from "@/components/ui";
 import { requireCustomer } from "@/server/auth/guards";
-import { customerBalanceSummary, listInvoices } from "@/server/billing/invoice-queries";
+import { customerBalanceSummary, listInvoices } from "@/server/billing/invoice-list";
 import { customerToday } from "@/server/customers/customer-repository";
 import { listCustomerSubscriptions } from "@/server/subscriptions/subscription-repository";
 import { fmtDate } from "@/domain/billing/display-format";
@@ -18,7 +18,7 @@ export default async function PortalHome() {
   const today = await customerToday(db, user.customerId, new Date());
   const [summary, open, renewals, awaiting] = await Promise.all([
     customerBalanceSummary(db, user.customerId, today),
-    listInvoices(db, { customerId: user.customerId }, { status: "OPEN" }, { take: 5, skip: 0 }),
+    listInvoices(db, { customerId: user.customerId }, { status: "OPEN" }, { limit: 5 }),
     listCustomerSubscriptions(db, user.customerId, { activeOnly: true, take: 4 }),
     listOrdersAwaitingAnswer(db, user.customerId),
   ]);

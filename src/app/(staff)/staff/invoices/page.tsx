@@ -1,13 +1,14 @@
 import { getTranslations } from "next-intl/server";
 import { InvoiceFilters } from "@/components/billing/InvoiceFilters";
 import { InvoiceTable } from "@/components/billing/InvoiceTable";
-import { FilteredEmpty } from "@/components/lists/ListControls";
-import { Pagination } from "@/components/Pagination";
+import { CursorNav, FilteredEmpty } from "@/components/lists/ListControls";
 import { Card } from "@/components/ui";
 import { calendarDate, todayIn } from "@/domain/billing/calendar-date";
 import { hasInvoiceFilters, searchParamsToObject, ZInvoiceListQuery } from "@/contracts/invoice-list-query";
+import { pageRequest } from "@/contracts/list-cursor";
+import { pageLinks } from "@/domain/shared/cursor-page";
 import { requireStaff } from "@/server/auth/guards";
-import { listInvoices } from "@/server/billing/invoice-queries";
+import { countInvoices, listInvoices } from "@/server/billing/invoice-list";
 import { getDb } from "@/server/db/client";
 
 const PAGE_SIZE = 25;
@@ -25,13 +26,15 @@ export default async function StaffInvoicesPage({ searchParams }: { searchParams
     issuedFrom: query.from ? calendarDate(query.from) : undefined,
     issuedTo: query.to ? calendarDate(query.to) : undefined,
   };
-  const { items, total } = await listInvoices(getDb(), { staff: true }, filters, { take: PAGE_SIZE, skip: (query.page - 1) * PAGE_SIZE });
+  const db = getDb();
+  const [page, total] = await Promise.all([listInvoices(db, { staff: true }, filters, pageRequest(query, PAGE_SIZE)), countInvoices(db, { staff: true }, filters)]);
+  const items = page.items;
   const t = await getTranslations("billing");
   return (
     <Card level={1} title={t("invoices")}>
       <InvoiceFilters query={query} statuses={["DRAFT", "OPEN", "OVERDUE", "PAID", "VOID"]} />
       {items.length === 0 && hasInvoiceFilters(query) ? <FilteredEmpty clearHref="/staff/invoices" /> : <InvoiceTable rows={items} hrefBase="/staff/invoices" today={today} showCustomer />}
-      <Pagination page={query.page} pageSize={PAGE_SIZE} total={total} params={{ q: query.q, status: query.status, from: query.from, to: query.to, customerId: query.customerId }} />
+      <CursorNav links={pageLinks(page, (i) => i.id)} total={total} params={{ q: query.q, status: query.status, from: query.from, to: query.to, customerId: query.customerId }} />
     </Card>
   );
 }

@@ -1,14 +1,15 @@
-import { listBody, pageOf, ZInvoiceApiListQuery } from "@/contracts/api";
+import { apiPageRequest, listBody, ZInvoiceApiListQuery } from "@/contracts/api";
 import { ZApiInvoice, ZApiInvoicePage } from "@/contracts/api-responses";
 import { ZCreateDraftInvoiceInput } from "@/contracts/billing";
 import { createDraftInvoice } from "@/server/billing/create-draft-invoice";
-import { findInvoiceDetail, listInvoices } from "@/server/billing/invoice-queries";
+import { listInvoices } from "@/server/billing/invoice-list";
+import { findInvoiceDetail } from "@/server/billing/invoice-queries";
 import { getDb } from "@/server/db/client";
 import { apiHandler, notFound, reply } from "../_lib/api-handler";
 
 export const GET = apiHandler({ query: ZInvoiceApiListQuery }, async ({ query }) => {
-  const { items, total } = await listInvoices(getDb(), { staff: true }, { customerId: query.customerId, status: query.status }, pageOf(query));
-  return reply(200, ZApiInvoicePage, listBody(items, total, query));
+  const page = await listInvoices(getDb(), { staff: true }, { customerId: query.customerId, status: query.status }, apiPageRequest(query));
+  return reply(200, ZApiInvoicePage, listBody(page));
 });
 
 export const POST = apiHandler({ body: ZCreateDraftInvoiceInput }, async ({ actor, body }) => {

@@ -14,7 +14,7 @@ import { isLocale } from "@/domain/i18n/locales";
 import { requireStaff } from "@/server/auth/guards";
 import { findCustomerSummary } from "@/server/customers/customer-repository";
 import { getDb } from "@/server/db/client";
-import { listInvoices } from "@/server/billing/invoice-queries";
+import { listInvoices } from "@/server/billing/invoice-list";
 import { customerToday, listSites } from "@/server/customers/customer-repository";
 import { listProducts } from "@/server/catalogue/catalogue-repository";
 import { listPurchaseOrders } from "@/server/orders/purchase-order-repository";
@@ -33,7 +33,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
   const [users, invitations, invoices, today, subscriptions, orders, sites, products] = await Promise.all([
     listCompanyUsers(db, customer.id),
     listCustomerInvitations(db, customer.id, new Date()),
-    listInvoices(db, { staff: true }, { customerId: customer.id }, { take: 10, skip: 0 }),
+    listInvoices(db, { staff: true }, { customerId: customer.id }, { limit: 10 }),
     customerToday(db, customer.id, new Date()),
     listCustomerSubscriptions(db, customer.id),
     listPurchaseOrders(db, customer.id, { includeDrafts: true }),
