@@ -66,7 +66,7 @@ export function invoiceList(scope: LedgerScope, filters: InvoiceListFilters): Ke
     order: "DESC",
     select: Prisma.sql`t.id::text AS id, t.number, t.status::text AS status, t.customer_id::text AS "customerId", c.legal_name AS "customerName",
       t.currency, t.issue_date AS "issueDate", t.due_date AS "dueDate", t.gross_minor AS "grossMinor", t.paid_minor AS "paidMinor", t.credited_minor AS "creditedMinor"`,
-    joins: Prisma.sql`JOIN customers c ON c.id = t.customer_id`,
+    selectJoins: Prisma.sql`JOIN customers c ON c.id = t.customer_id`,
     scope: scopeSql(scope),
     filters: filterSql(scope, filters),
   };

@@ -19,8 +19,10 @@ export interface KeysetList {
   order: "ASC" | "DESC";
   /** What to select, over `t` and the joins. */
   select: Prisma.Sql;
-  /** Joins after `FROM <table> t` (empty when none). */
+  /** Joins after `FROM <table> t` that filters need (counts include them). */
   joins?: Prisma.Sql;
+  /** Joins only the selected columns need (a count skips them: PostgreSQL cannot drop an inner join). */
+  selectJoins?: Prisma.Sql;
   /** Conditions the caller may see at all (the customer scope); the cursor row must satisfy them too. */
   scope: Prisma.Sql[];
   /** Filters of this request. */
@@ -37,33 +39,37 @@ export async function cursorIsVisible(db: Db, list: Pick<KeysetList, "table" | "
 }
 
 /**
- * Reads one page. `before` reads backwards (flipped comparison and order) and the rows are put back in
- * list order. A cursor naming no row the caller may see yields an empty page with `cursorFound`
- * false (checked by a primary-key lookup run alongside).
+ * The statement of one page: `limit + 1` rows after (or, reading backwards, before) the cursor row,
+ * in scan order. Exported so benchmarks can run the very same SQL without the app (the floor).
  */
-export async function readKeysetPage<R>(db: Db, list: KeysetList, req: PageRequest): Promise<CursorPage<R>> {
+export function keysetStatement(list: KeysetList, req: PageRequest): Prisma.Sql {
   const backwards = Boolean(req.before);
   const cursor = req.before ?? req.after;
   const forwardOp = list.order === "DESC" ? "<" : ">";
   const op = backwards ? (forwardOp === "<" ? ">" : "<") : forwardOp;
   const scanOrder = backwards ? (list.order === "DESC" ? "ASC" : "DESC") : list.order;
   const keyRow = Prisma.raw(`(${list.key.join(", ")})`);
-  const cursorKey = Prisma.raw(list.key.map((k) => k.replace(/\bt\./g, "c.")).join(", "));
+  const cursorKey = Prisma.raw(list.key.map((k) => k.replace(/\bt\./g, "cur.")).join(", "));
   const conditions = [...list.scope, ...list.filters];
   if (cursor) {
-    conditions.push(
-      Prisma.sql`${keyRow} ${Prisma.raw(op)} (SELECT ${cursorKey} FROM ${Prisma.raw(list.table)} c WHERE c.id = ${cursor}::${Prisma.raw(list.idType)})`,
-    );
+    conditions.push(Prisma.sql`${keyRow} ${Prisma.raw(op)} (SELECT ${cursorKey} FROM ${Prisma.raw(list.table)} cur WHERE cur.id = ${cursor}::${Prisma.raw(list.idType)})`);
   }
   const orderBy = Prisma.raw(list.key.map((k) => `${k} ${scanOrder}`).join(", "));
-  const [rows, cursorFound] = await Promise.all([
-    db.$queryRaw<R[]>`
-      SELECT ${list.select} FROM ${Prisma.raw(list.table)} t ${list.joins ?? Prisma.empty}
-      WHERE ${and(conditions)}
-      ORDER BY ${orderBy}
-      LIMIT ${req.limit + 1}`,
-    cursor ? cursorIsVisible(db, list, cursor) : true,
-  ]);
+  return Prisma.sql`
+    SELECT ${list.select} FROM ${Prisma.raw(list.table)} t ${list.joins ?? Prisma.empty} ${list.selectJoins ?? Prisma.empty}
+    WHERE ${and(conditions)}
+    ORDER BY ${orderBy}
+    LIMIT ${req.limit + 1}`;
+}
+
+/**
+ * Reads one page. `before` reads backwards (flipped comparison and order) and the rows are put back in
+ * list order. A cursor naming no row the caller may see yields an empty page with `cursorFound`
+ * false (checked by a primary-key lookup run alongside).
+ */
+export async function readKeysetPage<R>(db: Db, list: KeysetList, req: PageRequest): Promise<CursorPage<R>> {
+  const cursor = req.before ?? req.after;
+  const [rows, cursorFound] = await Promise.all([db.$queryRaw<R[]>(keysetStatement(list, req)), cursor ? cursorIsVisible(db, list, cursor) : true]);
   return cursorPageFrom(rows, req, cursorFound);
 }
 
@@ -71,11 +77,13 @@ export async function readKeysetPage<R>(db: Db, list: KeysetList, req: PageReque
  * How many rows match, counted up to `cap` + 1 only: exact when small, "more than `cap`" when not,
  * so a total never costs a count of a million rows.
  */
+export const cappedCountStatement = (list: Pick<KeysetList, "table" | "joins" | "scope" | "filters">, cap: number): Prisma.Sql => Prisma.sql`
+  SELECT count(*)::int AS n FROM (
+    SELECT 1 FROM ${Prisma.raw(list.table)} t ${list.joins ?? Prisma.empty}
+    WHERE ${and([...list.scope, ...list.filters])} LIMIT ${cap + 1}) limited`;
+
 export async function cappedCount(db: Db, list: Pick<KeysetList, "table" | "joins" | "scope" | "filters">, cap: number): Promise<{ count: number; capped: boolean }> {
-  const rows = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM (
-      SELECT 1 FROM ${Prisma.raw(list.table)} t ${list.joins ?? Prisma.empty}
-      WHERE ${and([...list.scope, ...list.filters])} LIMIT ${cap + 1}) limited`;
+  const rows = await db.$queryRaw<{ n: number }[]>(cappedCountStatement(list, cap));
   const n = rows[0]?.n ?? 0;
   return n > cap ? { count: cap, capped: true } : { count: n, capped: false };
 }
