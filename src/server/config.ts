@@ -15,6 +15,10 @@ const ZEnv = z.object({
   COMPANY_ADDRESS: z.string().default(""),
   COMPANY_TAX_ID: z.string().default(""),
   COMPANY_EMAIL: z.string().default(""),
+  // Connections per app process, and how many API requests may run and wait for them (README: sizing).
+  DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+  API_MAX_CONCURRENT: z.coerce.number().int().min(1).max(2000).optional(),
+  API_MAX_QUEUED: z.coerce.number().int().min(0).max(100_000).default(100),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

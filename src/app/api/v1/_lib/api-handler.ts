@@ -7,7 +7,10 @@ import type { StaffActor } from "@/server/auth/actor";
 import { hashSecretToken } from "@/server/auth/secret-tokens";
 import { findActiveApiToken, staffRolesOf, touchApiToken } from "@/server/api/api-token-repository";
 import { type ApiResult, requestHash, withIdempotency } from "@/server/api/idempotency";
+import { env } from "@/server/config";
 import { getDb } from "@/server/db/client";
+import { isDatabaseOverload, RETRY_AFTER_SECONDS } from "@/server/db/overload";
+import { AdmissionGate } from "@/server/http/admission-gate";
 import { logger } from "@/server/logger";
 
 /** HTTP status of each business error; anything unlisted is a 400. */
@@ -54,8 +57,14 @@ function nulByteError(raw: unknown, prefix: string[] = []): ApiResult | null {
 /** A body is JSON only when it says so: `application/json` or a `+json` type, parameters allowed. */
 const isJsonContentType = (value: string | null) => !!value && /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(value.trim());
 
+const busy = (): ApiResult => json(503, errorBody("SERVICE_BUSY", `The service is busy; retry in ${RETRY_AFTER_SECONDS} seconds.`));
+
 function toResult(e: unknown): ApiResult {
   if (e instanceof z.ZodError) return validationError(e);
+  if (isDatabaseOverload(e)) {
+    logger.warn({ err: e instanceof Error ? e.message : String(e) }, "api: database overloaded, answered 503");
+    return busy();
+  }
   if (isDomainError(e)) {
     const field = typeof e.details?.field === "string" ? e.details.field : undefined;
     const reason = typeof e.details?.reason === "string" ? e.details.reason : undefined;
@@ -92,7 +101,19 @@ export interface ApiContext<B, Q> {
   request: Request;
 }
 
-const respond = (r: ApiResult) => Response.json(r.body, { status: r.status, headers: { "Cache-Control": "no-store" } });
+const respond = (r: ApiResult) =>
+  Response.json(r.body, { status: r.status, headers: { "Cache-Control": "no-store", ...(r.status === 503 ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : {}) } });
+
+/**
+ * API requests in flight per process: twice the pool by default (one waits for its connection while
+ * another runs), then a bounded queue; beyond that a burst is answered 503 with Retry-After at once.
+ */
+let gate: AdmissionGate | undefined;
+const apiGate = () => {
+  const e = env();
+  gate ??= new AdmissionGate(e.API_MAX_CONCURRENT ?? e.DB_POOL_SIZE * 2, e.API_MAX_QUEUED, 10_000);
+  return gate;
+};
 
 /**
  * Every /api/v1 route goes through here: authentication, zod parsing of path, query and body with
@@ -103,6 +124,16 @@ export function apiHandler<B = undefined, Q = undefined>(
   handle: (ctx: ApiContext<B, Q>) => Promise<ApiResult>,
 ) {
   return async (request: Request, context: { params: Promise<Record<string, string>> }): Promise<Response> => {
+    const release = await apiGate().enter();
+    if (!release) return respond(busy());
+    try {
+      return await handleAdmitted(request, context);
+    } finally {
+      release();
+    }
+  };
+
+  async function handleAdmitted(request: Request, context: { params: Promise<Record<string, string>> }): Promise<Response> {
     try {
       const auth = await authenticate(request);
       if (!("actor" in auth)) return respond(auth);
@@ -146,7 +177,7 @@ export function apiHandler<B = undefined, Q = undefined>(
     } catch (e) {
       return respond(toResult(e));
     }
-  };
+  }
 }
 
 export const ZUuidParams = (...names: string[]) => z.object(Object.fromEntries(names.map((n) => [n, z.string().uuid()]))) as unknown as z.ZodType<Record<string, string>>;
