@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { Card, Table, Td } from "@/components/ui";
-import type { CreditNoteDetail, CreditNoteListItem } from "@/server/billing/credit-note-queries";
+import type { CreditNoteDetail, CreditNoteListItem } from "@/contracts/credit-note-views";
 import { fmtDate, fmtMoney, fmtPeriod, fmtRate } from "@/domain/billing/display-format";
 
 export function CreditNoteTable({ rows, hrefBase, invoiceHrefBase, showCustomer = false }: { rows: CreditNoteListItem[]; hrefBase: string; invoiceHrefBase: string; showCustomer?: boolean }) {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { Card, Table, Td } from "@/components/ui";
 import type { CalendarDate } from "@/domain/billing/calendar-date";
-import type { InvoiceDetail } from "@/server/billing/invoice-queries";
+import type { InvoiceDetail } from "@/contracts/invoice-views";
 import { isPastDue } from "@/domain/billing/invoice-state";
 import { fmtDate, fmtMoney, fmtPeriod, fmtQuantity, fmtRate } from "@/domain/billing/display-format";
 import { InvoiceStatusBadge } from "./InvoiceStatusBadge";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { Badge, Card, Table, Td } from "@/components/ui";
 import { fmtDate, fmtMoney, fmtQuantity, fmtRate } from "@/domain/billing/display-format";
-import type { PurchaseOrderDto } from "@/server/orders/purchase-order-repository";
+import type { PurchaseOrderDto } from "@/contracts/order-views";
 
 type Viewer = "customer" | "staff";
 

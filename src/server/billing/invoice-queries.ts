@@ -1,6 +1,7 @@
 import type { CalendarDate } from "@/domain/billing/calendar-date";
 import { amountDue, isOverdue } from "@/domain/billing/invoice-state";
-import type { InvoiceStatus, PaymentMethod, Prisma } from "@/generated/prisma/client";
+import type { InvoiceDetail, InvoiceListItem } from "@/contracts/invoice-views";
+import type { InvoiceStatus, Prisma } from "@/generated/prisma/client";
 import { dateFromDb, minorFromDb, optionalDateFromDb, quantityFromDb } from "@/server/billing/ledger-values";
 import type { Db } from "@/server/db/types";
 
@@ -22,19 +23,6 @@ export interface InvoiceListFilters {
   issuedFrom?: CalendarDate;
   issuedTo?: CalendarDate;
   customerId?: string;
-}
-
-export interface InvoiceListItem {
-  id: string;
-  number: string | null;
-  status: InvoiceStatus;
-  customerId: string;
-  customerName: string;
-  currency: string;
-  issueDate: CalendarDate | null;
-  dueDate: CalendarDate | null;
-  grossMinor: number;
-  balanceMinor: number;
 }
 
 /**
@@ -97,41 +85,6 @@ export async function listInvoices(db: Db, scope: LedgerScope, filters: InvoiceL
     };
   });
   return { items, total };
-}
-
-export interface InvoiceLineDto {
-  id: string;
-  position: number;
-  description: string;
-  quantity: string;
-  unitAmountMinor: number;
-  netMinor: number;
-  taxRateBp: number;
-  period: { start: CalendarDate; end: CalendarDate } | null;
-}
-
-export interface InvoiceDetail {
-  id: string;
-  number: string | null;
-  status: InvoiceStatus;
-  currency: string;
-  customer: { id: string; legalName: string; locale: string };
-  buyer: { name: string; addressLines: string[]; taxId: string | null; email: string | null } | null;
-  issueDate: CalendarDate | null;
-  dueDate: CalendarDate | null;
-  netMinor: number;
-  taxMinor: number;
-  grossMinor: number;
-  paidMinor: number;
-  creditedMinor: number;
-  balanceMinor: number;
-  notes: string;
-  lines: InvoiceLineDto[];
-  taxLines: { taxRateBp: number; netMinor: number; taxMinor: number }[];
-  payments: { id: string; amountMinor: number; method: PaymentMethod; reference: string; receivedOn: CalendarDate }[];
-  creditNotes: { id: string; number: string; issueDate: CalendarDate; grossMinor: number; reason: string }[];
-  /** The accepted purchase order this invoice bills, if any. */
-  purchaseOrderNumber: string | null;
 }
 
 /** An invoice with everything its page shows, in one round trip of parallel queries. */

@@ -1,7 +1,7 @@
 import { fmtDate, fmtMoney, fmtQuantity, fmtRate } from "@/domain/billing/display-format";
 import type { Db } from "@/server/db/types";
 import { translatorFor } from "@/server/i18n/translator";
-import type { PurchaseOrderDto } from "@/server/orders/purchase-order-repository";
+import type { PurchaseOrderDto } from "@/contracts/order-views";
 import { labelsFor, legalMentions, localeOf, logoOf, seller } from "@/server/pdf/ledger-pdf";
 import { renderInvoicePdf } from "@/server/pdf/render-invoice-pdf";
 import { getCompanySettings } from "@/server/settings/get-company-settings";
