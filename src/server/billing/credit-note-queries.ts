@@ -65,3 +65,9 @@ export async function findCreditNoteDetail(db: Db, scope: LedgerScope, creditNot
     })),
   };
 }
+
+/** The seller stored on a credit note when it was created (JSON, checked by `parseSellerSnapshot`). */
+export async function findCreditNoteSellerJson(db: Db, creditNoteId: string): Promise<unknown> {
+  const row = await db.creditNote.findUnique({ where: { id: creditNoteId }, select: { seller: true } });
+  return row?.seller ?? null;
+}

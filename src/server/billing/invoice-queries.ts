@@ -133,6 +133,12 @@ export async function findInvoiceDetail(db: Db, scope: LedgerScope, invoiceId: s
   };
 }
 
+/** The seller stored on an invoice when it was issued (JSON, checked by `parseSellerSnapshot`); null on a draft. */
+export async function findInvoiceSellerJson(db: Db, invoiceId: string): Promise<unknown> {
+  const row = await db.invoice.findUnique({ where: { id: invoiceId }, select: { seller: true } });
+  return row?.seller ?? null;
+}
+
 /** The portal home's figures: what is due, what is late (as of the customer's today). */
 export async function customerBalanceSummary(db: Db, customerId: string, today: CalendarDate) {
   const open = await db.invoice.findMany({
