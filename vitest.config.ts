@@ -9,7 +9,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", environment: "node", include: ["src/**/*.test.ts"] },
+        test: { name: "unit", environment: "node", include: ["src/**/*.test.{ts,tsx}"] },
       },
       {
         resolve: { alias },

@@ -14,6 +14,13 @@ import { deployMigrations } from "../../tools/prisma-engine/migrations.mjs";
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "comptoir-legacy-"));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
+/** The seller an invoice is issued with (ADR 0011; the database refuses an issue without one). */
+const LEGACY_SELLER = JSON.stringify({
+  version: 1, legalName: "Hébergeur d'avant SARL", address: "3 rue Ancienne\n75003 Paris", country: "FR", registrationNumber: "", vatNumber: "",
+  email: "", phone: "", iban: "", bic: "", accountNumber: "", routingNumber: "", paymentInstructions: "", latePenaltyRateBp: null,
+  recoveryIndemnity: false, legalMentions: "", footerText: "",
+}).replaceAll("'", "''");
+
 /** Makes .data/pglite as the earlier launcher did, with a customer, a staff user and an issued invoice. */
 async function makeLegacyInstallation() {
   fs.mkdirSync(path.join(dataDir, "pglite"), { recursive: true });
@@ -32,7 +39,8 @@ async function makeLegacyInstallation() {
       INSERT INTO invoice_lines (id, invoice_id, position, description, quantity, unit_amount_minor, tax_rate_bp, net_minor)
         VALUES ('00000000-0000-4000-8000-000000000004', '00000000-0000-4000-8000-000000000003', 1, 'Hébergement', 1, 12345, 2000, 12345);
       UPDATE invoices SET status = 'OPEN', number = 'F2026-000001', issue_date = '2026-01-05', due_date = '2026-02-04',
-        net_minor = 12345, tax_minor = 2469, gross_minor = 14814 WHERE id = '00000000-0000-4000-8000-000000000003';
+        net_minor = 12345, tax_minor = 2469, gross_minor = 14814, seller = '${LEGACY_SELLER}'
+        WHERE id = '00000000-0000-4000-8000-000000000003';
       INSERT INTO audit_events (action, actor_email, at) VALUES ('legacy.test', 'admin@legacy.example', now());
     `);
   } finally {
@@ -61,8 +69,8 @@ describe("an installation of the earlier version (PGlite in .data/pglite)", () =
       try {
         const customer = await c.query("SELECT legal_name FROM customers");
         expect(customer.rows).toEqual([{ legal_name: "Boulangerie « Légataire »" }]);
-        const invoice = await c.query("SELECT number, status, gross_minor::int AS gross, issue_date::text AS issued FROM invoices");
-        expect(invoice.rows).toEqual([{ number: "F2026-000001", status: "OPEN", gross: 14814, issued: "2026-01-05" }]);
+        const invoice = await c.query("SELECT number, status, gross_minor::int AS gross, issue_date::text AS issued, seller->>'legalName' AS seller FROM invoices");
+        expect(invoice.rows).toEqual([{ number: "F2026-000001", status: "OPEN", gross: 14814, issued: "2026-01-05", seller: "Hébergeur d'avant SARL" }]);
         const staff = await c.query("SELECT name, staff_roles::text[] AS staff_roles FROM users");
         expect(staff.rows).toEqual([{ name: "Ädmin Łódź", staff_roles: ["ADMIN"] }]);
         // The freeze trigger is back on after the copy: the issued invoice cannot be changed.

@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { Card, Table, Td } from "@/components/ui";
-import type { CreditNoteDetail, CreditNoteListItem } from "@/server/billing/credit-note-queries";
+import type { CreditNoteDetail, CreditNoteListItem } from "@/contracts/credit-note-views";
 import { fmtDate, fmtMoney, fmtPeriod, fmtRate } from "@/domain/billing/display-format";
+import { TaxBreakdown } from "./TaxBreakdown";
 
 export function CreditNoteTable({ rows, hrefBase, invoiceHrefBase, showCustomer = false }: { rows: CreditNoteListItem[]; hrefBase: string; invoiceHrefBase: string; showCustomer?: boolean }) {
   const t = useTranslations("billing");
@@ -63,14 +64,17 @@ export function CreditNoteDocument({ note, invoiceHref, pdfHref }: { note: Credi
             </tr>
           ))}
         </Table>
-        <dl className="ml-auto mt-4 grid max-w-xs grid-cols-2 gap-x-4 gap-y-1 text-sm tabular-nums">
-          <dt>{t("totalNet")}</dt>
-          <dd className="whitespace-nowrap text-right">{m(note.netMinor)}</dd>
-          <dt>{t("totalTax")}</dt>
-          <dd className="whitespace-nowrap text-right">{m(note.taxMinor)}</dd>
-          <dt className="font-semibold">{t("totalGross")}</dt>
-          <dd className="whitespace-nowrap text-right font-semibold">{m(note.grossMinor)}</dd>
-        </dl>
+        <div className="mt-4 grid gap-6 md:grid-cols-2">
+          <TaxBreakdown taxLines={note.taxLines} currency={note.currency} testId="credit-note-tax-lines" />
+          <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm tabular-nums">
+            <dt>{t("totalNet")}</dt>
+            <dd className="whitespace-nowrap text-right">{m(note.netMinor)}</dd>
+            <dt>{t("totalTax")}</dt>
+            <dd className="whitespace-nowrap text-right">{m(note.taxMinor)}</dd>
+            <dt className="font-semibold">{t("totalGross")}</dt>
+            <dd className="whitespace-nowrap text-right font-semibold">{m(note.grossMinor)}</dd>
+          </dl>
+        </div>
       </Card>
     </>
   );

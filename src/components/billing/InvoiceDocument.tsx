@@ -2,10 +2,11 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { Card, Table, Td } from "@/components/ui";
 import type { CalendarDate } from "@/domain/billing/calendar-date";
-import type { InvoiceDetail } from "@/server/billing/invoice-queries";
+import type { InvoiceDetail } from "@/contracts/invoice-views";
 import { isPastDue } from "@/domain/billing/invoice-state";
 import { fmtDate, fmtMoney, fmtPeriod, fmtQuantity, fmtRate } from "@/domain/billing/display-format";
 import { InvoiceStatusBadge } from "./InvoiceStatusBadge";
+import { TaxBreakdown } from "./TaxBreakdown";
 
 /**
  * An invoice as its customer reads it: every line with its service period, the tax breakdown,
@@ -72,19 +73,7 @@ export function InvoiceDocument({ invoice, today, pdfHref, creditNoteHref }: { i
           ))}
         </Table>
         <div className="mt-4 grid gap-6 md:grid-cols-2">
-          <div>
-            <h3 className="mb-1 text-sm font-semibold">{t("taxBreakdown")}</h3>
-            {draft ? <p className="text-sm text-slate-500">{t("taxBreakdownAtIssue")}</p> : null}
-            <dl className="grid grid-cols-3 gap-x-4 text-sm tabular-nums">
-              {invoice.taxLines.map((g) => (
-                <div key={g.taxRateBp} className="contents">
-                  <dt>{fmtRate(g.taxRateBp, locale)}</dt>
-                  <dd>{m(g.netMinor)}</dd>
-                  <dd>{m(g.taxMinor)}</dd>
-                </div>
-              ))}
-            </dl>
-          </div>
+          <TaxBreakdown taxLines={invoice.taxLines} currency={invoice.currency} note={draft ? t("taxBreakdownAtIssue") : undefined} testId="invoice-tax-lines" />
           <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm tabular-nums">
             <dt>{t("totalNet")}</dt>
             <dd className="whitespace-nowrap text-right">{m(invoice.netMinor)}</dd>

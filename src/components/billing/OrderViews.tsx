@@ -2,7 +2,8 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { Badge, Card, Table, Td } from "@/components/ui";
 import { fmtDate, fmtMoney, fmtQuantity, fmtRate } from "@/domain/billing/display-format";
-import type { PurchaseOrderDto } from "@/server/orders/purchase-order-repository";
+import { TaxBreakdown } from "./TaxBreakdown";
+import type { PurchaseOrderDto } from "@/contracts/order-views";
 
 type Viewer = "customer" | "staff";
 
@@ -96,18 +97,7 @@ export function OrderDocument({
         ))}
       </Table>
       <div className="mt-4 grid gap-6 md:grid-cols-2">
-        <div>
-          <h3 className="mb-1 text-sm font-semibold">{t("billing.taxBreakdown")}</h3>
-          <dl className="grid grid-cols-3 gap-x-4 text-sm tabular-nums" data-testid="order-tax-lines">
-            {order.taxLines.map((g) => (
-              <div key={g.taxRateBp} className="contents">
-                <dt>{fmtRate(g.taxRateBp, locale)}</dt>
-                <dd>{m(g.netMinor)}</dd>
-                <dd>{m(g.taxMinor)}</dd>
-              </div>
-            ))}
-          </dl>
-        </div>
+        <TaxBreakdown taxLines={order.taxLines} currency={order.currency} testId="order-tax-lines" />
         <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm tabular-nums">
           <dt>{t("billing.totalNet")}</dt>
           <dd className="text-right">{m(order.totalNetMinor)}</dd>

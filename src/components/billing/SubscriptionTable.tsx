@@ -1,7 +1,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { Badge, Table, Td } from "@/components/ui";
 import { fmtDate, fmtMoney, fmtPeriod } from "@/domain/billing/display-format";
-import type { SubscriptionDto } from "@/server/subscriptions/subscription-repository";
+import type { SubscriptionDto } from "@/contracts/subscription-views";
 
 export function SubscriptionTable({ rows }: { rows: SubscriptionDto[] }) {
   const t = useTranslations();

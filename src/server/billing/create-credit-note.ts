@@ -8,12 +8,16 @@ import type { StaffActor } from "@/server/auth/actor";
 import { creditableLines, insertCreditNote, invoiceTaxGroups } from "@/server/billing/credit-note-repository";
 import { customerForInvoicing, lockInvoice, updateInvoiceSettlement } from "@/server/billing/invoice-repository";
 import { dateToDb, minorFromDb, minorToDb, optionalDateFromDb } from "@/server/billing/ledger-values";
+import { sellerSnapshotOf } from "@/server/billing/seller-snapshot";
 import { takeDocumentNumber } from "@/server/billing/take-document-number";
 import type { RootDb } from "@/server/db/types";
+import { getCompanySettings } from "@/server/settings/get-company-settings";
 
 /**
  * Corrects an issued invoice with a credit note (full, by line, or by amount), numbered from its own
  * gapless sequence. The invoice itself never changes, except that what is left to pay goes down.
+ * The credit note keeps the seller as Settings → Company says it today (a new document states who
+ * issues it now; the invoice keeps its own), written in the same INSERT (ADR 0011).
  */
 export async function createCreditNote(
   db: RootDb,
@@ -23,6 +27,8 @@ export async function createCreditNote(
   now: Date,
 ): Promise<{ creditNoteId: string; number: string }> {
   return db.$transaction(async (tx) => {
+    // Before any row lock, as when issuing an invoice: the same lock order in every issuing transaction.
+    const company = await getCompanySettings(tx);
     const invoice = await lockInvoice(tx, invoiceId);
     if (!invoice) throw new DomainError("NOT_FOUND", { entity: "invoice" });
     if (invoice.status !== "OPEN" && invoice.status !== "PAID") throw new DomainError("INVALID_TRANSITION", { entity: "invoice", from: invoice.status, event: "credit" });
@@ -59,6 +65,7 @@ export async function createCreditNote(
       netMinor: minorToDb(plan.totals.netMinor),
       taxMinor: minorToDb(plan.totals.taxMinor),
       grossMinor: minorToDb(plan.totals.grossMinor),
+      seller: sellerSnapshotOf(company),
       createdById: actor.id,
       createdAt: now,
       lines: plan.lines.map((l, i) => ({

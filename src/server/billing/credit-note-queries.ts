@@ -1,20 +1,9 @@
-import type { CalendarDate } from "@/domain/billing/calendar-date";
+import type { CreditNoteDetail, CreditNoteListItem } from "@/contracts/credit-note-views";
 import { dateFromDb, minorFromDb } from "@/server/billing/ledger-values";
 import type { LedgerScope } from "@/server/billing/invoice-queries";
 import type { Db } from "@/server/db/types";
 
 const scoped = (scope: LedgerScope) => ("customerId" in scope ? { customerId: scope.customerId } : {});
-
-export interface CreditNoteListItem {
-  id: string;
-  number: string;
-  issueDate: CalendarDate;
-  currency: string;
-  grossMinor: number;
-  reason: string;
-  invoice: { id: string; number: string | null };
-  customerName: string;
-}
 
 export async function listCreditNotes(db: Db, scope: LedgerScope, page: { take: number; skip: number }) {
   const where = scoped(scope);
@@ -39,16 +28,6 @@ export async function listCreditNotes(db: Db, scope: LedgerScope, page: { take: 
     customerName: r.customer.legalName,
   }));
   return { items, total };
-}
-
-export interface CreditNoteDetail extends CreditNoteListItem {
-  netMinor: number;
-  taxMinor: number;
-  customerId: string;
-  buyer: { name: string; addressLines: string[]; taxId: string | null; email: string | null } | null;
-  lines: { id: string; description: string; netMinor: number; taxRateBp: number; period: { start: CalendarDate; end: CalendarDate } | null }[];
-  taxLines: { taxRateBp: number; netMinor: number; taxMinor: number }[];
-  customerLocale: string;
 }
 
 export async function findCreditNoteDetail(db: Db, scope: LedgerScope, creditNoteId: string): Promise<CreditNoteDetail | null> {
@@ -85,4 +64,10 @@ export async function findCreditNoteDetail(db: Db, scope: LedgerScope, creditNot
       period: l.periodStart && l.periodEnd ? { start: dateFromDb(l.periodStart), end: dateFromDb(l.periodEnd) } : null,
     })),
   };
+}
+
+/** The seller stored on a credit note when it was created (JSON, checked by `parseSellerSnapshot`). */
+export async function findCreditNoteSellerJson(db: Db, creditNoteId: string): Promise<unknown> {
+  const row = await db.creditNote.findUnique({ where: { id: creditNoteId }, select: { seller: true } });
+  return row?.seller ?? null;
 }

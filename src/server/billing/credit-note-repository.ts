@@ -1,3 +1,4 @@
+import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/types";
 
 /** Invoice lines with what earlier credit notes already took from each (one grouped query). */
@@ -26,6 +27,8 @@ export async function insertCreditNote(
     netMinor: bigint;
     taxMinor: bigint;
     grossMinor: bigint;
+    /** The seller as printed (`SellerSnapshot`). */
+    seller: Prisma.InputJsonObject;
     createdById: string | null;
     createdAt: Date;
     lines: { position: number; invoiceLineId: string | null; description: string; netMinor: bigint; taxRateBp: number; periodStart: Date | null; periodEnd: Date | null }[];

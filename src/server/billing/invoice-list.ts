@@ -1,3 +1,4 @@
+import type { InvoiceListItem } from "@/contracts/invoice-views";
 import type { CalendarDate } from "@/domain/billing/calendar-date";
 import { amountDue } from "@/domain/billing/invoice-state";
 import type { CursorPage, PageRequest } from "@/domain/shared/cursor-page";
@@ -13,6 +14,7 @@ import type { Db } from "@/server/db/types";
  * (COALESCE(issue_date, 'infinity'), COALESCE(number, ''), created_at, id) is served exactly by the
  * expression indexes of migration 20261202070000_list_indexes (overall, per customer, per status).
  */
+export type { InvoiceListItem };
 export type LedgerScope = { customerId: string } | { staff: true };
 
 export interface InvoiceListFilters {
@@ -27,18 +29,6 @@ export interface InvoiceListFilters {
   customerId?: string;
 }
 
-export interface InvoiceListItem {
-  id: string;
-  number: string | null;
-  status: InvoiceStatus;
-  customerId: string;
-  customerName: string;
-  currency: string;
-  issueDate: CalendarDate | null;
-  dueDate: CalendarDate | null;
-  grossMinor: number;
-  balanceMinor: number;
-}
 
 const INVOICE_KEY = ["COALESCE(t.issue_date, 'infinity'::date)", "COALESCE(t.number, '')", "t.created_at", "t.id"] as const;
 

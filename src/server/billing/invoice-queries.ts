@@ -1,6 +1,7 @@
 import type { CalendarDate } from "@/domain/billing/calendar-date";
 import { amountDue } from "@/domain/billing/invoice-state";
-import type { InvoiceStatus, PaymentMethod, Prisma } from "@/generated/prisma/client";
+import type { InvoiceDetail } from "@/contracts/invoice-views";
+import type { InvoiceStatus, Prisma } from "@/generated/prisma/client";
 import { dateFromDb, minorFromDb, optionalDateFromDb, quantityFromDb } from "@/server/billing/ledger-values";
 import type { Db } from "@/server/db/types";
 import type { LedgerScope } from "@/server/billing/invoice-list";
@@ -19,41 +20,6 @@ const visible = (scope: LedgerScope): Prisma.InvoiceWhereInput => ("customerId" 
 function settlement(r: { status: InvoiceStatus; grossMinor: bigint; paidMinor: bigint; creditedMinor: bigint }) {
   const amounts = { grossMinor: minorFromDb(r.grossMinor), paidMinor: minorFromDb(r.paidMinor), creditedMinor: minorFromDb(r.creditedMinor) };
   return { amounts, balanceMinor: amountDue(r.status, amounts) };
-}
-
-export interface InvoiceLineDto {
-  id: string;
-  position: number;
-  description: string;
-  quantity: string;
-  unitAmountMinor: number;
-  netMinor: number;
-  taxRateBp: number;
-  period: { start: CalendarDate; end: CalendarDate } | null;
-}
-
-export interface InvoiceDetail {
-  id: string;
-  number: string | null;
-  status: InvoiceStatus;
-  currency: string;
-  customer: { id: string; legalName: string; locale: string };
-  buyer: { name: string; addressLines: string[]; taxId: string | null; email: string | null } | null;
-  issueDate: CalendarDate | null;
-  dueDate: CalendarDate | null;
-  netMinor: number;
-  taxMinor: number;
-  grossMinor: number;
-  paidMinor: number;
-  creditedMinor: number;
-  balanceMinor: number;
-  notes: string;
-  lines: InvoiceLineDto[];
-  taxLines: { taxRateBp: number; netMinor: number; taxMinor: number }[];
-  payments: { id: string; amountMinor: number; method: PaymentMethod; reference: string; receivedOn: CalendarDate }[];
-  creditNotes: { id: string; number: string; issueDate: CalendarDate; grossMinor: number; reason: string }[];
-  /** The accepted purchase order this invoice bills, if any. */
-  purchaseOrderNumber: string | null;
 }
 
 /** An invoice with everything its page shows, in one round trip of parallel queries. */
@@ -100,4 +66,10 @@ export async function findInvoiceDetail(db: Db, scope: LedgerScope, invoiceId: s
     creditNotes: r.creditNotes.map((c) => ({ id: c.id, number: c.number, issueDate: dateFromDb(c.issueDate), grossMinor: minorFromDb(c.grossMinor), reason: c.reason })),
     purchaseOrderNumber: r.purchaseOrder?.number ?? null,
   };
+}
+
+/** The seller stored on an invoice when it was issued (JSON, checked by `parseSellerSnapshot`); null on a draft. */
+export async function findInvoiceSellerJson(db: Db, invoiceId: string): Promise<unknown> {
+  const row = await db.invoice.findUnique({ where: { id: invoiceId }, select: { seller: true } });
+  return row?.seller ?? null;
 }

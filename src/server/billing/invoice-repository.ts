@@ -91,6 +91,8 @@ export async function markInvoiceIssued(
     taxMinor: bigint;
     grossMinor: bigint;
     buyer: Prisma.InputJsonObject;
+    /** The seller as printed (`SellerSnapshot`), frozen with the rest. */
+    seller: Prisma.InputJsonObject;
     issuedById: string | null;
     issuedAt: Date;
     paidAt: Date | null;

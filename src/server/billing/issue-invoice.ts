@@ -12,20 +12,23 @@ import {
   markInvoiceIssued,
 } from "@/server/billing/invoice-repository";
 import { dateToDb, minorFromDb, minorToDb } from "@/server/billing/ledger-values";
+import { sellerSnapshotOf } from "@/server/billing/seller-snapshot";
 import { takeDocumentNumber } from "@/server/billing/take-document-number";
 import type { Db, RootDb } from "@/server/db/types";
 import { getCompanySettings } from "@/server/settings/get-company-settings";
 
 /**
- * Issues a draft inside the caller's transaction: totals per tax rate, the buyer as printed, the next
- * gapless number, issue date = today in the customer's time zone. After this the invoice is frozen
- * (a database trigger refuses any later change but its settlement).
+ * Issues a draft inside the caller's transaction: totals per tax rate, the buyer and the seller as
+ * printed, the next gapless number, issue date = today in the customer's time zone. After this the
+ * invoice is frozen (a database trigger refuses any later change but its settlement, and refuses an
+ * invoice issued without its seller).
  */
 export async function issueInvoiceInTransaction(tx: Db, actor: StaffActor | null, invoiceId: string, now: Date): Promise<{ number: string }> {
-  // Payment terms come from Settings → Company until customer groups configure their own. Read
-  // before any row lock: on a fresh database this read inserts the settings row, and taking that
-  // lock first in every issuing transaction keeps the lock order the same for all of them.
-  const { paymentTermsDays } = await getCompanySettings(tx);
+  // Payment terms and the seller come from Settings → Company (terms until customer groups configure
+  // their own). Read before any row lock: on a fresh database this read inserts the settings row, and
+  // taking that lock first in every issuing transaction keeps the lock order the same for all of them.
+  const company = await getCompanySettings(tx);
+  const { paymentTermsDays } = company;
   const invoice = await lockInvoice(tx, invoiceId);
   if (!invoice) throw new DomainError("NOT_FOUND", { entity: "invoice" });
   if (invoice.status !== "DRAFT") throw new DomainError("INVOICE_ALREADY_ISSUED", { number: invoice.number });
@@ -59,6 +62,9 @@ export async function issueInvoiceInTransaction(tx: Db, actor: StaffActor | null
       taxId: customer.taxId,
       email: customer.billingEmail,
     },
+    // In the same UPDATE that issues it: the freeze trigger lets a draft become an issued invoice
+    // with its seller, and nothing change it afterwards (ADR 0011).
+    seller: sellerSnapshotOf(company),
     issuedById: actor?.id ?? null,
     issuedAt: now,
     paidAt: status === "PAID" ? now : null,

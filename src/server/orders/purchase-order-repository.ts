@@ -1,8 +1,8 @@
+import type { PurchaseOrderDto } from "@/contracts/order-views";
 import type { BillingCycle, PurchaseOrderStatus } from "@/generated/prisma/client";
-import type { CalendarDate } from "@/domain/billing/calendar-date";
 import { orderValidUntil } from "@/domain/billing/order-validity";
 import { lineNetMinor } from "@/domain/billing/quantity";
-import { computeDocumentTotals, type TaxGroup } from "@/domain/billing/tax";
+import { computeDocumentTotals } from "@/domain/billing/tax";
 import { minorFromDb, quantityFromDb } from "@/server/billing/ledger-values";
 import type { Db } from "@/server/db/types";
 
@@ -47,31 +47,6 @@ export async function updatePurchaseOrder(
   data: { status: PurchaseOrderStatus; sentAt?: Date; decidedAt?: Date; decidedById?: string; invoiceId?: string; declineReason?: string },
 ) {
   await db.purchaseOrder.update({ where: { id: orderId }, data });
-}
-
-export interface PurchaseOrderDto {
-  id: string;
-  number: string;
-  status: PurchaseOrderStatus;
-  currency: string;
-  notes: string;
-  customerId: string;
-  customerName: string;
-  createdAt: Date;
-  sentAt: Date | null;
-  /** The last day the customer may accept (the sent day in their time zone + the validity days). */
-  validUntil: CalendarDate | null;
-  validityDays: number;
-  decidedAt: Date | null;
-  declineReason: string | null;
-  invoiceId: string | null;
-  invoiceNumber: string | null;
-  totalNetMinor: number;
-  /** Tax per rate, on each rate's summed net (the invoice rule), then the totals. */
-  taxLines: TaxGroup[];
-  totalTaxMinor: number;
-  totalGrossMinor: number;
-  lines: { id: string; description: string; quantity: string; unitAmountMinor: number; taxRateBp: number; cycle: BillingCycle | null; netMinor: number }[];
 }
 
 /** Orders of a company (customers never see drafts); staff scope sees all of one customer. */

@@ -3,8 +3,10 @@ import path from "node:path";
 import { fmtDate, fmtMoney, fmtPeriod, fmtQuantity, fmtRate } from "@/domain/billing/display-format";
 import { isLocale, type Locale } from "@/domain/i18n/locales";
 import { formatIban } from "@/domain/settings/bank-details";
-import type { CreditNoteDetail } from "@/server/billing/credit-note-queries";
-import type { InvoiceDetail } from "@/server/billing/invoice-queries";
+import type { CreditNoteDetail } from "@/contracts/credit-note-views";
+import type { InvoiceDetail } from "@/contracts/invoice-views";
+import { creditNoteSeller, invoiceSeller } from "@/server/billing/document-seller";
+import type { SellerSnapshot } from "@/server/billing/seller-snapshot";
 import type { Db } from "@/server/db/types";
 import { translatorFor } from "@/server/i18n/translator";
 import { type InvoicePdfData, type PdfParty, renderInvoicePdf } from "@/server/pdf/render-invoice-pdf";
@@ -44,8 +46,9 @@ export function logoOf(company: CompanySettingsRecord): Buffer | null {
   return defaultLogo;
 }
 
-export function seller(company: CompanySettingsRecord, t: Translate): PdfParty {
-  const s = sellerParty(company);
+/** The seller block, from the seller the document states (its snapshot, or the settings for a draft). */
+export function seller(identity: SellerSnapshot, t: Translate): PdfParty {
+  const s = sellerParty(identity);
   return {
     ...s,
     registrationNumber: s.registrationNumber ? t("billing.pdf.registrationNumber", { value: s.registrationNumber }) : null,
@@ -54,21 +57,21 @@ export function seller(company: CompanySettingsRecord, t: Translate): PdfParty {
 }
 
 /** Bank details then instructions, as customers copy them into their banking app. */
-function paymentDetails(company: CompanySettingsRecord, t: Translate): string[] {
+function paymentDetails(identity: SellerSnapshot, t: Translate): string[] {
   const lines: string[] = [];
-  if (company.iban) lines.push(`IBAN ${formatIban(company.iban)}${company.bic ? `    BIC ${company.bic}` : ""}`);
-  if (company.accountNumber) lines.push(t("billing.pdf.accountNumber", { value: company.accountNumber }));
-  if (company.routingNumber) lines.push(t("billing.pdf.routingNumber", { value: company.routingNumber }));
-  if (company.paymentInstructions) lines.push(company.paymentInstructions);
+  if (identity.iban) lines.push(`IBAN ${formatIban(identity.iban)}${identity.bic ? `    BIC ${identity.bic}` : ""}`);
+  if (identity.accountNumber) lines.push(t("billing.pdf.accountNumber", { value: identity.accountNumber }));
+  if (identity.routingNumber) lines.push(t("billing.pdf.routingNumber", { value: identity.routingNumber }));
+  if (identity.paymentInstructions) lines.push(identity.paymentInstructions);
   return lines;
 }
 
 /** Mentions a late-paying business customer must have been told of (France: art. L441-10 C. com.). */
-export function legalMentions(company: CompanySettingsRecord, t: Translate, locale: Locale): string[] {
+export function legalMentions(identity: SellerSnapshot, t: Translate, locale: Locale): string[] {
   const out: string[] = [];
-  if (company.latePenaltyRateBp !== null) out.push(t("billing.pdf.latePenalty", { rate: fmtRate(company.latePenaltyRateBp, locale) }));
-  if (company.recoveryIndemnity) out.push(t("billing.pdf.recoveryIndemnity", { amount: fmtMoney(4000, "EUR", locale) }));
-  if (company.legalMentions) out.push(company.legalMentions);
+  if (identity.latePenaltyRateBp !== null) out.push(t("billing.pdf.latePenalty", { rate: fmtRate(identity.latePenaltyRateBp, locale) }));
+  if (identity.recoveryIndemnity) out.push(t("billing.pdf.recoveryIndemnity", { amount: fmtMoney(4000, "EUR", locale) }));
+  if (identity.legalMentions) out.push(identity.legalMentions);
   return out;
 }
 
@@ -88,8 +91,10 @@ function settlements(invoice: InvoiceDetail, t: Translate, locale: Locale) {
   return rows.sort((a, b) => a.on.localeCompare(b.on)).map(({ label, amount }) => ({ label, amount }));
 }
 
+/** An invoice: a draft names the seller as the settings are now, an issued one as it was issued. */
 export async function invoicePdf(db: Db, invoice: InvoiceDetail): Promise<Buffer> {
   const company = await getCompanySettings(db);
+  const identity = await invoiceSeller(db, invoice, company);
   const locale = localeOf(invoice.customer.locale);
   const t = translatorFor(locale);
   const m = (v: number) => fmtMoney(v, invoice.currency, locale);
@@ -103,7 +108,7 @@ export async function invoicePdf(db: Db, invoice: InvoiceDetail): Promise<Buffer
     dueDate: fmtDate(invoice.dueDate, locale),
     status: t(`billing.statuses.${invoice.status}` as "billing.statuses.OPEN"),
     purchaseOrder: invoice.purchaseOrderNumber,
-    seller: seller(company, t),
+    seller: seller(identity, t),
     buyer: invoice.buyer ?? { name: invoice.customer.legalName, addressLines: [] },
     logo: logoOf(company),
     lines: invoice.lines.map((l) => ({
@@ -119,14 +124,16 @@ export async function invoicePdf(db: Db, invoice: InvoiceDetail): Promise<Buffer
     settlements: settlements(invoice, t, locale),
     // Invoices made from a purchase order carry its number as their note; it is printed labelled above.
     notes: invoice.notes && invoice.notes !== invoice.purchaseOrderNumber ? invoice.notes : null,
-    paymentDetails: draft || invoice.balanceMinor > 0 || invoice.status === "OPEN" ? paymentDetails(company, t) : [],
-    legalMentions: legalMentions(company, t, locale),
-    footer: company.footerText || null,
+    paymentDetails: draft || invoice.balanceMinor > 0 || invoice.status === "OPEN" ? paymentDetails(identity, t) : [],
+    legalMentions: legalMentions(identity, t, locale),
+    footer: identity.footerText || null,
   });
 }
 
+/** A credit note names the seller frozen when it was created. */
 export async function creditNotePdf(db: Db, note: CreditNoteDetail): Promise<Buffer> {
   const company = await getCompanySettings(db);
+  const identity = await creditNoteSeller(db, note, company);
   const locale = localeOf(note.customerLocale);
   const t = translatorFor(locale);
   const m = (v: number) => fmtMoney(v, note.currency, locale);
@@ -137,13 +144,13 @@ export async function creditNotePdf(db: Db, note: CreditNoteDetail): Promise<Buf
     issueDate: fmtDate(note.issueDate, locale),
     reason: note.reason,
     correctsInvoice: note.invoice.number,
-    seller: seller(company, t),
+    seller: seller(identity, t),
     buyer: note.buyer ?? { name: note.customerName, addressLines: [] },
     logo: logoOf(company),
     lines: note.lines.map((l) => ({ description: l.description, quantity: "1", unitPrice: m(l.netMinor), net: m(l.netMinor), taxRate: fmtRate(l.taxRateBp, locale), period: l.period ? t("billing.periodLine", { period: fmtPeriod(l.period, locale) }) : null })),
     taxLines: note.taxLines.map((g) => ({ rate: fmtRate(g.taxRateBp, locale), net: m(g.netMinor), tax: m(g.taxMinor) })),
     totals: { net: m(note.netMinor), tax: m(note.taxMinor), gross: m(note.grossMinor) },
-    footer: company.footerText || null,
+    footer: identity.footerText || null,
   });
 }
 

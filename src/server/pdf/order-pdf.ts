@@ -1,9 +1,10 @@
 import { fmtDate, fmtMoney, fmtQuantity, fmtRate } from "@/domain/billing/display-format";
 import type { Db } from "@/server/db/types";
 import { translatorFor } from "@/server/i18n/translator";
-import type { PurchaseOrderDto } from "@/server/orders/purchase-order-repository";
+import type { PurchaseOrderDto } from "@/contracts/order-views";
 import { labelsFor, legalMentions, localeOf, logoOf, seller } from "@/server/pdf/ledger-pdf";
 import { renderInvoicePdf } from "@/server/pdf/render-invoice-pdf";
+import { sellerSnapshotOf } from "@/server/billing/seller-snapshot";
 import { getCompanySettings } from "@/server/settings/get-company-settings";
 
 /** The buyer block of an order: the customer as it stands today (an order freezes nothing). */
@@ -21,7 +22,9 @@ export interface OrderBuyer {
  * terms (validity, payment terms, the order's notes) under the totals.
  */
 export async function orderPdf(db: Db, order: PurchaseOrderDto, buyer: OrderBuyer, expired: boolean): Promise<Buffer> {
+  // An order freezes nothing (ADR 0011): it names the seller as the settings are now.
   const company = await getCompanySettings(db);
+  const identity = sellerSnapshotOf(company);
   const locale = localeOf(buyer.locale);
   const t = translatorFor(locale);
   const m = (v: number) => fmtMoney(v, order.currency, locale);
@@ -40,7 +43,7 @@ export async function orderPdf(db: Db, order: PurchaseOrderDto, buyer: OrderBuye
     issueDate: order.sentAt ? day(order.sentAt) : day(order.createdAt),
     dueDate: order.validUntil ? fmtDate(order.validUntil, locale) : null,
     status: t(`orders.statuses.${order.status}` as "orders.statuses.SENT"),
-    seller: seller(company, t),
+    seller: seller(identity, t),
     buyer: { name: buyer.name, addressLines: buyer.addressLines, taxId: buyer.taxId, email: buyer.email },
     logo: logoOf(company),
     lines: order.lines.map((l) => ({
@@ -55,7 +58,7 @@ export async function orderPdf(db: Db, order: PurchaseOrderDto, buyer: OrderBuye
     totals: { net: m(order.totalNetMinor), tax: m(order.totalTaxMinor), gross: m(order.totalGrossMinor) },
     notesTitle: t("orders.terms"),
     notes: terms.filter(Boolean).join("\n"),
-    legalMentions: legalMentions(company, t, locale),
-    footer: company.footerText || null,
+    legalMentions: legalMentions(identity, t, locale),
+    footer: identity.footerText || null,
   });
 }

@@ -31,8 +31,8 @@ export function toCompanySettingsDto(row: CompanySettingsRecord): CompanySetting
   return { ...rest, hasLogo: logo !== null, updatedAt: updatedAt.toISOString() };
 }
 
-/** The seller block of a document: name, address lines, identifiers and contact. */
-export function sellerParty(s: CompanySettingsRecord) {
+/** The seller block of a document: name, address lines, identifiers and contact (from the settings or a document's snapshot). */
+export function sellerParty(s: Pick<CompanySettingsRecord, "legalName" | "address" | "registrationNumber" | "vatNumber" | "email" | "phone">) {
   return {
     name: s.legalName,
     addressLines: s.address.split("\n").map((l) => l.trim()).filter(Boolean),

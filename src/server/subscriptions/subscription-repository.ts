@@ -1,5 +1,5 @@
+import type { SubscriptionDto } from "@/contracts/subscription-views";
 import type { BillingCycle, SubscriptionStatus } from "@/generated/prisma/client";
-import type { CalendarDate } from "@/domain/billing/calendar-date";
 import { dateFromDb, minorFromDb, quantityFromDb } from "@/server/billing/ledger-values";
 import type { Db } from "@/server/db/types";
 
@@ -45,23 +45,6 @@ export async function changeSubscriptionStatus(
     where: { id: subscriptionId },
     data: { status: to, history: { create: { fromStatus: from, toStatus: to, ...history } } },
   });
-}
-
-export interface SubscriptionDto {
-  id: string;
-  description: string;
-  productName: string;
-  productKind: string;
-  siteName: string | null;
-  status: SubscriptionStatus;
-  cycle: BillingCycle;
-  quantity: string;
-  unitAmountMinor: number;
-  currency: string;
-  taxRateBp: number;
-  currentPeriod: { start: CalendarDate; end: CalendarDate };
-  /** The next renewal is due when the current period ends. */
-  nextRenewal: CalendarDate | null;
 }
 
 /** A company's subscriptions, newest renewals first; one query with its joins. */
