@@ -13,6 +13,7 @@ import { createApiToken } from "@/server/api/manage-api-tokens";
 import { cappedCountStatement, keysetStatement } from "@/server/db/keyset-list";
 import { createPrismaClient } from "@/server/db/client";
 import { bulkInsertCustomers, bulkInsertInvoices } from "../tests/support/bulk-ledger";
+import { serverHeapFlags } from "../tools/lib/server-heap.mjs";
 import { createFreshDatabase } from "../tools/lib/test-database.mjs";
 import { progress } from "./lib/progress";
 import { percentile, processTreeRss } from "./lib/measure";
@@ -45,7 +46,8 @@ async function load() {
     await bulkInsertInvoices(db, { customerIds: customers.slice(1), count: Math.min(chunk, rest - done), prefix: `F2026-${String(done / chunk).padStart(2, "0")}`, firstDay: "2021-01-01", days: 2000 });
   }
   step.tick("everyone else's invoices");
-  await pg.query("VACUUM ANALYZE invoices; VACUUM ANALYZE customers");
+  await pg.query("VACUUM ANALYZE invoices");
+  await pg.query("VACUUM ANALYZE customers");
   step.tick("vacuum analyze");
   const passwordHash = await hashPassword(PASSWORD);
   await db.user.create({ data: { email: "bench-staff@example.com", name: "Bench Staff", kind: "STAFF", staffRoles: ["BILLING"], passwordHash } });
@@ -56,7 +58,7 @@ async function load() {
 
 async function startServer() {
   const next = path.resolve("node_modules/next/dist/bin/next");
-  server = spawn(process.execPath, ["--require", path.resolve("tools/lib/peer-address.cjs"), next, "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+  server = spawn(process.execPath, [...serverHeapFlags(process.env), "--require", path.resolve("tools/lib/peer-address.cjs"), next, "start", "-p", String(PORT), "-H", "127.0.0.1"], {
     env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_URL: base, APP_URL: base, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret", NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
   });

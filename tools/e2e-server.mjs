@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { serverHeapFlags } from "./lib/server-heap.mjs";
 import { createFreshDatabase } from "./lib/test-database.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -19,7 +20,7 @@ if (seed.status !== 0) {
 
 // The socket address of each request reaches the app through this hook, as with `npm start`.
 const peer = path.join(root, "tools/lib/peer-address.cjs");
-const child = spawn(process.execPath, ["--require", peer, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"], { cwd: root, env, stdio: "inherit" });
+const child = spawn(process.execPath, [...serverHeapFlags(env), "--require", peer, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"], { cwd: root, env, stdio: "inherit" });
 let stopping = false;
 const stop = async () => {
   if (stopping) return;

@@ -14,6 +14,7 @@ import { ensurePrismaClient, ensureProductionBuild } from "./lib/build-cache.mjs
 import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs";
 import { legacyPgliteDir, migrateLegacyPglite } from "./lib/migrate-legacy-pglite.mjs";
 import { deployMigrations } from "./prisma-engine/migrations.mjs";
+import { serverHeapFlags } from "./lib/server-heap.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
@@ -106,7 +107,7 @@ try {
   const guard = path.join(root, "tools/lib/exit-with-parent.cjs");
   // --require peer-address: the socket address of each request, for throttling (see the file).
   const peer = path.join(root, "tools/lib/peer-address.cjs");
-  child = spawn(process.execPath, ["--require", guard, "--require", peer, next, dev ? "dev" : "start", "-p", String(port), "-H", host], { cwd: root, env, stdio: "inherit" });
+  child = spawn(process.execPath, [...(dev ? [] : serverHeapFlags(env)), "--require", guard, "--require", peer, next, dev ? "dev" : "start", "-p", String(port), "-H", host], { cwd: root, env, stdio: "inherit" });
   child.on("exit", (code) => {
     if (!stopping) void shutdown(code ?? 1);
   });

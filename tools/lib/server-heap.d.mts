@@ -1,0 +1,1 @@
+export function serverHeapFlags(env?: Record<string, string | undefined>): string[];
