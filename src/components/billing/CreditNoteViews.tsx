@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { Card, Table, Td } from "@/components/ui";
-import type { CreditNoteDetail, CreditNoteListItem } from "@/server/billing/credit-note-queries";
+import type { CreditNoteListItemDto } from "@/contracts/staff-lists";
+import type { CreditNoteDetail } from "@/server/billing/credit-note-queries";
 import { fmtDate, fmtMoney, fmtPeriod, fmtRate } from "@/domain/billing/display-format";
 
-export function CreditNoteTable({ rows, hrefBase, invoiceHrefBase, showCustomer = false }: { rows: CreditNoteListItem[]; hrefBase: string; invoiceHrefBase: string; showCustomer?: boolean }) {
+export function CreditNoteTable({ rows, hrefBase, invoiceHrefBase, showCustomer = false }: { rows: CreditNoteListItemDto[]; hrefBase: string; invoiceHrefBase: string; showCustomer?: boolean }) {
   const t = useTranslations("billing");
   const common = useTranslations("common");
   const locale = useLocale();

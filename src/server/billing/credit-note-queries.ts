@@ -16,31 +16,6 @@ export interface CreditNoteListItem {
   customerName: string;
 }
 
-export async function listCreditNotes(db: Db, scope: LedgerScope, page: { take: number; skip: number }) {
-  const where = scoped(scope);
-  const [rows, total] = await Promise.all([
-    db.creditNote.findMany({
-      where,
-      orderBy: [{ issueDate: "desc" }, { number: "desc" }],
-      take: page.take,
-      skip: page.skip,
-      include: { invoice: { select: { id: true, number: true } }, customer: { select: { legalName: true } } },
-    }),
-    db.creditNote.count({ where }),
-  ]);
-  const items: CreditNoteListItem[] = rows.map((r) => ({
-    id: r.id,
-    number: r.number,
-    issueDate: dateFromDb(r.issueDate),
-    currency: r.currency,
-    grossMinor: minorFromDb(r.grossMinor),
-    reason: r.reason,
-    invoice: r.invoice,
-    customerName: r.customer.legalName,
-  }));
-  return { items, total };
-}
-
 export interface CreditNoteDetail extends CreditNoteListItem {
   netMinor: number;
   taxMinor: number;
