@@ -4,7 +4,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { dateFromDb, minorFromDb } from "@/server/billing/ledger-values";
 import { type KeysetList, readKeysetPage } from "@/server/db/keyset-list";
 import { likePattern } from "@/server/db/like-pattern";
-import { customerNamed } from "@/server/db/list-search";
+import { customerNamed, customerNameOf, invoiceNumberOf } from "@/server/db/list-search";
 import type { Db } from "@/server/db/types";
 
 /**
@@ -40,9 +40,8 @@ export function paymentList(filters: PaymentListFilters): KeysetList {
     idType: "uuid",
     key: PAYMENT_KEY,
     order: "DESC",
-    select: Prisma.sql`t.id::text AS id, t.customer_id::text AS "customerId", c.legal_name AS "customerName", t.invoice_id::text AS "invoiceId",
-      i.number AS "invoiceNumber", t.method::text AS method, t.reference, t.currency, t.received_on AS "receivedOn", t.amount_minor AS "amountMinor"`,
-    joins: Prisma.sql`JOIN customers c ON c.id = t.customer_id JOIN invoices i ON i.id = t.invoice_id`,
+    select: Prisma.sql`t.id::text AS id, t.customer_id::text AS "customerId", ${customerNameOf}, t.invoice_id::text AS "invoiceId",
+      ${invoiceNumberOf}, t.method::text AS method, t.reference, t.currency, t.received_on AS "receivedOn", t.amount_minor AS "amountMinor"`,
     scope: [],
     filters: filterSql(filters),
   };

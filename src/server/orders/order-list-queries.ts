@@ -3,7 +3,7 @@ import { addDays, type CalendarDate, calendarDate, toUtcMidnight } from "@/domai
 import type { CursorPage, PageRequest } from "@/domain/shared/cursor-page";
 import { Prisma } from "@/generated/prisma/client";
 import { type KeysetList, readKeysetPage } from "@/server/db/keyset-list";
-import { columnOrCustomerContains } from "@/server/db/list-search";
+import { columnOrCustomerContains, customerNameOf } from "@/server/db/list-search";
 import type { Db } from "@/server/db/types";
 
 /**
@@ -30,7 +30,7 @@ function filterSql(f: OrderListFilters): Prisma.Sql[] {
   return out;
 }
 
-/** The list with the columns a caller selects (over `t`, the customer `c` and the first invoice `i`). */
+/** The list with the columns a caller selects (over `t`; see list-search.ts for other tables' columns). */
 export function purchaseOrderList(filters: OrderListFilters, select: Prisma.Sql): KeysetList {
   return {
     table: "purchase_orders",
@@ -38,13 +38,12 @@ export function purchaseOrderList(filters: OrderListFilters, select: Prisma.Sql)
     key: ORDER_KEY,
     order: "DESC",
     select,
-    joins: Prisma.sql`JOIN customers c ON c.id = t.customer_id LEFT JOIN invoices i ON i.id = t.invoice_id`,
     scope: [],
     filters: filterSql(filters),
   };
 }
 
-const STAFF_SELECT = Prisma.sql`t.id::text AS id, t.number, t.status::text AS status, t.customer_id::text AS "customerId", c.legal_name AS "customerName",
+const STAFF_SELECT = Prisma.sql`t.id::text AS id, t.number, t.status::text AS status, t.customer_id::text AS "customerId", ${customerNameOf},
   t.currency, t.created_at AS "createdAt"`;
 
 /** One page of the back-office list of purchase orders: one indexed statement whatever the page's depth. */

@@ -6,6 +6,7 @@ import type { CursorPage, PageRequest } from "@/domain/shared/cursor-page";
 import { type BillingCycle, Prisma, type PurchaseOrderStatus } from "@/generated/prisma/client";
 import { minorFromDb, quantityFromDb } from "@/server/billing/ledger-values";
 import { readKeysetPage } from "@/server/db/keyset-list";
+import { customerNameOf, invoiceNumberOf } from "@/server/db/list-search";
 import type { Db } from "@/server/db/types";
 import { purchaseOrderList } from "@/server/orders/order-list-queries";
 
@@ -120,7 +121,8 @@ export async function listPurchaseOrdersPage(db: Db, filters: { customerId?: str
 
 const PAGE_SELECT = Prisma.sql`t.id::text AS id, t.number, t.status::text AS status, t.currency, t.notes, t.customer_id::text AS "customerId",
   t.created_at AS "createdAt", t.sent_at AS "sentAt", t.validity_days AS "validityDays", t.decided_at AS "decidedAt", t.decline_reason AS "declineReason",
-  t.invoice_id::text AS "invoiceId", c.legal_name AS "customerName", c.time_zone AS "timeZone", i.number AS "invoiceNumber"`;
+  t.invoice_id::text AS "invoiceId", ${customerNameOf}, (SELECT cu.time_zone FROM customers cu WHERE cu.id = t.customer_id) AS "timeZone",
+  ${invoiceNumberOf}`;
 
 export async function findPurchaseOrder(db: Db, orderId: string, scope: { customerId: string } | { staff: true }): Promise<PurchaseOrderDto | null> {
   const row = await db.purchaseOrder.findFirst({
