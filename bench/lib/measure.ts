@@ -20,9 +20,15 @@ export function processTreeRss(pid: number): number {
     } catch {}
   }
   const tree = new Set([pid]);
-  for (let grew = true; grew; ) {
+  let grew = true;
+  while (grew) {
     grew = false;
-    for (const [child, parent] of parents) if (tree.has(parent) && !tree.has(child)) (tree.add(child), (grew = true));
+    for (const [child, parent] of parents) {
+      if (tree.has(parent) && !tree.has(child)) {
+        tree.add(child);
+        grew = true;
+      }
+    }
   }
   let kb = 0;
   for (const p of tree) {

@@ -227,6 +227,7 @@ export const ZApiCreditNoteListItem = named(
     grossMinor: ZMinor,
     reason: z.string(),
     invoice: z.object({ id: ZId, number: z.string().nullable() }),
+    customerId: ZId,
     customerName: z.string(),
   }),
   "CreditNoteListItem",
@@ -236,7 +237,6 @@ export const ZApiCreditNote = named(
   ZApiCreditNoteListItem.extend({
     netMinor: ZMinor,
     taxMinor: ZMinor,
-    customerId: ZId,
     customerLocale: z.string(),
     buyer: ZBuyer,
     lines: z.array(

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { UUID_RE } from "@/domain/shared/keyset-cursor";
+import { isBigintId, UUID_RE } from "@/domain/shared/row-ids";
 
 /**
  * Where a page of a screen's list starts: after (next page) or before (previous page) the row with
@@ -7,6 +7,14 @@ import { UUID_RE } from "@/domain/shared/keyset-cursor";
  */
 const cursorId = z.string().regex(UUID_RE).optional().catch(undefined);
 export const ZListCursor = z.object({ after: cursorId, before: cursorId });
+
+/** The same for lists of rows with bigint ids (the audit log): a positive bigint in decimal. */
+const bigintCursorId = z
+  .string()
+  .refine((v) => isBigintId(v))
+  .optional()
+  .catch(undefined);
+export const ZBigintListCursor = z.object({ after: bigintCursorId, before: bigintCursorId });
 
 /** The page request of a screen list from its parsed query. */
 export const pageRequest = (q: { after?: string; before?: string }, limit: number) => (q.before ? { limit, before: q.before } : q.after ? { limit, after: q.after } : { limit });

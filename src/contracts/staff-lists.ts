@@ -1,11 +1,13 @@
 import { z } from "zod";
-import { isCalendarDate } from "@/domain/billing/calendar-date";
-import { BIGINT_ID_RE, DATE_KEY_RE, decodeCursor, INSTANT_KEY_RE, type KeysetCursor, UUID_RE } from "@/domain/shared/keyset-cursor";
+import { type CalendarDate, isCalendarDate } from "@/domain/billing/calendar-date";
+import { UUID_RE } from "@/domain/shared/row-ids";
+import { ZBigintListCursor, ZListCursor } from "./list-cursor";
 import { ZSearchText } from "./text";
 
 /**
  * Query strings of the back-office lists (orders, credit notes, payments, audit log). Filters live in
- * the URL; a bad value falls back to "no filter", a bad cursor to the first page.
+ * the URL; a bad value falls back to "no filter", a bad cursor (`after` / `before`, a row id) to the
+ * first page.
  */
 const optionalDate = z
   .string()
@@ -13,20 +15,6 @@ const optionalDate = z
   .optional()
   .catch(undefined);
 const optionalUuid = z.string().regex(UUID_RE).optional().catch(undefined);
-const cursor = (key: RegExp, id: RegExp) =>
-  z
-    .string()
-    .max(80)
-    .transform((v, ctx): KeysetCursor => {
-      const c = decodeCursor(v, key, id);
-      if (!c) {
-        ctx.addIssue({ code: "custom", message: "BAD_CURSOR" });
-        return z.NEVER;
-      }
-      return c;
-    })
-    .optional()
-    .catch(undefined);
 
 const common = {
   q: ZSearchText(60).optional().catch(undefined),
@@ -38,13 +26,13 @@ const common = {
 export const PURCHASE_ORDER_STATUSES = ["DRAFT", "SENT", "ACCEPTED", "DECLINED", "CANCELLED"] as const;
 export const PAYMENT_METHODS = ["CARD", "BANK_DEBIT", "TRANSFER", "CHEQUE", "CASH"] as const;
 
-export const ZOrderListQuery = z.object({ ...common, status: z.enum(PURCHASE_ORDER_STATUSES).optional().catch(undefined), after: cursor(INSTANT_KEY_RE, UUID_RE) });
+export const ZOrderListQuery = z.object({ ...common, status: z.enum(PURCHASE_ORDER_STATUSES).optional().catch(undefined), ...ZListCursor.shape });
 export type TOrderListQuery = z.infer<typeof ZOrderListQuery>;
 
-export const ZCreditNoteListQuery = z.object({ ...common, after: cursor(DATE_KEY_RE, UUID_RE) });
+export const ZCreditNoteListQuery = z.object({ ...common, ...ZListCursor.shape });
 export type TCreditNoteListQuery = z.infer<typeof ZCreditNoteListQuery>;
 
-export const ZPaymentListQuery = z.object({ ...common, method: z.enum(PAYMENT_METHODS).optional().catch(undefined), after: cursor(DATE_KEY_RE, UUID_RE) });
+export const ZPaymentListQuery = z.object({ ...common, method: z.enum(PAYMENT_METHODS).optional().catch(undefined), ...ZListCursor.shape });
 export type TPaymentListQuery = z.infer<typeof ZPaymentListQuery>;
 
 export const ZAuditListQuery = z.object({
@@ -52,15 +40,9 @@ export const ZAuditListQuery = z.object({
   action: z.string().max(80).regex(/^[a-z_.]+$/).optional().catch(undefined),
   from: optionalDate,
   to: optionalDate,
-  after: cursor(INSTANT_KEY_RE, BIGINT_ID_RE),
+  ...ZBigintListCursor.shape,
 });
 export type TAuditListQuery = z.infer<typeof ZAuditListQuery>;
-
-/** One page of a keyset list: `next` is the cursor of the following page, null on the last. */
-export interface KeysetPage<T> {
-  items: T[];
-  next: string | null;
-}
 
 export interface OrderListItemDto {
   id: string;
@@ -79,7 +61,7 @@ export interface CreditNoteListItemDto {
   customerName: string;
   invoice: { id: string; number: string | null };
   currency: string;
-  issueDate: string;
+  issueDate: CalendarDate;
   grossMinor: number;
   reason: string;
 }
@@ -92,7 +74,7 @@ export interface PaymentListItemDto {
   method: (typeof PAYMENT_METHODS)[number];
   reference: string;
   currency: string;
-  receivedOn: string;
+  receivedOn: CalendarDate;
   amountMinor: number;
 }
 

@@ -18,9 +18,10 @@ import * as subscriptionRoute from "@/app/api/v1/subscriptions/[subscriptionId]/
 import * as subscriptionsRoute from "@/app/api/v1/subscriptions/route";
 import { apiResponseRegistry, ZApiError } from "@/contracts/api-responses";
 import { createApiToken } from "@/server/api/manage-api-tokens";
-import { API_OPERATION_LIST, type ApiOperation } from "@/server/api/openapi";
+import { API_OPERATION_LIST, type ApiOperation, responseSchemaId } from "@/server/api/openapi";
 import { getDb } from "@/server/db/client";
-import { makeProducts } from "../support/factories";
+import { bulkInsertCreditNotes, bulkInsertPurchaseOrders, bulkInsertSubscriptions } from "../support/bulk-lists";
+import { makeCustomer, makeDraftInvoice, makeProducts, makeStaff } from "../support/factories";
 
 /**
  * The contract: every operation is called for real and its answer must parse with the zod schema the
@@ -126,6 +127,7 @@ async function expectError(operationId: string, status: number, code: string, op
 interface DocOperation {
   operationId: string;
   tags: string[];
+  parameters: { name: string; in: string }[];
   responses: Record<string, { $ref?: string; content?: Record<string, { schema: { $ref?: string } }> }>;
 }
 interface Doc {
@@ -174,8 +176,9 @@ describe("REST API v1 contract", () => {
     expect((await ok("updateCustomer", { params: { customerId }, body: { city: "Lyon" } })).city).toBe(
       "Lyon",
     );
-    const page = await ok("listCustomers", { query: "?search=Contrat&perPage=5" });
-    expect(page).toMatchObject({ page: 1, perPage: 5 });
+    const page = await ok("listCustomers", { query: "?search=Contrat&limit=5" });
+    expect(page).toMatchObject({ object: "list", has_more: false });
+    expect(page.data.map((c: { id: string }) => c.id)).toContain(customerId);
   });
 
   it("products, subscriptions and purchase orders answer as documented", async () => {
@@ -201,7 +204,7 @@ describe("REST API v1 contract", () => {
     });
     expect(sub.history.length).toBeGreaterThanOrEqual(1);
     await ok("getSubscription", { params: { subscriptionId: sub.id } });
-    expect((await ok("listSubscriptions", { query: `?customerId=${customerId}` })).total).toBe(1);
+    expect((await ok("listSubscriptions", { query: `?customerId=${customerId}` })).data).toHaveLength(1);
     const order = await ok("createPurchaseOrder", {
       body: {
         customerId,
@@ -230,8 +233,8 @@ describe("REST API v1 contract", () => {
     });
     expect(paid.payment).toMatchObject({ amountMinor: 1000, method: "TRANSFER" });
     expect((await ok("listInvoiceCreditNotes", { params: { invoiceId } })).data).toHaveLength(1);
-    expect((await ok("listInvoices", { query: `?customerId=${customerId}` })).total).toBe(1);
-    expect((await ok("listCreditNotes", { query: `?customerId=${customerId}` })).total).toBe(1);
+    expect((await ok("listInvoices", { query: `?customerId=${customerId}` })).data).toHaveLength(1);
+    expect((await ok("listCreditNotes", { query: `?customerId=${customerId}` })).data).toHaveLength(1);
 
     const { res } = await raw("getInvoicePdf", { params: { invoiceId } });
     expect([res.status, res.headers.get("content-type")]).toEqual([200, "application/pdf"]);
@@ -241,6 +244,37 @@ describe("REST API v1 contract", () => {
         .toString(),
     ).toBe("%PDF-");
     covered.add("getInvoicePdf");
+  });
+
+  it("answers every list as a documented Stripe page, first, next and previous", async () => {
+    // At least two objects in each list, so that there is a second page of one.
+    const staff = await makeStaff(["BILLING"]);
+    await makeCustomer();
+    await makeDraftInvoice({ customerId });
+    await bulkInsertSubscriptions(getDb(), { customerIds: [customerId], count: 2, productId: products.server.id, from: "2026-03-01T08:00:00Z" });
+    await bulkInsertPurchaseOrders(getDb(), { customerIds: [customerId], count: 2, prefix: `CT${Date.now()}`, from: "2026-03-01T08:00:00Z", productId: products.server.id, preparedById: staff.id });
+    await bulkInsertCreditNotes(getDb(), { invoiceId, customerId, count: 2, prefix: `CTN${Date.now()}`, firstDay: "2026-03-02" });
+    const doc = (await openapiRoute.GET().json()) as Doc;
+    const lists = API_OPERATION_LIST.filter((op) => op.query && "starting_after" in op.query.shape);
+    expect(lists.map((op) => op.operationId).sort()).toEqual(["listCreditNotes", "listCustomers", "listInvoices", "listPurchaseOrders", "listSubscriptions"]);
+    for (const op of lists) {
+      const documented = doc.paths[op.path]?.[op.method];
+      const query = documented?.parameters.filter((p) => p.in === "query").map((p) => p.name) ?? [];
+      expect(query, op.operationId).toEqual(expect.arrayContaining(["limit", "starting_after", "ending_before"]));
+      expect(query.filter((name) => ["page", "perPage", "offset"].includes(name)), op.operationId).toEqual([]);
+      const schema = doc.components.schemas[responseSchemaId(op.response as z.ZodType)] as { properties: Record<string, unknown>; required: string[] };
+      expect([Object.keys(schema.properties).sort(), [...schema.required].sort()], op.operationId).toEqual([
+        ["data", "has_more", "object"],
+        ["data", "has_more", "object"],
+      ]);
+      const filter = op.operationId === "listCustomers" ? "" : `&customerId=${customerId}`;
+      const first = await ok(op.operationId, { query: `?limit=1${filter}` });
+      expect([first.data.length, first.has_more], op.operationId).toEqual([1, true]);
+      const next = await ok(op.operationId, { query: `?limit=1${filter}&starting_after=${first.data[0].id}` });
+      expect(next.data[0].id, op.operationId).not.toBe(first.data[0].id);
+      const previous = await ok(op.operationId, { query: `?limit=1${filter}&ending_before=${next.data[0].id}` });
+      expect(previous, op.operationId).toEqual({ ...first, has_more: false });
+    }
   });
 
   it("called every operation of the document", () => {

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
@@ -24,7 +25,7 @@ const LEGACY_SELLER = JSON.stringify({
 /** Makes .data/pglite as the earlier launcher did, with a customer, a staff user and an issued invoice. */
 async function makeLegacyInstallation() {
   fs.mkdirSync(path.join(dataDir, "pglite"), { recursive: true });
-  const db = new PGlite(path.join(dataDir, "pglite", "pgdata"));
+  const db = new PGlite(path.join(dataDir, "pglite", "pgdata"), { extensions: { pg_trgm } });
   await db.waitReady;
   const port = await freePort();
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: 1 });

@@ -26,7 +26,9 @@ async function openLegacy(dir) {
   // Imported here: only an upgrade from an old installation needs PGlite at all.
   const { PGlite } = await import("@electric-sql/pglite");
   const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
-  const db = new PGlite(path.join(dir, "pgdata"));
+  // The current migrations create pg_trgm (list search indexes); PGlite ships it as a module to load.
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const db = new PGlite(path.join(dir, "pgdata"), { extensions: { pg_trgm } });
   await db.waitReady;
   const port = await freePort();
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: 1 });

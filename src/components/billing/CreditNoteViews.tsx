@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { Card, Table, Td } from "@/components/ui";
-import type { CreditNoteDetail, CreditNoteListItem } from "@/contracts/credit-note-views";
+import type { CreditNoteDetail } from "@/contracts/credit-note-views";
+import type { CreditNoteListItemDto } from "@/contracts/staff-lists";
 import { fmtDate, fmtMoney, fmtPeriod, fmtRate } from "@/domain/billing/display-format";
 import { TaxBreakdown } from "./TaxBreakdown";
 
-export function CreditNoteTable({ rows, hrefBase, invoiceHrefBase, showCustomer = false }: { rows: CreditNoteListItem[]; hrefBase: string; invoiceHrefBase: string; showCustomer?: boolean }) {
+export function CreditNoteTable({ rows, hrefBase, invoiceHrefBase, showCustomer = false }: { rows: CreditNoteListItemDto[]; hrefBase: string; invoiceHrefBase: string; showCustomer?: boolean }) {
   const t = useTranslations("billing");
   const common = useTranslations("common");
   const locale = useLocale();

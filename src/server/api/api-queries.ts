@@ -1,5 +1,8 @@
 import { minorFromDb, dateFromDb, quantityFromDb } from "@/server/billing/ledger-values";
-import type { BillingCycle, SubscriptionStatus } from "@/generated/prisma/client";
+import type { PageRequest } from "@/domain/shared/cursor-page";
+import { type BillingCycle, Prisma, type SubscriptionStatus } from "@/generated/prisma/client";
+import { type CustomerListFilters, customerList } from "@/server/customers/customer-list";
+import { readKeysetPage } from "@/server/db/keyset-list";
 import type { Db } from "@/server/db/types";
 
 /** Reads the REST API exposes that the pages do not need in this shape. Staff scope. */
@@ -9,10 +12,30 @@ const customerSelect = {
   taxId: true, currency: true, locale: true, timeZone: true, groupId: true, createdAt: true,
 } as const;
 
-export async function apiListCustomers(db: Db, opts: { search?: string; take: number; skip: number }) {
-  const where = opts.search ? { OR: [{ legalName: { contains: opts.search, mode: "insensitive" as const } }, { billingEmail: { contains: opts.search, mode: "insensitive" as const } }] } : {};
-  const [data, total] = await Promise.all([db.customer.findMany({ where, orderBy: { legalName: "asc" }, take: opts.take, skip: opts.skip, select: customerSelect }), db.customer.count({ where })]);
-  return { data, total };
+/** The same fields in SQL, for pages read by keyset. */
+const CUSTOMER_COLUMNS = Prisma.sql`t.id::text AS id, t.legal_name AS "legalName", t.billing_email AS "billingEmail", t.address_line1 AS "addressLine1",
+  t.address_line2 AS "addressLine2", t.postal_code AS "postalCode", t.city, t.country, t.tax_id AS "taxId", t.currency, t.locale,
+  t.time_zone AS "timeZone", t.group_id::text AS "groupId", t.created_at AS "createdAt"`;
+interface ApiCustomerRow {
+  id: string;
+  legalName: string;
+  billingEmail: string;
+  addressLine1: string;
+  addressLine2: string;
+  postalCode: string;
+  city: string;
+  country: string;
+  taxId: string | null;
+  currency: string;
+  locale: string;
+  timeZone: string;
+  groupId: string | null;
+  createdAt: Date;
+}
+
+/** A page of customers by legal name (the back-office list's order and search). */
+export async function apiListCustomers(db: Db, filters: CustomerListFilters, page: PageRequest) {
+  return readKeysetPage<ApiCustomerRow>(db, customerList(filters, CUSTOMER_COLUMNS), page);
 }
 
 export async function apiGetCustomer(db: Db, customerId: string) {
@@ -37,10 +60,29 @@ function subscriptionDto(s: {
   };
 }
 
-export async function apiListSubscriptions(db: Db, opts: { customerId?: string; take: number; skip: number }) {
-  const where = opts.customerId ? { customerId: opts.customerId } : {};
-  const [rows, total] = await Promise.all([db.subscription.findMany({ where, orderBy: { createdAt: "desc" }, take: opts.take, skip: opts.skip }), db.subscription.count({ where })]);
-  return { data: rows.map(subscriptionDto), total };
+/**
+ * A page of subscriptions, newest first: (created_at, id) DESC, served exactly by
+ * subscriptions_created_at_id_idx, and for one customer by subscriptions_customer_id_created_at_id_idx
+ * (migration 20261202070100_more_list_indexes).
+ */
+export async function apiListSubscriptions(db: Db, filters: { customerId?: string }, page: PageRequest) {
+  const read = await readKeysetPage<Parameters<typeof subscriptionDto>[0]>(
+    db,
+    {
+      table: "subscriptions",
+      idType: "uuid",
+      key: ["t.created_at", "t.id"],
+      order: "DESC",
+      select: Prisma.sql`t.id::text AS id, t.customer_id::text AS "customerId", t.site_id::text AS "siteId", t.product_id::text AS "productId",
+        t.description, t.quantity::text AS quantity, t.unit_amount_minor AS "unitAmountMinor", t.currency, t.tax_rate_bp AS "taxRateBp",
+        t.cycle::text AS cycle, t.status::text AS status, t.current_period_start AS "currentPeriodStart", t.current_period_end AS "currentPeriodEnd",
+        t.created_at AS "createdAt"`,
+      scope: [],
+      filters: filters.customerId ? [Prisma.sql`t.customer_id = ${filters.customerId}::uuid`] : [],
+    },
+    page,
+  );
+  return { ...read, items: read.items.map(subscriptionDto) };
 }
 
 export async function apiGetSubscription(db: Db, subscriptionId: string) {

@@ -1,7 +1,9 @@
-import type { AuditEventListItemDto, KeysetPage, TAuditListQuery } from "@/contracts/staff-lists";
+import type { AuditEventListItemDto, TAuditListQuery } from "@/contracts/staff-lists";
 import { addDays, calendarDate, toUtcMidnight } from "@/domain/billing/calendar-date";
-import { keysetPage } from "@/domain/shared/keyset-cursor";
-import type { Prisma } from "@/generated/prisma/client";
+import type { CursorPage, PageRequest } from "@/domain/shared/cursor-page";
+import { Prisma } from "@/generated/prisma/client";
+import { type KeysetList, readKeysetPage } from "@/server/db/keyset-list";
+import { likePattern } from "@/server/db/like-pattern";
 import type { Db } from "@/server/db/types";
 
 export interface AuditEntry {
@@ -41,34 +43,35 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
 }
 
 /**
- * The audit log page: newest first in true time order (at DESC, id DESC, served by
- * audit_events_at_id_idx; ids are taken at insert, not at the event's time), filtered by actor
- * e-mail (contains, any case), exact action and a day range (UTC), keyset-paginated.
+ * The audit log, newest first in true time order: (at, id) DESC (ids are taken at insert, not at the
+ * event's time), served exactly by audit_events_at_id_idx, and for one action by
+ * audit_events_action_at_id_idx (migration 20261202070100_more_list_indexes). Filters: actor e-mail
+ * (contains, any case: trigram index), exact action, a day range (UTC).
  */
-export async function listAuditEvents(
-  db: Db,
-  query: TAuditListQuery,
-  take: number,
-): Promise<KeysetPage<AuditEventListItemDto>> {
-  const and: Prisma.AuditEventWhereInput[] = [];
-  if (query.actor) and.push({ actorEmail: { contains: query.actor, mode: "insensitive" } });
-  if (query.action) and.push({ action: query.action });
-  if (query.from || query.to) and.push({ at: { ...(query.from ? { gte: toUtcMidnight(calendarDate(query.from)) } : {}), ...(query.to ? { lt: toUtcMidnight(addDays(calendarDate(query.to), 1)) } : {}) } });
-  if (query.after) {
-    const key = new Date(query.after.key);
-    const id = BigInt(query.after.id);
-    and.push({ OR: [{ at: { lt: key } }, { at: key, id: { lt: id } }] });
-  }
-  const rows = await db.auditEvent.findMany({
-    where: { AND: and },
-    orderBy: [{ at: "desc" }, { id: "desc" }],
-    take: take + 1,
-    select: { id: true, at: true, action: true, actorEmail: true, targetType: true, targetId: true, customerId: true, ip: true },
-  });
-  return keysetPage(
-    rows,
-    take,
-    (r) => ({ key: r.at.toISOString(), id: r.id.toString() }),
-    (r) => ({ ...r, id: r.id.toString(), at: r.at.toISOString() }),
-  );
+const AUDIT_KEY = ["t.at", "t.id"] as const;
+
+export type AuditListFilters = Pick<TAuditListQuery, "actor" | "action" | "from" | "to">;
+
+export function auditList(f: AuditListFilters): KeysetList {
+  const filters: Prisma.Sql[] = [];
+  if (f.actor) filters.push(Prisma.sql`t.actor_email ILIKE ${likePattern(f.actor)}`);
+  if (f.action) filters.push(Prisma.sql`t.action = ${f.action}`);
+  if (f.from) filters.push(Prisma.sql`t.at >= ${toUtcMidnight(calendarDate(f.from)).toISOString()}::timestamptz`);
+  if (f.to) filters.push(Prisma.sql`t.at < ${toUtcMidnight(addDays(calendarDate(f.to), 1)).toISOString()}::timestamptz`);
+  return {
+    table: "audit_events",
+    idType: "bigint",
+    key: AUDIT_KEY,
+    order: "DESC",
+    select: Prisma.sql`t.id::text AS id, t.at, t.action, t.actor_email AS "actorEmail", t.target_type AS "targetType", t.target_id AS "targetId",
+      t.customer_id::text AS "customerId", t.ip`,
+    scope: [],
+    filters,
+  };
+}
+
+/** One page of the audit log: one indexed statement whatever the page's depth. */
+export async function listAuditEvents(db: Db, filters: AuditListFilters, page: PageRequest): Promise<CursorPage<AuditEventListItemDto>> {
+  const read = await readKeysetPage<Omit<AuditEventListItemDto, "at"> & { at: Date }>(db, auditList(filters), page);
+  return { ...read, items: read.items.map((e) => ({ ...e, at: e.at.toISOString() })) };
 }

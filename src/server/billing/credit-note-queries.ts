@@ -5,31 +5,6 @@ import type { Db } from "@/server/db/types";
 
 const scoped = (scope: LedgerScope) => ("customerId" in scope ? { customerId: scope.customerId } : {});
 
-export async function listCreditNotes(db: Db, scope: LedgerScope, page: { take: number; skip: number }) {
-  const where = scoped(scope);
-  const [rows, total] = await Promise.all([
-    db.creditNote.findMany({
-      where,
-      orderBy: [{ issueDate: "desc" }, { number: "desc" }],
-      take: page.take,
-      skip: page.skip,
-      include: { invoice: { select: { id: true, number: true } }, customer: { select: { legalName: true } } },
-    }),
-    db.creditNote.count({ where }),
-  ]);
-  const items: CreditNoteListItem[] = rows.map((r) => ({
-    id: r.id,
-    number: r.number,
-    issueDate: dateFromDb(r.issueDate),
-    currency: r.currency,
-    grossMinor: minorFromDb(r.grossMinor),
-    reason: r.reason,
-    invoice: r.invoice,
-    customerName: r.customer.legalName,
-  }));
-  return { items, total };
-}
-
 export async function findCreditNoteDetail(db: Db, scope: LedgerScope, creditNoteId: string): Promise<CreditNoteDetail | null> {
   const r = await db.creditNote.findFirst({
     where: { id: creditNoteId, ...scoped(scope) },

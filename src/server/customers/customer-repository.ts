@@ -6,41 +6,6 @@ export async function findCustomerName(db: Db, customerId: string): Promise<stri
   return c?.legalName ?? null;
 }
 
-export interface CustomerListItem {
-  id: string;
-  legalName: string;
-  billingEmail: string;
-  userCount: number;
-}
-
-export async function listCustomers(db: Db, opts: { search?: string; take: number; skip: number }) {
-  const where = opts.search
-    ? {
-        OR: [
-          { legalName: { contains: opts.search, mode: "insensitive" as const } },
-          { billingEmail: { contains: opts.search, mode: "insensitive" as const } },
-        ],
-      }
-    : {};
-  const [rows, total] = await Promise.all([
-    db.customer.findMany({
-      where,
-      orderBy: { legalName: "asc" },
-      take: opts.take,
-      skip: opts.skip,
-      select: { id: true, legalName: true, billingEmail: true, _count: { select: { users: true } } },
-    }),
-    db.customer.count({ where }),
-  ]);
-  const items: CustomerListItem[] = rows.map((r) => ({
-    id: r.id,
-    legalName: r.legalName,
-    billingEmail: r.billingEmail,
-    userCount: r._count.users,
-  }));
-  return { items, total };
-}
-
 export interface CustomerSummary {
   id: string;
   legalName: string;

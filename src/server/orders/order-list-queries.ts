@@ -1,39 +1,53 @@
-import type { KeysetPage, OrderListItemDto, TOrderListQuery } from "@/contracts/staff-lists";
+import type { OrderListItemDto, TOrderListQuery } from "@/contracts/staff-lists";
 import { addDays, type CalendarDate, calendarDate, toUtcMidnight } from "@/domain/billing/calendar-date";
-import { keysetPage } from "@/domain/shared/keyset-cursor";
-import type { Prisma } from "@/generated/prisma/client";
+import type { CursorPage, PageRequest } from "@/domain/shared/cursor-page";
+import { Prisma } from "@/generated/prisma/client";
+import { type KeysetList, readKeysetPage } from "@/server/db/keyset-list";
+import { columnOrCustomerContains, customerNameOf } from "@/server/db/list-search";
 import type { Db } from "@/server/db/types";
 
-/** Instants of a day range [from, to] (inclusive days, UTC: the back-office's calendar). */
-export const instantRange = (from?: CalendarDate, to?: CalendarDate) =>
-  from || to ? { ...(from ? { gte: toUtcMidnight(from) } : {}), ...(to ? { lt: toUtcMidnight(addDays(to, 1)) } : {}) } : undefined;
-
 /**
- * The back-office list of purchase orders, newest first (created_at DESC, id DESC, served by
- * purchase_orders_created_at_id_idx), one page after the `after` cursor: take + 1 rows tell whether
- * there is a next page, without counting the table.
+ * Purchase order lists (the back-office's and the API's), newest first: (created_at, id) DESC, served
+ * exactly by purchase_orders_created_at_id_idx, per customer by
+ * purchase_orders_customer_id_created_at_id_idx and per status by
+ * purchase_orders_status_created_at_id_idx (migration 20261202070100_more_list_indexes).
  */
-export async function listPurchaseOrdersForStaff(db: Db, query: TOrderListQuery, take: number): Promise<KeysetPage<OrderListItemDto>> {
-  const and: Prisma.PurchaseOrderWhereInput[] = [];
-  if (query.status) and.push({ status: query.status });
-  if (query.customerId) and.push({ customerId: query.customerId });
-  if (query.q) and.push({ OR: [{ number: { contains: query.q, mode: "insensitive" } }, { customer: { legalName: { contains: query.q, mode: "insensitive" } } }] });
-  const createdAt = instantRange(query.from ? calendarDate(query.from) : undefined, query.to ? calendarDate(query.to) : undefined);
-  if (createdAt) and.push({ createdAt });
-  if (query.after) {
-    const key = new Date(query.after.key);
-    and.push({ OR: [{ createdAt: { lt: key } }, { createdAt: key, id: { lt: query.after.id } }] });
-  }
-  const rows = await db.purchaseOrder.findMany({
-    where: { AND: and },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: take + 1,
-    select: { id: true, number: true, status: true, customerId: true, currency: true, createdAt: true, customer: { select: { legalName: true } } },
-  });
-  return keysetPage(
-    rows,
-    take,
-    (r) => ({ key: r.createdAt.toISOString(), id: r.id }),
-    (r) => ({ id: r.id, number: r.number, status: r.status, customerId: r.customerId, customerName: r.customer.legalName, currency: r.currency, createdAt: r.createdAt.toISOString() }),
-  );
+const ORDER_KEY = ["t.created_at", "t.id"] as const;
+
+export type OrderListFilters = Pick<TOrderListQuery, "q" | "status" | "customerId" | "from" | "to">;
+
+/** The instant a UTC day starts (the back-office's calendar), as a timestamptz parameter. */
+const dayStart = (d: CalendarDate) => Prisma.sql`${toUtcMidnight(d).toISOString()}::timestamptz`;
+
+function filterSql(f: OrderListFilters): Prisma.Sql[] {
+  const out: Prisma.Sql[] = [];
+  if (f.status) out.push(Prisma.sql`t.status = ${f.status}::purchase_order_status`);
+  if (f.customerId) out.push(Prisma.sql`t.customer_id = ${f.customerId}::uuid`);
+  if (f.q) out.push(columnOrCustomerContains("t.number", f.q));
+  // Days [from, to], inclusive: instants from the start of `from` to before the start of the day after `to`.
+  if (f.from) out.push(Prisma.sql`t.created_at >= ${dayStart(calendarDate(f.from))}`);
+  if (f.to) out.push(Prisma.sql`t.created_at < ${dayStart(addDays(calendarDate(f.to), 1))}`);
+  return out;
+}
+
+/** The list with the columns a caller selects (over `t`; see list-search.ts for other tables' columns). */
+export function purchaseOrderList(filters: OrderListFilters, select: Prisma.Sql): KeysetList {
+  return {
+    table: "purchase_orders",
+    idType: "uuid",
+    key: ORDER_KEY,
+    order: "DESC",
+    select,
+    scope: [],
+    filters: filterSql(filters),
+  };
+}
+
+const STAFF_SELECT = Prisma.sql`t.id::text AS id, t.number, t.status::text AS status, t.customer_id::text AS "customerId", ${customerNameOf},
+  t.currency, t.created_at AS "createdAt"`;
+
+/** One page of the back-office list of purchase orders: one indexed statement whatever the page's depth. */
+export async function listPurchaseOrdersForStaff(db: Db, filters: OrderListFilters, page: PageRequest): Promise<CursorPage<OrderListItemDto>> {
+  const read = await readKeysetPage<Omit<OrderListItemDto, "createdAt"> & { createdAt: Date }>(db, purchaseOrderList(filters, STAFF_SELECT), page);
+  return { ...read, items: read.items.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
 }

@@ -1,10 +1,14 @@
 import type { PurchaseOrderDto } from "@/contracts/order-views";
-import type { BillingCycle, PurchaseOrderStatus } from "@/generated/prisma/client";
 import { orderValidUntil } from "@/domain/billing/order-validity";
 import { lineNetMinor } from "@/domain/billing/quantity";
 import { computeDocumentTotals } from "@/domain/billing/tax";
+import type { CursorPage, PageRequest } from "@/domain/shared/cursor-page";
+import { type BillingCycle, Prisma, type PurchaseOrderStatus } from "@/generated/prisma/client";
 import { minorFromDb, quantityFromDb } from "@/server/billing/ledger-values";
+import { readKeysetPage } from "@/server/db/keyset-list";
+import { customerNameOf, invoiceNumberOf } from "@/server/db/list-search";
 import type { Db } from "@/server/db/types";
+import { purchaseOrderList } from "@/server/orders/order-list-queries";
 
 /** What every order read loads: its lines, the customer's name and time zone (for the validity), its first invoice's number. */
 const ORDER_INCLUDE = {
@@ -59,15 +63,41 @@ export async function listPurchaseOrders(db: Db, customerId: string, opts: { inc
   return rows.map(toDto);
 }
 
-/** A page of orders for the API, lines included: two queries whatever the page size. */
-export async function listPurchaseOrdersPage(db: Db, opts: { customerId?: string; take: number; skip: number }) {
-  const where = opts.customerId ? { customerId: opts.customerId } : {};
-  const [rows, total] = await Promise.all([
-    db.purchaseOrder.findMany({ where, orderBy: { createdAt: "desc" }, take: opts.take, skip: opts.skip, include: ORDER_INCLUDE }),
-    db.purchaseOrder.count({ where }),
-  ]);
-  return { data: rows.map(toDto), total };
+/**
+ * A page of orders for the API, lines included, in two statements whatever the page size: the page by
+ * keyset (the orders with their customer and first invoice), then every line of those orders at once.
+ */
+export async function listPurchaseOrdersPage(db: Db, filters: { customerId?: string }, page: PageRequest): Promise<CursorPage<PurchaseOrderDto>> {
+  const read = await readKeysetPage<Omit<OrderRow, "customer" | "invoice" | "lines"> & { customerName: string; timeZone: string; invoiceNumber: string | null }>(
+    db,
+    purchaseOrderList(filters, PAGE_SELECT),
+    page,
+  );
+  const ids = read.items.map((o) => o.id);
+  const lines = ids.length
+    ? await db.$queryRaw<(LineRow & { orderId: string })[]>`
+        SELECT l.purchase_order_id::text AS "orderId", l.id::text AS id, l.description, l.quantity::text AS quantity,
+               l.unit_amount_minor AS "unitAmountMinor", l.tax_rate_bp AS "taxRateBp", l.cycle::text AS cycle
+        FROM purchase_order_lines l WHERE l.purchase_order_id = ANY(${ids}::uuid[]) ORDER BY l.purchase_order_id, l.position`
+    : [];
+  const linesOf = new Map<string, LineRow[]>();
+  for (const { orderId, ...line } of lines) {
+    const of = linesOf.get(orderId);
+    if (of) of.push(line);
+    else linesOf.set(orderId, [line]);
+  }
+  return {
+    ...read,
+    items: read.items.map(({ customerName, timeZone, invoiceNumber, ...o }) =>
+      toDto({ ...o, customer: { legalName: customerName, timeZone }, invoice: invoiceNumber === null ? null : { number: invoiceNumber }, lines: linesOf.get(o.id) ?? [] }),
+    ),
+  };
 }
+
+const PAGE_SELECT = Prisma.sql`t.id::text AS id, t.number, t.status::text AS status, t.currency, t.notes, t.customer_id::text AS "customerId",
+  t.created_at AS "createdAt", t.sent_at AS "sentAt", t.validity_days AS "validityDays", t.decided_at AS "decidedAt", t.decline_reason AS "declineReason",
+  t.invoice_id::text AS "invoiceId", ${customerNameOf}, (SELECT cu.time_zone FROM customers cu WHERE cu.id = t.customer_id) AS "timeZone",
+  ${invoiceNumberOf}`;
 
 export async function findPurchaseOrder(db: Db, orderId: string, scope: { customerId: string } | { staff: true }): Promise<PurchaseOrderDto | null> {
   const row = await db.purchaseOrder.findFirst({
@@ -83,10 +113,34 @@ export async function listOrdersAwaitingAnswer(db: Db, customerId: string, take 
   return rows.map(toDto);
 }
 
-type Row = Awaited<ReturnType<typeof rowShape>>;
-const rowShape = (db: Db) => db.purchaseOrder.findFirstOrThrow({ include: ORDER_INCLUDE });
+/** What an order read yields, from Prisma (ORDER_INCLUDE) or from SQL (the API's pages). */
+interface LineRow {
+  id: string;
+  description: string;
+  quantity: { toString(): string };
+  unitAmountMinor: bigint;
+  taxRateBp: number;
+  cycle: BillingCycle | null;
+}
+interface OrderRow {
+  id: string;
+  number: string;
+  status: PurchaseOrderStatus;
+  currency: string;
+  notes: string;
+  customerId: string;
+  createdAt: Date;
+  sentAt: Date | null;
+  validityDays: number;
+  decidedAt: Date | null;
+  declineReason: string | null;
+  invoiceId: string | null;
+  customer: { legalName: string; timeZone: string };
+  invoice: { number: string | null } | null;
+  lines: LineRow[];
+}
 
-function toDto(r: Row): PurchaseOrderDto {
+function toDto(r: OrderRow): PurchaseOrderDto {
   const lines = r.lines.map((l) => {
     const quantity = quantityFromDb(l.quantity);
     const unit = minorFromDb(l.unitAmountMinor);

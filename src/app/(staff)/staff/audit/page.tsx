@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { FilteredEmpty, FilterForm, KeysetNav } from "@/components/lists/ListControls";
+import { CursorNav, FilteredEmpty, FilterForm } from "@/components/lists/ListControls";
 import { Card, Table, Td } from "@/components/ui";
 import { searchParamsToObject } from "@/contracts/invoice-list-query";
+import { pageRequest } from "@/contracts/list-cursor";
 import { ZAuditListQuery } from "@/contracts/staff-lists";
 import { AUDIT_ACTIONS, auditTargetHref, isKnownAuditAction } from "@/domain/audit/audit-actions";
+import { pageLinks } from "@/domain/shared/cursor-page";
 import { listAuditEvents } from "@/server/audit/audit-repository";
 import { requireStaff } from "@/server/auth/guards";
 import { getDb } from "@/server/db/client";
@@ -16,7 +18,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const query = ZAuditListQuery.parse(searchParamsToObject(await searchParams));
   const t = await getTranslations();
   const format = await getFormatter();
-  const page = await listAuditEvents(getDb(), query, PAGE_SIZE);
+  const page = await listAuditEvents(getDb(), query, pageRequest(query, PAGE_SIZE));
   const filters = { actor: query.actor, action: query.action, from: query.from, to: query.to };
   const filtered = Object.values(filters).some(Boolean);
   const actionName = (action: string) => (isKnownAuditAction(action) ? t(`auditActions.${action}`) : action);
@@ -59,7 +61,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           })}
         </Table>
       )}
-      <KeysetNav next={page.next} onLaterPage={!!query.after} params={filters} />
+      <CursorNav links={pageLinks(page, (e) => e.id)} params={filters} />
     </Card>
   );
 }

@@ -1,11 +1,14 @@
 import { getTranslations } from "next-intl/server";
 import { StaffCreditNoteTable } from "@/components/billing/StaffListTables";
-import { CustomerChip, FilteredEmpty, FilterForm, KeysetNav, listHref } from "@/components/lists/ListControls";
+import { CursorNav, CustomerChip, FilteredEmpty, FilterForm, listHref } from "@/components/lists/ListControls";
 import { Card } from "@/components/ui";
 import { searchParamsToObject } from "@/contracts/invoice-list-query";
+import { pageRequest } from "@/contracts/list-cursor";
 import { ZCreditNoteListQuery } from "@/contracts/staff-lists";
+import { calendarDate } from "@/domain/billing/calendar-date";
+import { pageLinks } from "@/domain/shared/cursor-page";
 import { requireStaff } from "@/server/auth/guards";
-import { listCreditNotesForStaff } from "@/server/billing/staff-ledger-lists";
+import { listCreditNotes } from "@/server/billing/credit-note-list";
 import { findCustomerName } from "@/server/customers/customer-repository";
 import { getDb } from "@/server/db/client";
 
@@ -17,7 +20,12 @@ export default async function StaffCreditNotesPage({ searchParams }: { searchPar
   const query = ZCreditNoteListQuery.parse(searchParamsToObject(await searchParams));
   const db = getDb();
   const [page, customerName] = await Promise.all([
-    listCreditNotesForStaff(db, query, PAGE_SIZE),
+    listCreditNotes(
+      db,
+      { staff: true },
+      { customerId: query.customerId, search: query.q, issuedFrom: query.from ? calendarDate(query.from) : undefined, issuedTo: query.to ? calendarDate(query.to) : undefined },
+      pageRequest(query, PAGE_SIZE),
+    ),
     query.customerId ? findCustomerName(db, query.customerId) : null,
   ]);
   const t = await getTranslations();
@@ -37,7 +45,7 @@ export default async function StaffCreditNotesPage({ searchParams }: { searchPar
       {query.customerId && customerName ? <CustomerChip name={customerName} clearHref={listHref("/staff/credit-notes", { ...filters, customerId: undefined })} /> : null}
       {page.items.length === 0 && filtered ? <FilteredEmpty clearHref="/staff/credit-notes" /> : <StaffCreditNoteTable rows={page.items} filters={filters} />}
       {page.items.length === 0 && !filtered ? <p className="px-2 py-4 text-sm text-slate-500">{t("common.noResults")}</p> : null}
-      <KeysetNav next={page.next} onLaterPage={!!query.after} params={filters} />
+      <CursorNav links={pageLinks(page, (n) => n.id)} params={filters} />
     </Card>
   );
 }

@@ -1,25 +1,27 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { z } from "zod";
-import { Pagination } from "@/components/Pagination";
+import { searchParamsToObject } from "@/contracts/invoice-list-query";
 import { ZSearchText } from "@/contracts/text";
+import { CursorNav } from "@/components/lists/ListControls";
 import { buttonClass, Card, inputClass, Table, Td } from "@/components/ui";
+import { pageRequest, ZListCursor } from "@/contracts/list-cursor";
 import { staffMayAct } from "@/domain/auth/roles";
+import { pageLinks } from "@/domain/shared/cursor-page";
 import { requireStaff } from "@/server/auth/guards";
-import { listCustomers } from "@/server/customers/customer-repository";
+import { countCustomerList, listCustomers } from "@/server/customers/customer-list";
 import { getDb } from "@/server/db/client";
 
 const PAGE_SIZE = 25;
-const ZQuery = z.object({
-  q: ZSearchText(100).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
-});
+const ZQuery = ZListCursor.extend({ q: ZSearchText(100).optional().catch(undefined) });
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const staff = await requireStaff("BILLING", "SUPPORT");
-  const query = ZQuery.parse(await searchParams);
+  const query = ZQuery.parse(searchParamsToObject(await searchParams));
   const t = await getTranslations();
-  const { items, total } = await listCustomers(getDb(), { search: query.q || undefined, take: PAGE_SIZE, skip: (query.page - 1) * PAGE_SIZE });
+  const filters = { search: query.q || undefined };
+  const db = getDb();
+  const [page, total] = await Promise.all([listCustomers(db, filters, pageRequest(query, PAGE_SIZE)), countCustomerList(db, filters)]);
+  const items = page.items;
   return (
     <Card
       level={1}
@@ -49,7 +51,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           </tr>
         ))}
       </Table>
-      <Pagination page={query.page} pageSize={PAGE_SIZE} total={total} params={{ q: query.q }} />
+      <CursorNav links={pageLinks(page, (c) => c.id)} total={total} params={{ q: query.q }} />
     </Card>
   );
 }

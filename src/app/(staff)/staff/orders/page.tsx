@@ -1,9 +1,11 @@
 import { getTranslations } from "next-intl/server";
 import { StaffOrderTable } from "@/components/billing/StaffListTables";
-import { CustomerChip, FilteredEmpty, FilterForm, KeysetNav, listHref } from "@/components/lists/ListControls";
+import { CursorNav, CustomerChip, FilteredEmpty, FilterForm, listHref } from "@/components/lists/ListControls";
 import { Card } from "@/components/ui";
 import { searchParamsToObject } from "@/contracts/invoice-list-query";
+import { pageRequest } from "@/contracts/list-cursor";
 import { PURCHASE_ORDER_STATUSES, ZOrderListQuery } from "@/contracts/staff-lists";
+import { pageLinks } from "@/domain/shared/cursor-page";
 import { requireStaff } from "@/server/auth/guards";
 import { findCustomerName } from "@/server/customers/customer-repository";
 import { getDb } from "@/server/db/client";
@@ -16,7 +18,7 @@ export default async function StaffOrdersPage({ searchParams }: { searchParams: 
   const query = ZOrderListQuery.parse(searchParamsToObject(await searchParams));
   const db = getDb();
   const [page, customerName] = await Promise.all([
-    listPurchaseOrdersForStaff(db, query, PAGE_SIZE),
+    listPurchaseOrdersForStaff(db, query, pageRequest(query, PAGE_SIZE)),
     query.customerId ? findCustomerName(db, query.customerId) : null,
   ]);
   const t = await getTranslations();
@@ -37,7 +39,7 @@ export default async function StaffOrdersPage({ searchParams }: { searchParams: 
       {query.customerId && customerName ? <CustomerChip name={customerName} clearHref={listHref("/staff/orders", { ...filters, customerId: undefined })} /> : null}
       {page.items.length === 0 && filtered ? <FilteredEmpty clearHref="/staff/orders" /> : <StaffOrderTable rows={page.items} filters={filters} />}
       {page.items.length === 0 && !filtered ? <p className="px-2 py-4 text-sm text-slate-500">{t("common.noResults")}</p> : null}
-      <KeysetNav next={page.next} onLaterPage={!!query.after} params={filters} />
+      <CursorNav links={pageLinks(page, (o) => o.id)} params={filters} />
     </Card>
   );
 }

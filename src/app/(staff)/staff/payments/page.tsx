@@ -1,11 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import { StaffPaymentTable } from "@/components/billing/StaffListTables";
-import { CustomerChip, FilteredEmpty, FilterForm, KeysetNav, listHref } from "@/components/lists/ListControls";
+import { CursorNav, CustomerChip, FilteredEmpty, FilterForm, listHref } from "@/components/lists/ListControls";
 import { Card } from "@/components/ui";
 import { searchParamsToObject } from "@/contracts/invoice-list-query";
+import { pageRequest } from "@/contracts/list-cursor";
 import { PAYMENT_METHODS, ZPaymentListQuery } from "@/contracts/staff-lists";
+import { pageLinks } from "@/domain/shared/cursor-page";
 import { requireStaff } from "@/server/auth/guards";
-import { listPaymentsForStaff } from "@/server/billing/staff-ledger-lists";
+import { listPaymentsForStaff } from "@/server/billing/payment-list";
 import { findCustomerName } from "@/server/customers/customer-repository";
 import { getDb } from "@/server/db/client";
 
@@ -17,7 +19,7 @@ export default async function StaffPaymentsPage({ searchParams }: { searchParams
   const query = ZPaymentListQuery.parse(searchParamsToObject(await searchParams));
   const db = getDb();
   const [page, customerName] = await Promise.all([
-    listPaymentsForStaff(db, query, PAGE_SIZE),
+    listPaymentsForStaff(db, query, pageRequest(query, PAGE_SIZE)),
     query.customerId ? findCustomerName(db, query.customerId) : null,
   ]);
   const t = await getTranslations();
@@ -38,7 +40,7 @@ export default async function StaffPaymentsPage({ searchParams }: { searchParams
       {query.customerId && customerName ? <CustomerChip name={customerName} clearHref={listHref("/staff/payments", { ...filters, customerId: undefined })} /> : null}
       {page.items.length === 0 && filtered ? <FilteredEmpty clearHref="/staff/payments" /> : <StaffPaymentTable rows={page.items} filters={filters} />}
       {page.items.length === 0 && !filtered ? <p className="px-2 py-4 text-sm text-slate-500">{t("common.noResults")}</p> : null}
-      <KeysetNav next={page.next} onLaterPage={!!query.after} params={filters} />
+      <CursorNav links={pageLinks(page, (p) => p.id)} params={filters} />
     </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { listBody, pageOf, ZCustomerListQuery } from "@/contracts/api";
+import { apiPageRequest, listBody, ZCustomerListQuery } from "@/contracts/api";
 import { ZApiCustomerPage, ZApiCustomerWithSites } from "@/contracts/api-responses";
 import { ZCreateCustomerInput } from "@/contracts/customers";
 import { apiGetCustomer, apiListCustomers } from "@/server/api/api-queries";
@@ -7,8 +7,8 @@ import { getDb } from "@/server/db/client";
 import { apiHandler, notFound, reply } from "../_lib/api-handler";
 
 export const GET = apiHandler({ query: ZCustomerListQuery }, async ({ query }) => {
-  const { data, total } = await apiListCustomers(getDb(), { search: query.search, ...pageOf(query) });
-  return reply(200, ZApiCustomerPage, listBody(data, total, query));
+  const page = await apiListCustomers(getDb(), { search: query.search }, apiPageRequest(query));
+  return reply(200, ZApiCustomerPage, listBody(page));
 });
 
 export const POST = apiHandler({ body: ZCreateCustomerInput }, async ({ actor, body }) => {

@@ -1,4 +1,4 @@
-import { listBody, pageOf, ZByCustomerQuery } from "@/contracts/api";
+import { apiPageRequest, listBody, ZByCustomerQuery } from "@/contracts/api";
 import { ZApiPurchaseOrder, ZApiPurchaseOrderPage } from "@/contracts/api-responses";
 import { ZCreatePurchaseOrderInput } from "@/contracts/billing";
 import { getDb } from "@/server/db/client";
@@ -7,8 +7,8 @@ import { findPurchaseOrder, listPurchaseOrdersPage } from "@/server/orders/purch
 import { apiHandler, notFound, reply } from "../_lib/api-handler";
 
 export const GET = apiHandler({ query: ZByCustomerQuery }, async ({ query }) => {
-  const { data, total } = await listPurchaseOrdersPage(getDb(), { customerId: query.customerId, ...pageOf(query) });
-  return reply(200, ZApiPurchaseOrderPage, listBody(data, total, query));
+  const page = await listPurchaseOrdersPage(getDb(), { customerId: query.customerId }, apiPageRequest(query));
+  return reply(200, ZApiPurchaseOrderPage, listBody(page));
 });
 
 export const POST = apiHandler({ body: ZCreatePurchaseOrderInput }, async ({ actor, body }) => {

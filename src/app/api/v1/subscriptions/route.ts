@@ -1,4 +1,4 @@
-import { listBody, pageOf, ZByCustomerQuery } from "@/contracts/api";
+import { apiPageRequest, listBody, ZByCustomerQuery } from "@/contracts/api";
 import { ZApiSubscriptionPage, ZApiSubscriptionWithHistory } from "@/contracts/api-responses";
 import { ZCreateSubscriptionInput } from "@/contracts/billing";
 import { apiGetSubscription, apiListSubscriptions } from "@/server/api/api-queries";
@@ -7,8 +7,8 @@ import { createSubscription } from "@/server/subscriptions/create-subscription";
 import { apiHandler, notFound, reply } from "../_lib/api-handler";
 
 export const GET = apiHandler({ query: ZByCustomerQuery }, async ({ query }) => {
-  const { data, total } = await apiListSubscriptions(getDb(), { customerId: query.customerId, ...pageOf(query) });
-  return reply(200, ZApiSubscriptionPage, listBody(data, total, query));
+  const page = await apiListSubscriptions(getDb(), { customerId: query.customerId }, apiPageRequest(query));
+  return reply(200, ZApiSubscriptionPage, listBody(page));
 });
 
 export const POST = apiHandler({ body: ZCreateSubscriptionInput }, async ({ actor, body }) => {
