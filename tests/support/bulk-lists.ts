@@ -40,9 +40,11 @@ export async function bulkInsertCreditNotes(
   o: { invoiceId: string; customerId: string; count: number; prefix: string; firstDay: string },
 ) {
   await db.$executeRaw`
-    INSERT INTO credit_notes (id, number, invoice_id, customer_id, currency, issue_date, reason, net_minor, tax_minor, gross_minor)
+    INSERT INTO credit_notes (id, number, invoice_id, customer_id, currency, issue_date, reason, net_minor, tax_minor, gross_minor, seller)
     SELECT gen_random_uuid(), ${o.prefix} || '-' || lpad(g::text, 7, '0'), ${o.invoiceId}::uuid, ${o.customerId}::uuid, 'EUR',
-           ${o.firstDay}::date + (g - 1) / 3, 'bulk', 100, 20, 120
+           ${o.firstDay}::date + (g - 1) / 3, 'bulk', 100, 20, 120,
+           -- A credit note carries its seller (ADR 0011): the credited invoice's.
+           COALESCE((SELECT seller FROM invoices WHERE id = ${o.invoiceId}::uuid), '{"bulk": true}'::jsonb)
     FROM generate_series(1, ${o.count}::int) g`;
 }
 
