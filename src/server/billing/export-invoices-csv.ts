@@ -21,7 +21,7 @@ const EXPORT_TIMEOUT_MS = 10 * 60_000;
  * dates in the file) and the row count, e.g. `invoices_2026-01-01_2026-03-31_1204-rows.csv`.
  */
 export function invoiceCsvFileName(period: { from: string | null; to: string | null }, rows: number, today: CalendarDate): string {
-  return `invoices_${period.from ?? today}_${period.to ?? today}_${rows}-rows.csv`;
+  return `invoices_${period.from ?? today}_${period.to ?? today}_${rows}-${rows === 1 ? "row" : "rows"}.csv`;
 }
 
 export interface InvoiceCsvExport {
