@@ -4,6 +4,7 @@ import { Badge, Card, Table, Td } from "@/components/ui";
 import { fmtDate, fmtMoney, fmtQuantity, fmtRate } from "@/domain/billing/display-format";
 import { TaxBreakdown } from "./TaxBreakdown";
 import type { PurchaseOrderDto } from "@/contracts/order-views";
+import { dateTimeFormat } from "@/domain/shared/intl-formats";
 
 type Viewer = "customer" | "staff";
 
@@ -26,7 +27,7 @@ export function OrderTable({ rows, hrefBase, viewer }: { rows: PurchaseOrderDto[
               {o.number}
             </Link>
           </Td>
-          <Td className="whitespace-nowrap tabular-nums">{new Intl.DateTimeFormat(format, { dateStyle: "medium" }).format(o.createdAt)}</Td>
+          <Td className="whitespace-nowrap tabular-nums">{dateTimeFormat(format, { dateStyle: "medium" }).format(o.createdAt)}</Td>
           <Td>
             <Badge>{statusLabel(o.status)}</Badge>
           </Td>
@@ -61,7 +62,7 @@ export function OrderDocument({
   const statusLabel = useStatusLabel(viewer);
   const locale = useLocale();
   const m = (minor: number) => fmtMoney(minor, order.currency, locale);
-  const dateOf = (d: Date) => new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(d);
+  const dateOf = (d: Date) => dateTimeFormat(locale, { dateStyle: "medium" }).format(d);
   return (
     <Card>
       <div className="mb-4 flex flex-wrap items-start justify-between gap-4">

@@ -5,6 +5,7 @@ import { Badge, Table, Td } from "@/components/ui";
 import type { CreditNoteListItemDto, OrderListItemDto, PaymentListItemDto } from "@/contracts/staff-lists";
 import type { CalendarDate } from "@/domain/billing/calendar-date";
 import { fmtDate, fmtMoney } from "@/domain/billing/display-format";
+import { dateTimeFormat } from "@/domain/shared/intl-formats";
 
 /** A customer's name that narrows the current list to that customer (the other filters stay). */
 function CustomerLink({ id, name, filters }: { id: string; name: string; filters: Record<string, string | undefined> }) {
@@ -24,7 +25,7 @@ export function StaffOrderTable({ rows, filters }: { rows: OrderListItemDto[]; f
           <Td>
             <CustomerLink id={o.customerId} name={o.customerName} filters={filters} />
           </Td>
-          <Td className="whitespace-nowrap">{new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(o.createdAt))}</Td>
+          <Td className="whitespace-nowrap">{dateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(o.createdAt))}</Td>
           <Td>
             <Badge>{o.status === "SENT" ? t("orders.sentAwaitingCustomer") : t(`orders.statuses.${o.status}`)}</Badge>
           </Td>

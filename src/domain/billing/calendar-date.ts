@@ -1,4 +1,5 @@
 import { DomainError } from "@/domain/shared/domain-error";
+import { dateTimeFormat } from "@/domain/shared/intl-formats";
 
 /**
  * A calendar day ("2026-01-31") with no time and no time zone: service periods, issue and due dates
@@ -71,7 +72,7 @@ export function todayIn(timeZone: string, now: Date): CalendarDate {
   if (!isValidTimeZone(timeZone)) throw new DomainError("VALIDATION_FAILED", { field: "timeZone", reason: "UNKNOWN_TIME_ZONE", timeZone });
   // Read the numeric fields one by one rather than trusting a locale's whole layout (en-CA's
   // "YYYY-MM-DD"), which is locale data and may change with an ICU update.
-  const f = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric", numberingSystem: "latn" });
+  const f = dateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric", numberingSystem: "latn" });
   const fields = f.formatToParts(now);
   const field = (type: "year" | "month" | "day") => Number(fields.find((p) => p.type === type)?.value);
   return fromParts(field("year"), field("month"), field("day"));
@@ -79,7 +80,7 @@ export function todayIn(timeZone: string, now: Date): CalendarDate {
 
 export function isValidTimeZone(timeZone: string): boolean {
   try {
-    new Intl.DateTimeFormat("en", { timeZone });
+    dateTimeFormat("en", { timeZone });
     return true;
   } catch {
     return false;
@@ -88,5 +89,5 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 /** A plain date for people, in their language ("31 janv. 2026"). */
 export function formatCalendarDate(d: CalendarDate, locale: string, style: "medium" | "long" | "short" = "medium"): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: "UTC" }).format(toUtcMidnight(d));
+  return dateTimeFormat(locale, { dateStyle: style, timeZone: "UTC" }).format(toUtcMidnight(d));
 }

@@ -1,4 +1,5 @@
 import { DomainError } from "@/domain/shared/domain-error";
+import { numberFormat } from "@/domain/shared/intl-formats";
 
 /**
  * Money is an integer number of minor units (cents, or yen for zero-decimal currencies) plus an ISO
@@ -106,7 +107,7 @@ export function allocate(total: Money, weights: readonly number[]): Money[] {
 /** "1 234,50 €" / "€1,234.50" / "1234,50 €" according to the locale, with the currency's decimals. */
 export function formatMoney(m: Money, locale: string): string {
   const digits = currencyExponent(m.currency);
-  return new Intl.NumberFormat(locale, { style: "currency", currency: m.currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+  return numberFormat(locale, { style: "currency", currency: m.currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
     m.amountMinor / 10 ** digits,
   );
 }

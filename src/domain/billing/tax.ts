@@ -7,6 +7,7 @@
  * Rates are basis points: 2000 = 20 %, 550 = 5.5 %, 0 = exempt.
  */
 import { divideRounded } from "./money";
+import { numberFormat } from "@/domain/shared/intl-formats";
 
 export interface TaxableLine {
   netMinor: number;
@@ -43,5 +44,5 @@ export function computeDocumentTotals(lines: readonly TaxableLine[]): DocumentTo
 
 /** "20 %" / "5,5 %" for people. */
 export function formatTaxRate(taxRateBp: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(taxRateBp / 10_000);
+  return numberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(taxRateBp / 10_000);
 }
