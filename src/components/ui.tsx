@@ -108,5 +108,6 @@ export function Td(props: ComponentProps<"td">) {
 }
 
 export function Badge({ children }: { children: ReactNode }) {
-  return <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{children}</span>;
+  // inline-block: a label that wraps on a phone stays one pill.
+  return <span className="inline-block rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{children}</span>;
 }
