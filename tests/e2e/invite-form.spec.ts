@@ -45,6 +45,13 @@ test("staff are told next to the e-mail field why an invitation cannot go, then 
   );
   await expect(page.getByTestId("invitation-row").filter({ hasText: email })).toHaveCount(1);
 
+  // Re-sending replaces the link and says so.
+  await row.getByRole("button", { name: "Re-send" }).click();
+  await expect(row.getByTestId("invitation-resent")).toHaveText(
+    "A new link was sent; the previous one no longer works.",
+  );
+  await expect(row).toContainText("Pending");
+
   // Revoking asks first; cancelling leaves it pending.
   await row.getByRole("button", { name: "Revoke" }).click();
   const dialog = page.locator("dialog[open]");
