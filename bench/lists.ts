@@ -146,7 +146,7 @@ try {
   const results: Record<string, unknown>[] = [];
   const bar = progress("measuring", cases.length * 2 + 1);
   for (const c of cases) {
-    await measure(5, 1, c.request); // warm-up
+    await measure(20, 1, c.request); // warm-up: the JIT and the connection pool
     const c1 = await measure(REQUESTS, 1, c.request);
     bar.tick(`${c.name} c=1`);
     const c20 = await measure(REQUESTS * 5, 20, c.request);

@@ -1,4 +1,4 @@
-import type { ComponentProps, ReactNode } from "react";
+import { type ComponentProps, cloneElement, isValidElement, type ReactNode } from "react";
 
 /** Small presentational building blocks shared by the portal and the back-office. */
 export const inputClass =
@@ -8,19 +8,41 @@ export const buttonClass =
 export const secondaryButtonClass =
   "inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-50 disabled:opacity-60";
 
+/**
+ * A labelled control with its hint and its error. The error sits under the control, and the control
+ * points at it (`aria-describedby`, `aria-invalid`), so a screen reader reads it with the field.
+ */
 export function Field({ label, htmlFor, error, hint, children }: { label: string; htmlFor: string; error?: string; hint?: string; children: ReactNode }) {
+  const hintId = hint ? `${htmlFor}-hint` : undefined;
+  const errorId = error ? `${htmlFor}-error` : undefined;
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={htmlFor}>{label}</label>
-      {children}
-      {hint ? <p className="text-xs text-slate-500">{hint}</p> : null}
-      {error ? (
-        <p className="text-xs text-red-700" data-testid={`error-${htmlFor}`}>
-          {error}
+      {describedControl(children, [hintId, errorId], !!error)}
+      {hint ? (
+        <p id={hintId} className="text-xs text-slate-500">
+          {hint}
         </p>
       ) : null}
+      {error ? <FieldError id={errorId ?? ""} testId={`error-${htmlFor}`} text={error} /> : null}
     </div>
   );
+}
+
+/** The error under one field (or group of fields); its `id` is what the control's `aria-describedby` names. */
+export function FieldError({ id, testId, text }: { id: string; testId: string; text: string }) {
+  return (
+    <p id={id} className="text-xs text-red-700" data-testid={testId}>
+      {text}
+    </p>
+  );
+}
+
+/** The control of a `Field`, told which hint and error describe it (its own `aria-describedby` is kept). */
+function describedControl(children: ReactNode, ids: (string | undefined)[], invalid: boolean): ReactNode {
+  if (!isValidElement<{ "aria-describedby"?: string; "aria-invalid"?: unknown }>(children)) return children;
+  const describedBy = [children.props["aria-describedby"], ...ids].filter(Boolean).join(" ");
+  return cloneElement(children, { "aria-describedby": describedBy || undefined, "aria-invalid": invalid ? true : children.props["aria-invalid"] });
 }
 
 export function Alert({ tone, children, testId }: { tone: "error" | "success" | "info"; children: ReactNode; testId?: string }) {
@@ -86,5 +108,6 @@ export function Td(props: ComponentProps<"td">) {
 }
 
 export function Badge({ children }: { children: ReactNode }) {
-  return <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{children}</span>;
+  // inline-block: a label that wraps on a phone stays one pill.
+  return <span className="inline-block rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{children}</span>;
 }

@@ -12,11 +12,11 @@ export const ZRequestPasswordResetInput = z.strictObject({ email: ZEmail });
 
 export const ZResetPasswordInput = z
   .strictObject({ token: ZToken, password: ZPassword, confirm: z.string() })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "mismatch", params: { code: "mismatch" } });
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "the two passwords differ", params: { code: "PASSWORDS_DIFFER" } });
 
 export const ZAcceptInvitationInput = z
   .strictObject({ token: ZToken, name: z.string().trim().min(1).max(120), password: ZPassword, confirm: z.string() })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "mismatch", params: { code: "mismatch" } });
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "the two passwords differ", params: { code: "PASSWORDS_DIFFER" } });
 
 export const ZInviteCustomerUserInput = z.strictObject({
   customerId: z.string().uuid(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseMoney } from "@/domain/billing/money";
-import { checkPeriod, ZCalendarDate, ZCurrency, ZQuantity } from "./billing";
+import { checkPeriod, ZCalendarDate, ZCurrency, ZProductKind, ZQuantity } from "./billing";
 
 /**
  * What the back-office forms send: amounts as typed by people ("12,50"), tax as a percentage ("5.5").
@@ -99,4 +99,45 @@ export const ZCreditNoteForm = z
       return { mode: "lines" as const, reason: f.reason, lines: [{ invoiceLineId: f.invoiceLineId ?? "", ...(netMinor ? { netMinor } : {}) }] };
     }
     return { mode: "full" as const, reason: f.reason };
+  });
+
+/** A price as typed ("12,50"), or nothing; checked with the other fields, so all their problems show at once. */
+const ZPriceText = z
+  .string()
+  .trim()
+  .max(20)
+  .refine((v) => v === "" || /^\d+(?:[.,]\d+)?$/.test(v.replace(/[\s\u00a0\u202f]/g, "")), { message: "must be an amount such as 12.50", params: { code: "NOT_AN_AMOUNT" } })
+  .default("");
+
+/**
+ * The catalogue's quick form: code, name, kind, tax rate and a monthly and/or yearly price
+ * (a one-off item has one price, typed in the first price field) in one currency. Every field's
+ * problem is reported at once, next to that field.
+ */
+export const ZProductForm = z
+  .strictObject({
+    code: z
+      .string()
+      .trim()
+      .min(1)
+      .max(40)
+      .refine((v) => /^[A-Za-z0-9_-]+$/.test(v), { message: "letters, digits, - and _ only", params: { code: "NOT_A_PRODUCT_CODE" } }),
+    kind: ZProductKind,
+    name: z.string().trim().min(1).max(200),
+    taxRatePercent: ZPercent,
+    currency: ZCurrency.default("EUR"),
+    monthly: ZPriceText,
+    annual: ZPriceText,
+  })
+  .transform((f, ctx) => {
+    const oneOff = f.kind === "ONE_OFF";
+    if (!f.monthly && (oneOff || !f.annual)) ctx.addIssue({ code: "custom", path: ["monthly"], message: "a product needs a price", params: { code: "PRICE_REQUIRED" } });
+    if (oneOff && f.annual) ctx.addIssue({ code: "custom", path: ["annual"], message: "a one-off item has no billing cycle", params: { code: "ONE_OFF_HAS_NO_CYCLE" } });
+    const price = (field: "monthly" | "annual", cycle: "MONTHLY" | "ANNUAL" | null) => {
+      if (!f[field]) return [];
+      const minor = moneyAt(f[field], f.currency, ctx, [field]); // too many decimals for the currency
+      return minor === undefined ? [] : [{ cycle, currency: f.currency, unitAmountMinor: minor }];
+    };
+    const prices = oneOff ? price("monthly", null) : [...price("monthly", "MONTHLY"), ...price("annual", "ANNUAL")];
+    return { code: f.code, kind: f.kind, name: f.name, taxRateBp: f.taxRatePercent, prices };
   });

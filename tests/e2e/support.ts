@@ -15,7 +15,7 @@ const LAST_STEP_FILE = "test-results/e2e-totp-last-step";
  * per user. When both were used by earlier sign-ins, wait for the next step (and give the test the
  * time that costs) instead of failing on a replayed code.
  */
-async function freshTotpCode(secret: string): Promise<string> {
+export async function freshTotpCode(secret: string): Promise<string> {
   for (;;) {
     const now = Math.floor(Date.now() / STEP_MS);
     const last = fs.existsSync(LAST_STEP_FILE) ? Number(fs.readFileSync(LAST_STEP_FILE, "utf8")) : -1;
@@ -64,4 +64,19 @@ export const userId = (email: string) => {
 /** Shows the interface in `locale` for this browser only (the account's saved language is untouched). */
 export async function showInLanguage(page: Page, locale: "en" | "fr" | "es", baseURL = "http://127.0.0.1:3100") {
   await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL }]);
+}
+
+/**
+ * Creates a customer through the back-office form, as billing staff would, and leaves the page on
+ * that customer. Specs that add documents use a customer of their own, so what they create never
+ * shows up in the lists other specs read.
+ */
+export async function createCustomerThroughForm(page: Page, legalName: string, billingEmail = `billing-${Date.now()}@example.com`) {
+  await page.goto("/staff/customers");
+  await page.getByRole("link", { name: "New customer" }).click();
+  const form = page.getByTestId("customer-form");
+  await form.getByLabel("Legal name").fill(legalName);
+  await form.getByLabel("Billing e-mail").fill(billingEmail);
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("customer-name")).toHaveText(legalName);
 }

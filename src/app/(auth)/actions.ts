@@ -18,7 +18,7 @@ export async function acceptInvitationAction(_prev: ActionState, form: FormData)
     const { email } = await acceptInvitation(getDb(), input, await requestContext(), new Date());
     return { status: "ok", values: { email } };
   } catch (e) {
-    return toErrorState(e);
+    return toErrorState(e, form);
   }
 }
 
@@ -29,7 +29,7 @@ export async function requestPasswordResetAction(_prev: ActionState, form: FormD
     deliverOutboxSoon(getDb());
     return { status: "ok" };
   } catch (e) {
-    return toErrorState(e);
+    return toErrorState(e, form);
   }
 }
 
@@ -39,6 +39,6 @@ export async function resetPasswordAction(_prev: ActionState, form: FormData): P
     const { email } = await resetPassword(getDb(), input, await requestContext(), new Date());
     return { status: "ok", values: { email } };
   } catch (e) {
-    return toErrorState(e);
+    return toErrorState(e, form);
   }
 }

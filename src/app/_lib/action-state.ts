@@ -23,14 +23,36 @@ export function fieldErrorCode(issue: z.core.$ZodIssue): string {
   if (typeof own === "string") return own;
   if (issue.message === NUL_BYTE_MESSAGE) return "NUL_BYTE";
   if (issue.code === "invalid_type" && issue.input === undefined) return "REQUIRED";
+  if (issue.code === "invalid_format" && issue.format === "email") return "NOT_AN_EMAIL";
   if (issue.code === "too_small") return issue.origin === "string" && issue.minimum === 1 ? "REQUIRED" : "TOO_SMALL";
   if (issue.code === "too_big") return issue.origin === "string" ? "TOO_LONG" : "TOO_LARGE";
   return "INVALID";
 }
 
-/** Field errors keyed by their full path ("lines.0.unitPrice"), so repeated rows point at their own input. */
-export function toErrorState(e: unknown): ActionState {
+/** Fields whose text never travels back to the browser (second-factor actions do not send their form back at all). */
+const SECRET_FIELDS = new Set(["password", "confirm", "token"]);
+
+/**
+ * What the person typed, for the form to show again next to its errors: React empties a form once
+ * its action returns, and retyping a whole form because of one typo is what we spare people.
+ */
+export function typedValues(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("$ACTION") && !SECRET_FIELDS.has(k)) out[k] = v.replaceAll("\0", "");
+  return out;
+}
+
+/**
+ * Field errors keyed by their full path ("lines.0.unitPrice"), so repeated rows point at their own
+ * input. With the submitted `form`, the typed values come back too (`typedValues`).
+ */
+export function toErrorState(e: unknown, form?: FormData): ActionState {
   unstable_rethrow(e); // redirect() and notFound() must keep working inside actions
+  const state = errorState(e);
+  return form && state.status === "error" ? { ...state, values: typedValues(form) } : state;
+}
+
+function errorState(e: unknown): ActionState {
   if (e instanceof z.ZodError) {
     const fields: Record<string, string> = {};
     for (const issue of e.issues) fields[issue.path.map(String).join(".") || "form"] ??= fieldErrorCode(issue);
@@ -38,9 +60,13 @@ export function toErrorState(e: unknown): ActionState {
   }
   if (isDomainError(e)) {
     const reason = e.details?.reason;
-    if (e.code === "PASSWORD_REJECTED" && typeof reason === "string") return { status: "error", code: `PASSWORD_${reason}` };
+    // A refused password is always the "new password" field's problem.
+    if (e.code === "PASSWORD_REJECTED" && typeof reason === "string") return { status: "error", code: `PASSWORD_${reason}`, fields: { password: `PASSWORD_${reason}` } };
     const field = e.details?.field;
-    return typeof field === "string" ? { status: "error", code: e.code, fields: { [field]: e.code } } : { status: "error", code: e.code };
+    if (typeof field !== "string") return { status: "error", code: e.code };
+    // The reason (CODE_TAKEN, AT_LEAST_ONE…) says what is wrong with the field; "VALIDATION_FAILED" does not.
+    const code = typeof reason === "string" ? reason : e.code;
+    return { status: "error", code: e.code, fields: { [field]: code } };
   }
   logger.error({ err: e instanceof Error ? e.message : String(e) }, "unexpected error in server action");
   return { status: "error", code: "UNEXPECTED" };

@@ -7,7 +7,6 @@ export function useErrorText() {
   const t = useTranslations();
   return (code: string | undefined): string | undefined => {
     if (!code) return undefined;
-    if (code === "mismatch") return t("auth.mismatch");
     const key = `errors.${code}`;
     return t.has(key) ? t(key) : t("errors.VALIDATION_FAILED");
   };

@@ -14,20 +14,24 @@ function useStatusLabel(viewer: Viewer) {
   return (status: string) => (viewer === "staff" && status === "SENT" ? t("sentAwaitingCustomer") : t(`statuses.${status}` as "statuses.SENT"));
 }
 
+/** On a phone: number, status and total; the date goes under the number. */
 export function OrderTable({ rows, hrefBase, viewer }: { rows: PurchaseOrderDto[]; hrefBase: string; viewer: Viewer }) {
   const t = useTranslations();
   const statusLabel = useStatusLabel(viewer);
   const format = useLocale();
+  const secondary = "hidden md:table-cell";
+  const dateOf = (d: Date) => dateTimeFormat(format, { dateStyle: "medium" }).format(d);
   return (
-    <Table headers={[t("orders.number"), t("orders.date"), t("orders.status"), { label: t("orders.total"), className: "text-right" }]} empty={rows.length === 0 ? t("common.noResults") : undefined}>
+    <Table headers={[t("orders.number"), { label: t("orders.date"), className: secondary }, t("orders.status"), { label: t("orders.total"), className: "text-right" }]} empty={rows.length === 0 ? t("common.noResults") : undefined}>
       {rows.map((o) => (
         <tr key={o.id} data-testid="order-row">
           <Td>
             <Link href={`${hrefBase}/${o.id}`} className="whitespace-nowrap tabular-nums">
               {o.number}
             </Link>
+            <span className="block whitespace-nowrap text-xs tabular-nums text-slate-500 md:hidden">{dateOf(o.createdAt)}</span>
           </Td>
-          <Td className="whitespace-nowrap tabular-nums">{dateTimeFormat(format, { dateStyle: "medium" }).format(o.createdAt)}</Td>
+          <Td className={`${secondary} whitespace-nowrap tabular-nums`}>{dateOf(o.createdAt)}</Td>
           <Td>
             <Badge>{statusLabel(o.status)}</Badge>
           </Td>

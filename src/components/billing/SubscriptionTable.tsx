@@ -3,27 +3,44 @@ import { Badge, Table, Td } from "@/components/ui";
 import { fmtDate, fmtMoney, fmtPeriod } from "@/domain/billing/display-format";
 import type { SubscriptionDto } from "@/contracts/subscription-views";
 
+/** On a phone: service, status and price; the site, cycle, period and next renewal go under the service. */
 export function SubscriptionTable({ rows }: { rows: SubscriptionDto[] }) {
   const t = useTranslations();
   const locale = useLocale();
+  const secondary = "hidden md:table-cell";
+  const headers = [
+    t("subscriptions.service"),
+    { label: t("subscriptions.site"), className: secondary },
+    t("subscriptions.status"),
+    { label: t("subscriptions.cycle"), className: secondary },
+    { label: t("subscriptions.currentPeriod"), className: secondary },
+    { label: t("subscriptions.nextRenewal"), className: secondary },
+    { label: t("subscriptions.price"), className: "text-right" },
+  ];
   return (
-    <Table
-      headers={[t("subscriptions.service"), t("subscriptions.site"), t("subscriptions.status"), t("subscriptions.cycle"), t("subscriptions.currentPeriod"), t("subscriptions.nextRenewal"), t("subscriptions.price")]}
-      empty={rows.length === 0 ? t("common.noResults") : undefined}
-    >
+    <Table headers={headers} empty={rows.length === 0 ? t("common.noResults") : undefined}>
       {rows.map((s) => (
         <tr key={s.id} data-testid="subscription-row">
           <Td>
             <p>{s.description}</p>
             <p className="text-xs text-slate-500">{t(`catalogue.kinds.${s.productKind}` as "catalogue.kinds.ONE_OFF")}</p>
+            <span className="block text-xs text-slate-500 md:hidden">
+              {s.siteName ? <span className="block">{s.siteName}</span> : null}
+              <span className="block">
+                {t(`cycles.${s.cycle}` as "cycles.MONTHLY")} · <span className="whitespace-nowrap tabular-nums">{fmtPeriod(s.currentPeriod, locale)}</span>
+              </span>
+              <span className="block">
+                {t("subscriptions.nextRenewal")} <span className="whitespace-nowrap tabular-nums">{fmtDate(s.nextRenewal, locale)}</span>
+              </span>
+            </span>
           </Td>
-          <Td>{s.siteName ?? "—"}</Td>
+          <Td className={secondary}>{s.siteName ?? "—"}</Td>
           <Td>
             <Badge>{t(`subscriptions.statuses.${s.status}` as "subscriptions.statuses.ACTIVE")}</Badge>
           </Td>
-          <Td>{t(`cycles.${s.cycle}` as "cycles.MONTHLY")}</Td>
-          <Td className="whitespace-nowrap">{fmtPeriod(s.currentPeriod, locale)}</Td>
-          <Td className="whitespace-nowrap">{fmtDate(s.nextRenewal, locale)}</Td>
+          <Td className={secondary}>{t(`cycles.${s.cycle}` as "cycles.MONTHLY")}</Td>
+          <Td className={`${secondary} whitespace-nowrap tabular-nums`}>{fmtPeriod(s.currentPeriod, locale)}</Td>
+          <Td className={`${secondary} whitespace-nowrap tabular-nums`}>{fmtDate(s.nextRenewal, locale)}</Td>
           <Td className="whitespace-nowrap text-right tabular-nums">
             {s.quantity !== "1" ? `${s.quantity} × ` : ""}
             {fmtMoney(s.unitAmountMinor, s.currency, locale)}

@@ -4,9 +4,9 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { createCustomerAction, updateCustomerAction } from "@/app/(staff)/staff/customers/actions";
 import { idle } from "@/app/_lib/action-state-idle";
-import { useErrorText } from "@/components/auth/use-error-text";
-import { Alert, buttonClass, inputClass } from "@/components/ui";
-import { useFieldError } from "@/components/use-field-error";
+import { FormProblem } from "@/components/FormProblem";
+import { Alert, buttonClass, Field, inputClass } from "@/components/ui";
+import { useFieldError, useTypedValues } from "@/components/use-field-error";
 import type { CustomerFormChoices } from "@/domain/i18n/countries";
 
 type CustomerFields = Record<"legalName" | "billingEmail" | "addressLine1" | "addressLine2" | "postalCode" | "city" | "country" | "taxId" | "currency" | "locale" | "timeZone", string>;
@@ -15,34 +15,31 @@ type CustomerFields = Record<"legalName" | "billingEmail" | "addressLine1" | "ad
 export function CustomerForm({ customer, choices }: { customer?: CustomerFields & { id: string }; choices: CustomerFormChoices }) {
   const t = useTranslations("customerForm");
   const languages = useTranslations("common.languages");
-  const errorText = useErrorText();
   const [state, action, pending] = useActionState(customer ? updateCustomerAction : createCustomerAction, idle);
   const fieldError = useFieldError(state);
+  const typed = useTypedValues(state);
+  const shown = (name: keyof CustomerFields, fallback = "") => typed.value(name, customer?.[name] || fallback);
   const field = (name: keyof CustomerFields, props: Record<string, unknown> = {}) => (
-    <label className="flex flex-col gap-1">
-      {t(name)}
-      <input name={name} defaultValue={customer?.[name] ?? ""} className={inputClass} {...props} />
-      {fieldError(name) ? <span className="text-xs text-red-700">{fieldError(name)}</span> : null}
-    </label>
+    <Field label={t(name)} htmlFor={`customer-${name}`} error={fieldError(name)}>
+      <input id={`customer-${name}`} name={name} defaultValue={shown(name)} className={inputClass} {...props} />
+    </Field>
   );
-  const select = (name: "country" | "currency" | "timeZone", fallback: string, options: { value: string; label: string }[]) => (
-    <label className="flex flex-col gap-1">
-      {t(name)}
-      <select name={name} defaultValue={customer?.[name] || fallback} className={inputClass}>
+  const select = (name: "country" | "currency" | "locale" | "timeZone", fallback: string, options: { value: string; label: string }[]) => (
+    <Field label={t(name)} htmlFor={`customer-${name}`} error={fieldError(name)}>
+      <select id={`customer-${name}`} name={name} defaultValue={shown(name, fallback)} className={inputClass}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
-      {fieldError(name) ? <span className="text-xs text-red-700">{fieldError(name)}</span> : null}
-    </label>
+    </Field>
   );
   return (
-    <form action={action} className="grid gap-3 md:grid-cols-2" data-testid="customer-form">
+    <form action={action} className="grid gap-3 md:grid-cols-2" data-testid="customer-form" key={typed.key}>
       {customer ? <input type="hidden" name="customerId" value={customer.id} /> : null}
-      {field("legalName", { required: true })}
-      {field("billingEmail", { required: true, type: "email" })}
+      {field("legalName", { required: true, maxLength: 200 })}
+      {field("billingEmail", { required: true, type: "email", autoComplete: "off" })}
       {field("addressLine1")}
       {field("addressLine2")}
       {field("postalCode")}
@@ -54,23 +51,14 @@ export function CustomerForm({ customer, choices }: { customer?: CustomerFields 
       )}
       {field("taxId")}
       {customer ? null : select("currency", "EUR", choices.currencies.map((c) => ({ value: c.code, label: c.name })))}
-      <label className="flex flex-col gap-1">
-        {t("locale")}
-        <select name="locale" defaultValue={customer?.locale ?? "fr"} className={inputClass}>
-          {(["fr", "en", "es"] as const).map((l) => (
-            <option key={l} value={l}>
-              {languages(l)}
-            </option>
-          ))}
-        </select>
-      </label>
+      {select("locale", "fr", (["fr", "en", "es"] as const).map((l) => ({ value: l, label: languages(l) })))}
       {select("timeZone", "Europe/Paris", choices.timeZones.map((z) => ({ value: z, label: z.replaceAll("_", " ") })))}
       <div className="flex items-center gap-3 md:col-span-2">
         <button type="submit" disabled={pending} className={buttonClass}>
           {t("save")}
         </button>
-        {state.status === "ok" ? <Alert tone="success">{t("saved")}</Alert> : null}
-        {state.status === "error" ? <Alert tone="error">{errorText(state.code)}</Alert> : null}
+        {state.status === "ok" ? <Alert tone="success" testId="customer-saved">{t("saved")}</Alert> : null}
+        <FormProblem state={state} />
       </div>
     </form>
   );

@@ -7,6 +7,7 @@ import type { ActionState } from "@/app/_lib/action-state";
 import { idle } from "@/app/_lib/action-state-idle";
 import { useErrorText } from "@/components/auth/use-error-text";
 import { Alert, buttonClass, Field, inputClass } from "@/components/ui";
+import { useFieldError } from "@/components/use-field-error";
 
 /**
  * One code field and a button, for confirming enrolment, regenerating recovery codes or turning
@@ -31,6 +32,7 @@ export function SecondFactorCodeForm({
   const t = useTranslations("staffSecurity");
   const errorText = useErrorText();
   const [state, formAction, pending] = useActionState(action, idle);
+  const fieldError = useFieldError(state);
   const codes = state.status === "ok" ? (state.values?.codes?.split(" ") ?? []) : [];
   if (showsCodes && codes.length > 0) {
     return (
@@ -52,10 +54,14 @@ export function SecondFactorCodeForm({
   const inputId = `${testId}-code`;
   return (
     <form action={formAction} className="flex max-w-sm flex-col gap-3" data-testid={testId}>
-      <Field label={label ?? t("codeLabel")} htmlFor={inputId}>
+      <Field label={label ?? t("codeLabel")} htmlFor={inputId} error={fieldError("code")}>
         <input id={inputId} name="code" required autoComplete="one-time-code" inputMode="text" maxLength={20} className={inputClass} />
       </Field>
-      {state.status === "error" ? <Alert tone="error">{errorText(state.code)}</Alert> : null}
+      {state.status === "error" && !state.fields ? (
+        <Alert tone="error" testId="form-error">
+          {errorText(state.code)}
+        </Alert>
+      ) : null}
       <button type="submit" disabled={pending} className={buttonClass}>
         {submitLabel}
       </button>

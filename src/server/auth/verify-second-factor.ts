@@ -51,7 +51,7 @@ export async function throttledSecondFactorCheck(
     { maxWait: 15_000, timeout: 15_000 },
   );
   if (outcome.kind === "refused") throw new DomainError("SIGN_IN_THROTTLED", { retryAt: outcome.retryAt.toISOString() });
-  if (outcome.kind === "invalid") throw new DomainError("TOTP_INVALID");
+  if (outcome.kind === "invalid") throw new DomainError("TOTP_INVALID", { field: "code" });
   return { user: outcome.user, method: outcome.method };
 }
 

@@ -29,8 +29,8 @@ export async function inviteCustomerUser(
   return db.$transaction(async (tx) => {
     const companyName = await findCustomerName(tx, input.customerId);
     if (!companyName) throw new DomainError("NOT_FOUND", { entity: "customer" });
-    if (await emailIsRegistered(tx, email)) throw new DomainError("EMAIL_ALREADY_REGISTERED");
-    if (await findPendingInvitation(tx, input.customerId, email)) throw new DomainError("INVITATION_ALREADY_PENDING");
+    if (await emailIsRegistered(tx, email)) throw new DomainError("EMAIL_ALREADY_REGISTERED", { field: "email" });
+    if (await findPendingInvitation(tx, input.customerId, email)) throw new DomainError("INVITATION_ALREADY_PENDING", { field: "email" });
 
     const { id } = await createInvitation(tx, {
       email,

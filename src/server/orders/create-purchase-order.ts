@@ -22,7 +22,7 @@ export async function createPurchaseOrder(db: RootDb, actor: StaffActor, input: 
     const lines = [];
     for (const [i, l] of input.lines.entries()) {
       const product = await findProductForSale(tx, l.productId);
-      if (!product) throw new DomainError("NOT_FOUND", { entity: "product", line: i + 1 });
+      if (!product) throw new DomainError("NOT_FOUND", { entity: "product", line: i + 1, field: `lines.${i}.productId` });
       const recurring = product.kind !== "ONE_OFF";
       if (recurring !== !!l.cycle) throw new DomainError("VALIDATION_FAILED", { field: `lines.${i}.cycle`, reason: recurring ? "CYCLE_REQUIRED" : "ONE_OFF_HAS_NO_CYCLE" });
       const unit = l.unitAmountMinor ?? priceFor(product, l.cycle ?? null, customer.currency);

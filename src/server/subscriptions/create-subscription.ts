@@ -23,8 +23,8 @@ export async function createSubscriptionInTransaction(
   now: Date,
 ): Promise<{ subscriptionId: string }> {
   const product = await findProductForSale(tx, input.productId);
-  if (!product || product.kind === "ONE_OFF") throw new DomainError("NOT_FOUND", { entity: "product" });
-  if (input.siteId && !(await findSite(tx, customer.id, input.siteId))) throw new DomainError("NOT_FOUND", { entity: "site" });
+  if (!product || product.kind === "ONE_OFF") throw new DomainError("NOT_FOUND", { entity: "product", field: "productId" });
+  if (input.siteId && !(await findSite(tx, customer.id, input.siteId))) throw new DomainError("NOT_FOUND", { entity: "site", field: "siteId" });
   const unitAmountMinor = input.unitAmountMinor ?? priceFor(product, input.cycle, customer.currency);
   if (unitAmountMinor === null) throw new DomainError("VALIDATION_FAILED", { field: "cycle", reason: "NO_PRICE_FOR_CYCLE_AND_CURRENCY" });
   const start = calendarDate(input.startDate);

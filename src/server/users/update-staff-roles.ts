@@ -14,7 +14,7 @@ export async function updateStaffRoles(db: RootDb, actor: StaffActor, userId: st
   await db.$transaction(async (tx) => {
     const current = await staffUserRoles(tx, userId);
     if (!current) throw new DomainError("NOT_FOUND", { entity: "staff" });
-    if (userId === actor.id && current.includes("ADMIN") && !roles.includes("ADMIN")) throw new DomainError("FORBIDDEN", { reason: "OWN_ADMIN_ROLE" });
+    if (userId === actor.id && current.includes("ADMIN") && !roles.includes("ADMIN")) throw new DomainError("FORBIDDEN", { reason: "OWN_ADMIN_ROLE", field: "roles" });
     const removed = current.filter((r) => !roles.includes(r));
     await setStaffRoles(tx, userId, roles, removed.length > 0);
     await recordAudit(tx, { action: "staff.roles_changed", actorUserId: actor.id, actorEmail: actor.email, targetType: "user", targetId: userId, details: { from: current, to: roles }, at: now });

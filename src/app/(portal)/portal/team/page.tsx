@@ -13,7 +13,7 @@ export default async function TeamPage() {
   return (
     <Card level={1} title={t("portal.team.title")}>
       <p className="mb-4 text-sm text-slate-600">{t("portal.team.intro", { companyName: user.customerName })}</p>
-      <Table headers={[t("portal.team.name"), t("portal.team.email"), t("portal.team.role"), t("portal.team.since")]}>
+      <Table headers={[t("portal.team.name"), t("portal.team.email"), t("portal.team.role"), { label: t("portal.team.since"), className: "hidden md:table-cell" }]}>
         {people.map((p) => (
           <tr key={p.id}>
             <Td>
@@ -21,7 +21,7 @@ export default async function TeamPage() {
             </Td>
             <Td>{p.email}</Td>
             <Td>{t(`common.roles.${p.role}`)}</Td>
-            <Td>{format.dateTime(p.createdAt, { dateStyle: "medium" })}</Td>
+            <Td className="hidden whitespace-nowrap md:table-cell">{format.dateTime(p.createdAt, { dateStyle: "medium" })}</Td>
           </tr>
         ))}
       </Table>

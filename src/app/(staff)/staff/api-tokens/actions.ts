@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { type ActionState, toErrorState } from "@/app/_lib/action-state";
+import { type ActionState, formFields, toErrorState } from "@/app/_lib/action-state";
 import { ZApiTokenName } from "@/contracts/api";
 import { requireStaff } from "@/server/auth/guards";
 import { createApiToken, revokeApiToken } from "@/server/api/manage-api-tokens";
@@ -11,18 +11,24 @@ import { getDb } from "@/server/db/client";
 export async function createApiTokenAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const admin = await requireStaff("ADMIN");
   try {
-    const name = ZApiTokenName.parse(form.get("name"));
+    const { name } = z.strictObject({ name: ZApiTokenName }).parse(formFields(form));
     const { token } = await createApiToken(getDb(), admin, name, new Date());
     revalidatePath("/staff/api-tokens");
-    return { status: "ok", values: { token } };
+    return { status: "ok", values: { name, token } };
   } catch (e) {
-    return toErrorState(e);
+    return toErrorState(e, form);
   }
 }
 
-export async function revokeApiTokenAction(form: FormData): Promise<void> {
+/** Revoking is final: the page asks first, then says which token stopped working. */
+export async function revokeApiTokenAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const admin = await requireStaff("ADMIN");
-  const { tokenId } = z.object({ tokenId: z.string().uuid() }).parse({ tokenId: form.get("tokenId") });
-  await revokeApiToken(getDb(), admin, tokenId, new Date());
-  revalidatePath("/staff/api-tokens");
+  try {
+    const { tokenId } = z.strictObject({ tokenId: z.string().uuid() }).parse(formFields(form));
+    await revokeApiToken(getDb(), admin, tokenId, new Date());
+    revalidatePath("/staff/api-tokens");
+    return { status: "ok" };
+  } catch (e) {
+    return toErrorState(e);
+  }
 }

@@ -1,10 +1,9 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ApiTokenForm } from "@/components/staff/ApiTokenForm";
-import { Card, secondaryButtonClass, Table, Td } from "@/components/ui";
+import { ApiTokenForm, ApiTokenRevoke } from "@/components/staff/ApiTokenForm";
+import { Card, Table, Td } from "@/components/ui";
 import { requireStaff } from "@/server/auth/guards";
 import { listApiTokens } from "@/server/api/api-token-repository";
 import { getDb } from "@/server/db/client";
-import { revokeApiTokenAction } from "./actions";
 
 export default async function ApiTokensPage() {
   await requireStaff("ADMIN");
@@ -24,16 +23,7 @@ export default async function ApiTokensPage() {
             <Td>{when(tk.createdAt)}</Td>
             <Td>{when(tk.lastUsedAt)}</Td>
             <Td>
-              {tk.revokedAt ? (
-                t("revoked")
-              ) : (
-                <form action={revokeApiTokenAction}>
-                  <input type="hidden" name="tokenId" value={tk.id} />
-                  <button type="submit" className={secondaryButtonClass}>
-                    {t("revoke")}
-                  </button>
-                </form>
-              )}
+              <ApiTokenRevoke tokenId={tk.id} name={tk.name} revoked={tk.revokedAt !== null} />
             </Td>
           </tr>
         ))}

@@ -15,13 +15,19 @@ export default async function CataloguePage() {
   return (
     <Card level={1} title={t("catalogue.title")}>
       {staffMayAct(staff.staffRoles, ["BILLING"]) ? <ProductForm /> : null}
-      <Table headers={[t("catalogue.code"), t("catalogue.name"), t("catalogue.kind"), t("billing.taxRate"), t("catalogue.prices")]}>
+      {/* On a phone: code, product and prices; the kind and tax rate go under the product. */}
+      <Table headers={[t("catalogue.code"), t("catalogue.name"), { label: t("catalogue.kind"), className: "hidden md:table-cell" }, { label: t("billing.taxRate"), className: "hidden md:table-cell" }, t("catalogue.prices")]}>
         {products.map((p) => (
           <tr key={p.id} data-testid="product-row">
-            <Td className="font-mono text-xs">{p.code}</Td>
-            <Td>{p.name}</Td>
-            <Td>{t(`catalogue.kinds.${p.kind}` as "catalogue.kinds.ONE_OFF")}</Td>
-            <Td>{fmtRate(p.taxRateBp, locale)}</Td>
+            <Td className="whitespace-nowrap font-mono text-xs">{p.code}</Td>
+            <Td>
+              {p.name}
+              <span className="block text-xs text-slate-500 md:hidden">
+                {t(`catalogue.kinds.${p.kind}` as "catalogue.kinds.ONE_OFF")} · {fmtRate(p.taxRateBp, locale)}
+              </span>
+            </Td>
+            <Td className="hidden md:table-cell">{t(`catalogue.kinds.${p.kind}` as "catalogue.kinds.ONE_OFF")}</Td>
+            <Td className="hidden whitespace-nowrap md:table-cell">{fmtRate(p.taxRateBp, locale)}</Td>
             <Td>
               {p.prices.map((pr) => (
                 <p key={`${pr.cycle}-${pr.currency}`} className="whitespace-nowrap text-sm">

@@ -34,7 +34,7 @@ export async function createCustomerAction(_prev: ActionState, form: FormData): 
   try {
     ({ customerId } = await createCustomer(getDb(), staff, ZCreateCustomerInput.parse(present(form)), new Date()));
   } catch (e) {
-    return toErrorState(e);
+    return toErrorState(e, form);
   }
   redirect(`/staff/customers/${customerId}`);
 }
@@ -47,7 +47,7 @@ export async function updateCustomerAction(_prev: ActionState, form: FormData): 
     revalidatePath(`/staff/customers/${customerId}`);
     return { status: "ok" };
   } catch (e) {
-    return toErrorState(e);
+    return toErrorState(e, form);
   }
 }
 
@@ -55,11 +55,12 @@ export async function createSiteAction(_prev: ActionState, form: FormData): Prom
   const staff = await requireStaff("BILLING");
   try {
     const customerId = customerIdOf(form);
-    await createSite(getDb(), staff, customerId, ZCreateSiteInput.parse(present(form, { drop: ["customerId"] })), new Date());
+    const input = ZCreateSiteInput.parse(present(form, { drop: ["customerId"] }));
+    await createSite(getDb(), staff, customerId, input, new Date());
     revalidatePath(`/staff/customers/${customerId}`);
-    return { status: "ok" };
+    return { status: "ok", values: { name: input.name } };
   } catch (e) {
-    return toErrorState(e);
+    return toErrorState(e, form);
   }
 }
 
@@ -69,8 +70,8 @@ export async function createSubscriptionAction(_prev: ActionState, form: FormDat
     const input = ZCreateSubscriptionInput.parse(present(form));
     await createSubscription(getDb(), staff, input, new Date());
     revalidatePath(`/staff/customers/${input.customerId}`);
-    return { status: "ok" };
+    return { status: "ok", values: { productId: input.productId } };
   } catch (e) {
-    return toErrorState(e);
+    return toErrorState(e, form);
   }
 }

@@ -37,17 +37,19 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           {t("common.search")}
         </button>
       </form>
+      {/* On a phone the billing e-mail goes under the name: a long address must not push the list sideways. */}
       <Table
-        headers={[t("staff.customers.legalName"), t("staff.customers.billingEmail"), t("staff.customers.users")]}
+        headers={[t("staff.customers.legalName"), { label: t("staff.customers.billingEmail"), className: "hidden md:table-cell" }, { label: t("staff.customers.users"), className: "text-right md:text-left" }]}
         empty={items.length === 0 ? t("common.noResults") : undefined}
       >
         {items.map((c) => (
-          <tr key={c.id}>
+          <tr key={c.id} data-testid="customer-row">
             <Td>
               <Link href={`/staff/customers/${c.id}`}>{c.legalName}</Link>
+              <span className="block break-all text-xs text-slate-500 md:hidden">{c.billingEmail}</span>
             </Td>
-            <Td>{c.billingEmail}</Td>
-            <Td>{c.userCount}</Td>
+            <Td className="hidden break-all md:table-cell">{c.billingEmail}</Td>
+            <Td className="text-right tabular-nums md:text-left">{c.userCount}</Td>
           </tr>
         ))}
       </Table>

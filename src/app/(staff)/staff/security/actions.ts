@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { type ActionState, formFields, toErrorState } from "@/app/_lib/action-state";
 import { ZSecondFactorCodeInput } from "@/contracts/auth";
 import { confirmTotpEnrolment } from "@/server/auth/confirm-totp-enrolment";
@@ -47,9 +48,9 @@ export async function disableTotpAction(_prev: ActionState, form: FormData): Pro
   try {
     const { code } = ZSecondFactorCodeInput.parse(formFields(form));
     await disableTotp(getDb(), staff.id, code, await requestContext(), new Date());
-    revalidatePath(SECURITY_PAGE);
-    return { status: "ok" };
   } catch (e) {
     return toErrorState(e);
   }
+  // The form disappears with the feature: the page itself says it is off.
+  redirect(`${SECURITY_PAGE}?turnedOff=1`);
 }

@@ -8,14 +8,22 @@ import { getDb } from "@/server/db/client";
 import { confirmTotpEnrolmentAction, disableTotpAction, regenerateRecoveryCodesAction, startTotpEnrolmentAction } from "./actions";
 
 /** Two-factor authentication of the reader: where admins enrol before reaching the back-office. */
-export default async function SecurityPage() {
+export default async function SecurityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const staff = await requireStaffSession();
+  const turnedOff = (await searchParams).turnedOff === "1";
   const overview = await getSecurityOverview(getDb(), staff.id);
   if (!overview) notFound();
   const t = await getTranslations("staffSecurity");
   return (
     <Card level={1} title={t("title")}>
       <p className="mb-4 text-sm text-slate-600">{t("intro")}</p>
+      {turnedOff && overview.status === "off" ? (
+        <div className="mb-4">
+          <Alert tone="success" testId="totp-turned-off">
+            {t("turnedOff")}
+          </Alert>
+        </div>
+      ) : null}
       {overview.required && overview.status !== "on" ? (
         <div className="mb-4">
           <Alert tone="info" testId="totp-required">

@@ -12,13 +12,17 @@ export default async function StaffTeamPage() {
   return (
     <Card level={1} title={t("staffTeam.title")}>
       <p className="mb-4 text-sm text-slate-600">{t("staffTeam.intro")}</p>
-      <Table headers={[t("portal.team.name"), t("portal.team.email"), t("portal.team.role")]}>
+      {/* On a phone the e-mail goes under the name, leaving room for the roles. */}
+      <Table headers={[t("portal.team.name"), { label: t("portal.team.email"), className: "hidden md:table-cell" }, t("portal.team.role")]}>
         {staff.map((s) => (
           <tr key={s.id} data-testid="staff-row">
-            <Td>{s.name}</Td>
-            <Td>{s.email}</Td>
             <Td>
-              <StaffRolesForm userId={s.id} roles={s.staffRoles} />
+              {s.name}
+              <span className="block break-all text-xs text-slate-500 md:hidden">{s.email}</span>
+            </Td>
+            <Td className="hidden md:table-cell">{s.email}</Td>
+            <Td>
+              <StaffRolesForm userId={s.id} name={s.name} roles={s.staffRoles} />
             </Td>
           </tr>
         ))}

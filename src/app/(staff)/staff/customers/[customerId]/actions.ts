@@ -19,7 +19,7 @@ export async function inviteCustomerUserAction(_prev: ActionState, form: FormDat
     revalidatePath(`/staff/customers/${input.customerId}`);
     return { status: "ok", values: { email: input.email } };
   } catch (e) {
-    return toErrorState(e);
+    return toErrorState(e, form);
   }
 }
 
@@ -32,7 +32,7 @@ export async function resendInvitationAction(_prev: ActionState, form: FormData)
     revalidatePath(`/staff/customers/${ref.customerId}`);
     return { status: "ok", values: { done: "resent" } };
   } catch (e) {
-    return toErrorState(e);
+    return toErrorState(e, form);
   }
 }
 
@@ -44,6 +44,6 @@ export async function revokeInvitationAction(_prev: ActionState, form: FormData)
     revalidatePath(`/staff/customers/${ref.customerId}`);
     return { status: "ok", values: { done: "revoked" } };
   } catch (e) {
-    return toErrorState(e);
+    return toErrorState(e, form);
   }
 }

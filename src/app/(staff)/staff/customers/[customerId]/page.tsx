@@ -95,7 +95,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
       <Card title={t("sites.title")}>
         {sites.length === 0 ? <p className="text-sm text-slate-500">{t("sites.none")}</p> : null}
         {sites.map((site) => (
-          <p key={site.id} className="text-sm">
+          <p key={site.id} className="text-sm" data-testid="site-row">
             <span className="font-medium">{site.name}</span> <span className="text-slate-500">{site.addressLines.join(", ")}</span>
           </p>
         ))}
@@ -128,7 +128,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
                 <Badge>{t(`staff.customer.statuses.${inv.status}`)}</Badge>
               </Td>
               <Td>{inv.expiresAt && inv.status === "PENDING" ? format.dateTime(inv.expiresAt, { dateStyle: "medium", timeStyle: "short" }) : ""}</Td>
-              <Td>{canBill && inv.status !== "ACCEPTED" && inv.status !== "REVOKED" ? <InvitationActions customerId={customer.id} invitationId={inv.id} /> : null}</Td>
+              <Td>{canBill && inv.status !== "ACCEPTED" ? <InvitationActions customerId={customer.id} invitationId={inv.id} email={inv.email} open={inv.status !== "REVOKED"} /> : null}</Td>
             </tr>
           ))}
         </Table>

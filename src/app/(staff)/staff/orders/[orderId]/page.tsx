@@ -5,6 +5,7 @@ import { OrderDocument } from "@/components/billing/OrderViews";
 import { SendOrderButton } from "@/components/staff/SendOrderButton";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui";
+import { staffMayAct } from "@/domain/auth/roles";
 import { fmtDate } from "@/domain/billing/display-format";
 import { isOrderExpired } from "@/domain/billing/order-validity";
 import { requireStaff } from "@/server/auth/guards";
@@ -14,7 +15,7 @@ import { findPurchaseOrder } from "@/server/orders/purchase-order-repository";
 import { getCompanySettings } from "@/server/settings/get-company-settings";
 
 export default async function StaffOrderPage({ params }: { params: Promise<{ orderId: string }> }) {
-  await requireStaff("BILLING", "SUPPORT");
+  const staff = await requireStaff("BILLING", "SUPPORT");
   const id = z.string().uuid().safeParse((await params).orderId);
   if (!id.success) notFound();
   const order = await findPurchaseOrder(getDb(), id.data, { staff: true });
@@ -33,7 +34,7 @@ export default async function StaffOrderPage({ params }: { params: Promise<{ ord
         </Alert>
       ) : null}
       <OrderDocument order={order} invoiceHref={order.invoiceId ? `/staff/invoices/${order.invoiceId}` : null} pdfHref={`/staff/orders/${order.id}/pdf`} viewer="staff" paymentTermsDays={company.paymentTermsDays} expired={expired} />
-      {order.status === "DRAFT" ? <SendOrderButton orderId={order.id} /> : null}
+      {staffMayAct(staff.staffRoles, ["BILLING"]) ? <SendOrderButton orderId={order.id} number={order.number} customerName={order.customerName} draft={order.status === "DRAFT"} /> : null}
     </>
   );
 }
