@@ -83,7 +83,7 @@ export function Table({ headers, children, empty }: { headers: TableHeader[]; ch
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1, axe scrollable-region-focusable)
     <div className="overflow-x-auto rounded focus-visible:outline-2 focus-visible:outline-indigo-500" tabIndex={0}>
       <table className="w-full text-left text-sm">
-        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+        <thead className="border-b border-slate-200 text-xs uppercase text-slate-500 md:tracking-wide">
           <tr>
             {headers.map((h, i) => {
               const { label, className } = typeof h === "string" ? { label: h, className: "" } : h;

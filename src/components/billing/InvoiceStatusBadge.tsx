@@ -13,7 +13,7 @@ export function InvoiceStatusBadge({ status, overdue = false }: { status: string
   const t = useTranslations("billing.statuses");
   const shown = status === "OPEN" && overdue ? "OVERDUE" : status;
   return (
-    <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${COLORS[shown] ?? ""}`} data-testid="invoice-status">
+    <span className={`inline-block rounded-full px-1.5 py-0.5 text-xs font-medium md:px-2 ${COLORS[shown] ?? ""}`} data-testid="invoice-status">
       {t(shown as "OPEN")}
     </span>
   );

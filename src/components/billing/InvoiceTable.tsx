@@ -55,7 +55,8 @@ export function InvoiceTable({ rows, hrefBase, today, showCustomer = false }: { 
           <Td className={`${secondary} whitespace-nowrap tabular-nums`}>{fmtDate(r.issueDate, locale)}</Td>
           <Td className={`${secondary} whitespace-nowrap tabular-nums`}>{fmtDate(r.dueDate, locale)}</Td>
           <Td className="whitespace-nowrap text-right tabular-nums">{fmtMoney(r.grossMinor, r.currency, locale)}</Td>
-          <Td className="whitespace-nowrap text-right tabular-nums">{fmtMoney(r.balanceMinor, r.currency, locale)}</Td>
+          {/* A draft owes nothing yet: no "0,00 €" that reads as settled. */}
+          <Td className="whitespace-nowrap text-right tabular-nums">{r.status === "DRAFT" ? "—" : fmtMoney(r.balanceMinor, r.currency, locale)}</Td>
           <Td className="whitespace-nowrap">
             <InvoiceStatusBadge status={r.status} overdue={isPastDue(r.status, r.dueDate, today, r.balanceMinor)} />
           </Td>

@@ -56,7 +56,7 @@ export interface OutboxListItem {
 
 export async function listOutbox(db: Db, take: number): Promise<OutboxListItem[]> {
   return db.outboundEmail.findMany({
-    orderBy: { createdAt: "desc" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }], // served by outbound_emails_created_at_id_idx
     take,
     select: { id: true, toAddress: true, subject: true, template: true, status: true, createdAt: true },
   });
