@@ -19,10 +19,8 @@ export interface KeysetList {
   order: "ASC" | "DESC";
   /** What to select, over `t` and the joins. */
   select: Prisma.Sql;
-  /** Joins after `FROM <table> t` that filters need (counts include them). */
+  /** Joins after `FROM <table> t` that filters need (columns only shown are scalar subqueries: list-search.ts). */
   joins?: Prisma.Sql;
-  /** Joins only the selected columns need (a count skips them: PostgreSQL cannot drop an inner join). */
-  selectJoins?: Prisma.Sql;
   /** Conditions the caller may see at all (the customer scope); the cursor row must satisfy them too. */
   scope: Prisma.Sql[];
   /** Filters of this request. */
@@ -56,7 +54,7 @@ export function keysetStatement(list: KeysetList, req: PageRequest): Prisma.Sql 
   }
   const orderBy = Prisma.raw(list.key.map((k) => `${k} ${scanOrder}`).join(", "));
   return Prisma.sql`
-    SELECT ${list.select} FROM ${Prisma.raw(list.table)} t ${list.joins ?? Prisma.empty} ${list.selectJoins ?? Prisma.empty}
+    SELECT ${list.select} FROM ${Prisma.raw(list.table)} t ${list.joins ?? Prisma.empty}
     WHERE ${and(conditions)}
     ORDER BY ${orderBy}
     LIMIT ${req.limit + 1}`;
