@@ -7,8 +7,11 @@ import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
+import type { CalendarDate } from "@/domain/billing/calendar-date";
 import { hashPassword } from "@/server/auth/password-hashing";
-import { invoiceList } from "@/server/billing/invoice-list";
+import { Prisma } from "@/generated/prisma/client";
+import { balanceSummaryStatement, invoiceList } from "@/server/billing/invoice-list";
+import { customerList } from "@/server/customers/customer-list";
 import { createApiToken } from "@/server/api/manage-api-tokens";
 import { cappedCountStatement, keysetStatement } from "@/server/db/keyset-list";
 import { createPrismaClient } from "@/server/db/client";
@@ -135,12 +138,14 @@ try {
   const api = `Bearer ${token}`;
   const staffList = invoiceList({ staff: true }, {});
   const search = invoiceList({ staff: true }, { search: "F2026-01-00123" });
+  const customers = customerList({ search: "Bench 01234" }, Prisma.sql`t.id, t.legal_name, t.billing_email`);
+  const today = new Date().toISOString().slice(0, 10) as CalendarDate;
   const cases = [
     { name: "/staff/invoices", request: get("/staff/invoices", staff), sql: [keysetStatement(staffList, { limit: 25 }), cappedCountStatement(staffList, 10_000)] },
     { name: "/staff/invoices?q=F2026-01-00123", request: get("/staff/invoices?q=F2026-01-00123", staff), sql: [keysetStatement(search, { limit: 25 }), cappedCountStatement(search, 10_000)] },
-    { name: "/staff/customers?q=Bench 01234", request: get(`/staff/customers?q=${encodeURIComponent("Bench 01234")}`, staff), sql: [] },
+    { name: "/staff/customers?q=Bench 01234", request: get(`/staff/customers?q=${encodeURIComponent("Bench 01234")}`, staff), sql: [keysetStatement(customers, { limit: 25 }), cappedCountStatement(customers, 10_000)] },
     { name: "GET /api/v1/invoices (deep cursor)", request: get(`/api/v1/invoices?limit=25&starting_after=${deep}`, api), sql: [keysetStatement(staffList, { limit: 25, after: deep })] },
-    { name: "/portal (50,000 invoices)", request: get("/portal", customer), sql: [] },
+    { name: "/portal (50,000 invoices)", request: get("/portal", customer), sql: [balanceSummaryStatement(big, today), keysetStatement(invoiceList({ customerId: big }, { status: "OPEN" }), { limit: 5 })] },
     { name: "/portal/invoices", request: get("/portal/invoices", customer), sql: [keysetStatement(invoiceList({ customerId: big }, {}), { limit: 20 })] },
   ];
   const results: Record<string, unknown>[] = [];

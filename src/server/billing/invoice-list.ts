@@ -117,14 +117,16 @@ export async function countInvoices(db: Db, scope: LedgerScope, filters: Invoice
 }
 
 /** What a customer owes per currency, and what of it is late: one aggregate over their open invoices. */
+export const balanceSummaryStatement = (customerId: string, today: CalendarDate): Prisma.Sql => Prisma.sql`
+  SELECT currency,
+         sum(gross_minor - paid_minor - credited_minor)::bigint AS "dueMinor",
+         coalesce(sum(gross_minor - paid_minor - credited_minor) FILTER (WHERE due_date < ${today}::date), 0)::bigint AS "overdueMinor",
+         (count(*) FILTER (WHERE due_date < ${today}::date))::int AS "overdueCount"
+  FROM invoices
+  WHERE customer_id = ${customerId}::uuid AND status = 'OPEN'
+  GROUP BY currency ORDER BY currency`;
+
 export async function customerBalanceSummary(db: Db, customerId: string, today: CalendarDate) {
-  const rows = await db.$queryRaw<{ currency: string; dueMinor: bigint; overdueMinor: bigint; overdueCount: number }[]>`
-    SELECT currency,
-           sum(gross_minor - paid_minor - credited_minor)::bigint AS "dueMinor",
-           coalesce(sum(gross_minor - paid_minor - credited_minor) FILTER (WHERE due_date < ${today}::date), 0)::bigint AS "overdueMinor",
-           (count(*) FILTER (WHERE due_date < ${today}::date))::int AS "overdueCount"
-    FROM invoices
-    WHERE customer_id = ${customerId}::uuid AND status = 'OPEN'
-    GROUP BY currency ORDER BY currency`;
+  const rows = await db.$queryRaw<{ currency: string; dueMinor: bigint; overdueMinor: bigint; overdueCount: number }[]>(balanceSummaryStatement(customerId, today));
   return rows.map((r) => ({ currency: r.currency, dueMinor: minorFromDb(r.dueMinor), overdueMinor: minorFromDb(r.overdueMinor), overdueCount: r.overdueCount }));
 }
