@@ -10,8 +10,12 @@ describe("AdmissionGate", () => {
     const b = await gate.enter();
     expect(a && b).toBeTruthy();
     const order: string[] = [];
-    const c = gate.enter().then((r) => (order.push("c"), r));
-    const d = gate.enter().then((r) => (order.push("d"), r));
+    const admittedInOrder = (name: string) => (release: (() => void) | null) => {
+      order.push(name);
+      return release;
+    };
+    const c = gate.enter().then(admittedInOrder("c"));
+    const d = gate.enter().then(admittedInOrder("d"));
     expect(await gate.enter()).toBeNull();
     expect(gate.load).toEqual({ running: 2, waiting: 2 });
     a?.();
