@@ -31,7 +31,9 @@ export type DomainErrorCode =
   | "TOTP_NOT_STARTED"
   | "TOTP_NOT_ENABLED"
   | "TOTP_REQUIRED_FOR_ADMINS"
-  | "INVALID_LOGO";
+  | "INVALID_LOGO"
+  | "BILLING_RUN_IN_PROGRESS"
+  | "AS_OF_IN_FUTURE";
 
 export class DomainError extends Error {
   constructor(

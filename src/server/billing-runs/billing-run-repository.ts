@@ -1,0 +1,69 @@
+import { Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/server/db/types";
+
+/** A run that has not beaten its heart for this long belongs to a process that died: it is failed and replaced. */
+export const BILLING_RUN_LEASE_MS = 2 * 60_000;
+
+export interface BillingRunRow {
+  id: string;
+  asOf: Date;
+  dryRun: boolean;
+  status: "QUEUED" | "RUNNING" | "SUCCEEDED" | "FAILED";
+  counts: Prisma.JsonValue;
+  errors: Prisma.JsonValue;
+  requestedBy: string;
+  createdAt: Date;
+  startedAt: Date | null;
+  heartbeatAt: Date | null;
+  finishedAt: Date | null;
+}
+
+/**
+ * Fails the active run whose lease ran out (its process crashed), so a new run may start. The
+ * heartbeat of a live run is newer, so this never touches it.
+ */
+export async function failStaleRuns(db: Db, now: Date): Promise<number> {
+  const staleBefore = new Date(now.getTime() - BILLING_RUN_LEASE_MS);
+  return db.$executeRaw`
+    UPDATE billing_runs SET status = 'FAILED', finished_at = ${now},
+      errors = errors || jsonb_build_array(jsonb_build_object('customerId', null, 'code', 'RUN_ABANDONED'))
+    WHERE status IN ('QUEUED', 'RUNNING') AND COALESCE(heartbeat_at, created_at) < ${staleBefore}`;
+}
+
+/**
+ * Queues a run, or returns null when another run is queued or running: the partial unique index
+ * billing_runs_one_active decides, whichever process or instance asks (ON CONFLICT DO NOTHING).
+ */
+export async function insertQueuedRun(db: Db, run: { asOf: Date; dryRun: boolean; requestedBy: string; now: Date }): Promise<BillingRunRow | null> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    INSERT INTO billing_runs (id, as_of, dry_run, status, requested_by, created_at, heartbeat_at)
+    VALUES (gen_random_uuid(), ${run.asOf}::date, ${run.dryRun}, 'QUEUED', ${run.requestedBy}, ${run.now}, ${run.now})
+    ON CONFLICT DO NOTHING
+    RETURNING id::text AS id`;
+  const id = rows[0]?.id;
+  return id ? findRun(db, id) : null;
+}
+
+export async function findRun(db: Db, id: string): Promise<BillingRunRow | null> {
+  return db.billingRun.findUnique({ where: { id } }) as Promise<BillingRunRow | null>;
+}
+
+export async function findActiveRun(db: Db): Promise<BillingRunRow | null> {
+  return db.billingRun.findFirst({ where: { status: { in: ["QUEUED", "RUNNING"] } } }) as Promise<BillingRunRow | null>;
+}
+
+/** Moves a queued run to RUNNING; false when it is no longer queued (another worker took it). */
+export async function markRunning(db: Db, id: string, now: Date): Promise<boolean> {
+  const { count } = await db.billingRun.updateMany({ where: { id, status: "QUEUED" }, data: { status: "RUNNING", startedAt: now, heartbeatAt: now } });
+  return count === 1;
+}
+
+/** Keeps the lease while the run works; false when the run was failed meanwhile (it must stop). */
+export async function beatHeart(db: Db, id: string, now: Date, counts: Record<string, number>): Promise<boolean> {
+  const { count } = await db.billingRun.updateMany({ where: { id, status: "RUNNING" }, data: { heartbeatAt: now, counts } });
+  return count === 1;
+}
+
+export async function finishRun(db: Db, id: string, data: { status: "SUCCEEDED" | "FAILED"; counts: Record<string, number>; errors: Prisma.InputJsonValue; now: Date }) {
+  await db.billingRun.updateMany({ where: { id, status: "RUNNING" }, data: { status: data.status, counts: data.counts, errors: data.errors, finishedAt: data.now, heartbeatAt: data.now } });
+}
