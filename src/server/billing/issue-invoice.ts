@@ -1,4 +1,4 @@
-import { addDays, todayIn } from "@/domain/billing/calendar-date";
+import { addDays, type CalendarDate, todayIn } from "@/domain/billing/calendar-date";
 import { statusAfterSettlement, transitionInvoice } from "@/domain/billing/invoice-state";
 import { computeDocumentTotals } from "@/domain/billing/tax";
 import { DomainError } from "@/domain/shared/domain-error";
@@ -23,7 +23,14 @@ import { getCompanySettings } from "@/server/settings/get-company-settings";
  * invoice is frozen (a database trigger refuses any later change but its settlement, and refuses an
  * invoice issued without its seller).
  */
-export async function issueInvoiceInTransaction(tx: Db, actor: StaffActor | null, invoiceId: string, now: Date): Promise<{ number: string }> {
+export async function issueInvoiceInTransaction(
+  tx: Db,
+  actor: StaffActor | null,
+  invoiceId: string,
+  now: Date,
+  /** Renewals set both: issued on the run's day for the customer, due on the renewal date. */
+  dates?: { issueDate: CalendarDate; dueDate: CalendarDate },
+): Promise<{ number: string }> {
   // Payment terms and the seller come from Settings → Company (terms until customer groups configure
   // their own). Read before any row lock: on a fresh database this read inserts the settings row, and
   // taking that lock first in every issuing transaction keeps the lock order the same for all of them.
@@ -39,8 +46,8 @@ export async function issueInvoiceInTransaction(tx: Db, actor: StaffActor | null
   const customer = await customerForInvoicing(tx, invoice.customer_id);
   if (!customer) throw new DomainError("NOT_FOUND", { entity: "customer" });
 
-  const issueDate = todayIn(customer.timeZone, now);
-  const dueDate = addDays(issueDate, paymentTermsDays);
+  const issueDate = dates?.issueDate ?? todayIn(customer.timeZone, now);
+  const dueDate = dates?.dueDate ?? addDays(issueDate, paymentTermsDays);
   const number = await takeDocumentNumber(tx, "INVOICE", issueDate);
   await insertTaxLines(
     tx,
