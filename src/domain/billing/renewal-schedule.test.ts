@@ -1,0 +1,333 @@
+import { describe, expect, it } from "vitest";
+import { errorCodeOf as codeOf } from "@/domain/shared/testing";
+import { type BillingCycleName, firstPeriod } from "./billing-cycle";
+import { holidaysFrom, type IsHoliday, noHolidays } from "./business-days";
+import { calendarDate, parts, todayIn } from "./calendar-date";
+import { DEFAULT_DUNNING_POLICY, type DunningPolicy } from "./dunning-policy";
+import { makePeriod } from "./period";
+import { planSchedule, renewalDates } from "./renewal-schedule";
+import type { ScheduleSubscription } from "./schedule-model";
+import { type CustomerState, type LogEntry, payInFull, runDaily } from "./test-applier";
+
+const d = calendarDate;
+const p = (start: string, end: string) => makePeriod(d(start), d(end));
+const subscription = (
+  id: string,
+  start: string,
+  cycle: BillingCycleName = "MONTHLY",
+  customerId = "c1",
+): ScheduleSubscription => ({
+  id,
+  customerId,
+  status: "ACTIVE",
+  cycle,
+  anchorDay: parts(d(start)).day,
+  currentPeriod: firstPeriod(d(start), cycle),
+  reinstatedOn: null,
+});
+const customer = (...subscriptions: ScheduleSubscription[]): CustomerState => ({
+  customerId: "c1",
+  subscriptions,
+  invoices: [],
+  holds: [],
+});
+const plan = (
+  state: CustomerState,
+  asOf: string,
+  policy: DunningPolicy = DEFAULT_DUNNING_POLICY,
+  isHoliday: IsHoliday = noHolidays,
+) => planSchedule({ ...state, asOf: d(asOf), policy, isHoliday });
+/** What a plan or a log says, in one line per action: "ISSUE_RENEWAL 2026-01-17". */
+const brief = (actions: readonly { kind: string; on: string }[]) => actions.map((a) => `${a.kind} ${a.on}`);
+const applied = (log: LogEntry[]) => log.filter((e) => e.applied).map((e) => ({ ...e.action, day: e.day }));
+
+describe("renewal invoices", () => {
+  it("put every subscription renewing on the same day on one invoice, issued 15 days ahead and due that day", () => {
+    const state = customer(
+      subscription("a", "2026-01-01"),
+      subscription("b", "2025-11-01", "QUARTERLY"),
+      subscription("c", "2026-01-10"),
+    );
+    expect(plan(state, "2026-01-16")).toEqual([]);
+    expect(plan(state, "2026-01-17")).toEqual([
+      {
+        kind: "ISSUE_RENEWAL",
+        key: "renewal:a:2026-02-01",
+        on: "2026-01-17",
+        customerId: "c1",
+        renewalDate: "2026-02-01",
+        issueDate: "2026-01-17",
+        dueDate: "2026-02-01",
+        lines: [
+          { subscriptionId: "a", period: p("2026-02-01", "2026-03-01") },
+          { subscriptionId: "b", period: p("2026-02-01", "2026-05-01") },
+        ],
+      },
+    ]);
+    // c renews on Feb 10: its own invoice on Jan 26.
+    expect(brief(plan(state, "2026-01-26"))).toEqual([
+      "ISSUE_RENEWAL 2026-01-17",
+      "ISSUE_RENEWAL 2026-01-26",
+    ]);
+  });
+
+  it("keep month ends and leap days: anchored on the 31st, Feb 28 -> Mar 31 -> Apr 30, and Feb 29 in 2028", () => {
+    const log: LogEntry[] = [];
+    const payAtOnce = (state: CustomerState, day: ReturnType<typeof d>) =>
+      state.invoices
+        .filter((i) => i.status === "OPEN")
+        .reduce((s, i) => payInFull(s, i.id, day, DEFAULT_DUNNING_POLICY, log), state);
+    const end = runDaily(
+      customer(subscription("a", "2027-12-31")),
+      d("2027-12-01"),
+      d("2028-04-20"),
+      DEFAULT_DUNNING_POLICY,
+      noHolidays,
+      log,
+      payAtOnce,
+    );
+    expect(end.invoices.map((i) => [i.issueDate, i.dueDate, i.lines[0]?.period])).toEqual([
+      ["2028-01-16", "2028-01-31", p("2028-01-31", "2028-02-29")],
+      ["2028-02-14", "2028-02-29", p("2028-02-29", "2028-03-31")],
+      ["2028-03-16", "2028-03-31", p("2028-03-31", "2028-04-30")],
+      ["2028-04-15", "2028-04-30", p("2028-04-30", "2028-05-31")],
+    ]);
+    expect(end.subscriptions[0]?.currentPeriod).toEqual(p("2028-03-31", "2028-04-30"));
+  });
+
+  it("with 0 lead days, are issued on the first day of the new period, which starts the same day", () => {
+    const policy = { ...DEFAULT_DUNNING_POLICY, renewalLeadDays: 0, reminderDaysBeforeDue: [] };
+    const state = customer(subscription("a", "2026-01-31"));
+    expect(plan(state, "2026-02-27", policy)).toEqual([]);
+    const actions = plan(state, "2026-02-28", policy);
+    expect(brief(actions)).toEqual(["ISSUE_RENEWAL 2026-02-28", "START_PERIOD 2026-02-28"]);
+    expect(actions[0]).toMatchObject({
+      issueDate: "2026-02-28",
+      dueDate: "2026-02-28",
+      renewalDate: "2026-02-28",
+    });
+    expect(actions[1]).toMatchObject({ key: "period:a:2026-02-28", period: p("2026-02-28", "2026-03-31") });
+  });
+
+  it("are not planned again once issued, nor for suspended, terminated or cancelled subscriptions", () => {
+    const log: LogEntry[] = [];
+    const once = runDaily(
+      customer(subscription("a", "2026-01-01")),
+      d("2026-01-17"),
+      d("2026-01-17"),
+      DEFAULT_DUNNING_POLICY,
+      noHolidays,
+      log,
+    );
+    expect(once.invoices).toHaveLength(1);
+    expect(plan(once, "2026-01-17")).toEqual([]);
+    expect(plan(once, "2026-01-20")).toEqual([]);
+    for (const status of ["SUSPENDED", "TERMINATED", "CANCELLED"] as const) {
+      expect(plan(customer({ ...subscription("a", "2026-01-01"), status }), "2026-01-20")).toEqual([]);
+    }
+  });
+
+  it("are due from the reinstatement day, with the lead time kept, when a suspension held them back", () => {
+    expect(renewalDates(d("2026-03-01"), null, 15)).toEqual({ issueOn: "2026-02-14", dueDate: "2026-03-01" });
+    expect(renewalDates(d("2026-03-01"), d("2026-01-10"), 15)).toEqual({
+      issueOn: "2026-02-14",
+      dueDate: "2026-03-01",
+    });
+    expect(renewalDates(d("2026-03-01"), d("2026-02-20"), 15)).toEqual({
+      issueOn: "2026-02-20",
+      dueDate: "2026-03-07",
+    });
+    expect(renewalDates(d("2026-03-01"), d("2026-03-10"), 0)).toEqual({
+      issueOn: "2026-03-10",
+      dueDate: "2026-03-10",
+    });
+  });
+});
+
+describe("a suspended subscription", () => {
+  it("is not renewed; paid, it comes back at once on a longer cycle and its renewal catches up", () => {
+    const log: LogEntry[] = [];
+    const policy = DEFAULT_DUNNING_POLICY;
+    let state = runDaily(
+      customer(subscription("a", "2026-01-01")),
+      d("2026-01-17"),
+      d("2026-02-19"),
+      policy,
+      noHolidays,
+      log,
+    );
+    expect(state.subscriptions[0]).toMatchObject({
+      status: "SUSPENDED",
+      currentPeriod: p("2026-02-01", "2026-03-01"),
+    });
+    expect(state.invoices).toHaveLength(1); // the March renewal (Feb 14) was held back
+    state = payInFull(state, "renewal:a:2026-02-01", d("2026-02-20"), policy, log);
+    expect(state.subscriptions[0]).toMatchObject({
+      status: "ACTIVE",
+      cycle: "QUARTERLY",
+      reinstatedOn: "2026-02-20",
+    });
+    expect(state.holds).toEqual([]);
+    expect(plan(state, "2026-02-21")).toEqual([
+      {
+        kind: "ISSUE_RENEWAL",
+        key: "renewal:a:2026-03-01",
+        on: "2026-02-20",
+        customerId: "c1",
+        renewalDate: "2026-03-01",
+        issueDate: "2026-02-21",
+        dueDate: "2026-03-07", // 15 days after the reinstatement, not March 1: no suspension the next morning
+        lines: [{ subscriptionId: "a", period: p("2026-03-01", "2026-06-01") }],
+      },
+    ]);
+    expect(applied(log).map((a) => `${a.kind} ${a.day}`)).toEqual([
+      "ISSUE_RENEWAL 2026-01-17",
+      "SEND_REMINDER 2026-01-22",
+      "SEND_REMINDER 2026-01-27",
+      "SEND_REMINDER 2026-01-31",
+      "START_PERIOD 2026-02-01",
+      "SUSPEND 2026-02-03",
+      "SUSPEND_ALL 2026-02-06",
+      "REINSTATE 2026-02-20",
+      "LENGTHEN_CYCLE 2026-02-20",
+    ]);
+  });
+
+  it("stays terminated: no renewal, and its voided invoice is neither reissued nor dunned", () => {
+    const log: LogEntry[] = [];
+    const state = runDaily(
+      customer(subscription("a", "2026-01-01")),
+      d("2026-01-17"),
+      d("2026-02-26"),
+      DEFAULT_DUNNING_POLICY,
+      noHolidays,
+      log,
+    );
+    expect(state.subscriptions[0]?.status).toBe("TERMINATED");
+    expect(
+      payInFull(state, "renewal:a:2026-02-01", d("2026-02-27"), DEFAULT_DUNNING_POLICY, log).subscriptions[0]
+        ?.status,
+    ).toBe("TERMINATED");
+    expect(plan(state, "2026-04-01")).toEqual([]);
+    const voided = customer(subscription("a", "2026-01-01"));
+    const issued = runDaily(voided, d("2026-01-17"), d("2026-01-17"), DEFAULT_DUNNING_POLICY, noHolidays, []);
+    const withVoid = { ...issued, invoices: issued.invoices.map((i) => ({ ...i, status: "VOID" as const })) };
+    expect(brief(plan(withVoid, "2026-02-10"))).toEqual(["START_PERIOD 2026-02-01"]);
+  });
+});
+
+describe("reminders", () => {
+  const issued = runDaily(
+    customer(subscription("a", "2026-01-01")),
+    d("2026-01-17"),
+    d("2026-01-17"),
+    DEFAULT_DUNNING_POLICY,
+    noHolidays,
+    [],
+  );
+
+  it("go 10, 5 and 1 days before the due date when runs are daily", () => {
+    const log: LogEntry[] = [];
+    runDaily(issued, d("2026-01-18"), d("2026-02-01"), DEFAULT_DUNNING_POLICY, noHolidays, log);
+    expect(
+      applied(log).map((a) => `${a.kind === "SEND_REMINDER" ? a.daysBeforeDue : a.kind} ${a.day}`),
+    ).toEqual(["10 2026-01-22", "5 2026-01-27", "1 2026-01-31", "START_PERIOD 2026-02-01"]);
+  });
+
+  it("after days without runs, only the latest one that has come goes, and none after the due date", () => {
+    expect(
+      plan(issued, "2026-01-29").map((a) => (a.kind === "SEND_REMINDER" ? [a.daysBeforeDue, a.on] : a.kind)),
+    ).toEqual([[5, "2026-01-27"]]);
+    const sentFive = { ...issued, invoices: issued.invoices.map((i) => ({ ...i, remindersSent: [5] })) };
+    expect(plan(sentFive, "2026-01-30")).toEqual([]); // the skipped D-10 never goes
+    expect(brief(plan(sentFive, "2026-01-31"))).toEqual(["SEND_REMINDER 2026-01-31"]);
+    expect(brief(plan(issued, "2026-02-01"))).toEqual([
+      "SEND_REMINDER 2026-01-31",
+      "START_PERIOD 2026-02-01",
+    ]);
+    expect(plan(issued, "2026-02-02").filter((a) => a.kind === "SEND_REMINDER")).toEqual([]);
+  });
+
+  it("never go for a paid or voided invoice", () => {
+    for (const status of ["PAID", "VOID"] as const) {
+      const settled = {
+        ...issued,
+        invoices: issued.invoices.map((i) => ({ ...i, status, balanceMinor: 0 })),
+      };
+      expect(plan(settled, "2026-01-31")).toEqual([]);
+    }
+    const credited = { ...issued, invoices: issued.invoices.map((i) => ({ ...i, balanceMinor: 0 })) };
+    expect(plan(credited, "2026-01-31")).toEqual([]);
+  });
+});
+
+describe("dunning", () => {
+  it("catches up in order after days without runs: invoice, period, suspension, arrears, termination", () => {
+    const state = customer(subscription("a", "2026-01-01"), subscription("z", "2026-01-20"));
+    const actions = plan(state, "2026-03-01");
+    expect(
+      actions.map(
+        (a) => `${a.kind} ${a.on}${"subscriptionIds" in a ? ` ${a.subscriptionIds.join("+")}` : ""}`,
+      ),
+    ).toEqual([
+      "ISSUE_RENEWAL 2026-01-17",
+      "START_PERIOD 2026-02-01",
+      "SUSPEND 2026-02-03 a",
+      "ISSUE_RENEWAL 2026-02-05", // z renews on Feb 20, and the customer is not yet in arrears
+      "SUSPEND_ALL 2026-02-06 a+z", // Feb 1 is a Sunday: 5 business days later is Friday 6
+      // a's March renewal (due to be issued Feb 14) never comes: a is suspended by then.
+      "START_PERIOD 2026-02-20", // z's invoiced period starts even while it is suspended
+      "SUSPEND 2026-02-22 z", // z already suspended: a hold for its own invoice
+      "TERMINATE 2026-02-26 a",
+      "SUSPEND_ALL 2026-02-27 z",
+    ]);
+    // The February invoice was issued late, on the run's day, but keeps its due date.
+    expect(actions[0]).toMatchObject({ issueDate: "2026-03-01", dueDate: "2026-02-01" });
+    // Steps of an invoice issued by the same plan name it by key; its id comes when it is created.
+    expect(actions[2]).toMatchObject({
+      invoiceId: null,
+      invoiceKey: "renewal:a:2026-02-01",
+      key: "renewal:a:2026-02-01:suspend",
+    });
+  });
+
+  it("suspends the whole customer 5 business days after the due date, skipping public holidays", () => {
+    const france = holidaysFrom(["2026-05-01", "2026-05-08"].map(d));
+    const log: LogEntry[] = [];
+    runDaily(
+      customer(subscription("a", "2026-03-30"), subscription("b", "2026-04-15")),
+      d("2026-04-15"),
+      d("2026-05-12"),
+      DEFAULT_DUNNING_POLICY,
+      france,
+      log,
+    );
+    const steps = applied(log).filter((a) => a.kind === "SUSPEND" || a.kind === "SUSPEND_ALL");
+    expect(
+      steps.map((a) => `${a.kind} ${a.day} ${"subscriptionIds" in a ? a.subscriptionIds.join("+") : ""}`),
+    ).toEqual([
+      "SUSPEND 2026-05-02 a", // due Thursday 30 April
+      "SUSPEND_ALL 2026-05-11 a+b", // Fri 1 May and Fri 8 May are holidays
+    ]);
+  });
+
+  it("time zones are the caller's: one instant is a different day for customers in UTC-3, UTC+1 and UTC-5", () => {
+    const instant = new Date("2026-02-01T04:00:00Z");
+    const days = ["America/Sao_Paulo", "Europe/Paris", "America/New_York"].map((zone) =>
+      todayIn(zone, instant),
+    );
+    expect(days).toEqual(["2026-02-01", "2026-02-01", "2026-01-31"]);
+    const policy = { ...DEFAULT_DUNNING_POLICY, renewalLeadDays: 0, reminderDaysBeforeDue: [] };
+    const state = customer(subscription("a", "2026-01-01"));
+    expect(days.map((asOf) => plan(state, asOf, policy).length)).toEqual([2, 2, 0]);
+  });
+
+  it("refuses rows of another customer and an incoherent policy", () => {
+    expect(codeOf(() => plan(customer(subscription("a", "2026-01-01", "MONTHLY", "c2")), "2026-01-20"))).toBe(
+      "VALIDATION_FAILED",
+    );
+    expect(
+      codeOf(() => plan(customer(), "2026-01-20", { ...DEFAULT_DUNNING_POLICY, terminateAfterDays: 1 })),
+    ).toBe("VALIDATION_FAILED");
+  });
+});
