@@ -127,19 +127,38 @@ describe("renewal invoices", () => {
     }
   });
 
-  it("are due from the reinstatement day, with the lead time kept, when a suspension held them back", () => {
-    expect(renewalDates(d("2026-03-01"), null, 15)).toEqual({ issueOn: "2026-02-14", dueDate: "2026-03-01" });
-    expect(renewalDates(d("2026-03-01"), d("2026-01-10"), 15)).toEqual({
+  it("are due on D whenever the run comes, unless a suspension held them back: then lead days after that run", () => {
+    const D = d("2026-03-01");
+    // On time or late (missed runs), the invoice is the one daily runs would have made.
+    expect(renewalDates(D, null, 15, d("2026-02-14"))).toEqual({
       issueOn: "2026-02-14",
       dueDate: "2026-03-01",
     });
-    expect(renewalDates(d("2026-03-01"), d("2026-02-20"), 15)).toEqual({
-      issueOn: "2026-02-20",
-      dueDate: "2026-03-07",
+    expect(renewalDates(D, null, 15, d("2026-03-05"))).toEqual({
+      issueOn: "2026-02-14",
+      dueDate: "2026-03-01",
     });
-    expect(renewalDates(d("2026-03-01"), d("2026-03-10"), 0)).toEqual({
+    expect(renewalDates(D, d("2026-01-10"), 15, d("2026-02-14"))).toEqual({
+      issueOn: "2026-02-14",
+      dueDate: "2026-03-01",
+    });
+    // Reinstated after the issue day: issued by the next run, with 15 days to pay from then.
+    expect(renewalDates(D, d("2026-02-20"), 15, d("2026-02-21"))).toEqual({
+      issueOn: "2026-02-20",
+      dueDate: "2026-03-08",
+    });
+    // Reinstated on the issue day itself, after that day's run: issued a day late, lead time kept.
+    expect(renewalDates(D, d("2026-02-14"), 15, d("2026-02-15"))).toEqual({
+      issueOn: "2026-02-14",
+      dueDate: "2026-03-02",
+    });
+    expect(renewalDates(D, d("2026-03-10"), 0, d("2026-03-11"))).toEqual({
       issueOn: "2026-03-10",
-      dueDate: "2026-03-10",
+      dueDate: "2026-03-11",
+    });
+    expect(renewalDates(D, d("2026-02-01"), 0, d("2026-02-02"))).toEqual({
+      issueOn: "2026-03-01",
+      dueDate: "2026-03-01",
     });
   });
 });
@@ -176,7 +195,7 @@ describe("a suspended subscription", () => {
         customerId: "c1",
         renewalDate: "2026-03-01",
         issueDate: "2026-02-21",
-        dueDate: "2026-03-07", // 15 days after the reinstatement, not March 1: no suspension the next morning
+        dueDate: "2026-03-08", // 15 days after the run that issues it, not March 1
         lines: [{ subscriptionId: "a", period: p("2026-03-01", "2026-06-01") }],
       },
     ]);

@@ -29,9 +29,9 @@ import type { SubscriptionStatusName } from "./subscription-state";
  *   runs would have (an invoice issued late keeps its due date D, so its suspension may follow at
  *   once); reminders are the exception: only the latest one that has come is sent, never a burst.
  * - Dunning counts from the invoice's due date, which is D for an invoice issued on time. A renewal
- *   held back by a suspension is scheduled on the reinstatement day and keeps the policy's lead
- *   time: due max(D, reinstatement day + lead days), so a customer who just paid is not suspended
- *   again the next morning.
+ *   held back by a suspension is issued by the first run after the reinstatement and keeps the
+ *   policy's lead time: due max(D, that day + lead days), so a customer who has just paid is not
+ *   suspended again the next morning.
  * - Every action has a stable `key` (the same whichever run plans it) for a UNIQUE constraint, and
  *   `on`, the day it was due (for the timeline). Apply them in the order given; each one's
  *   condition should be re-checked in its conditional UPDATE, as a payment can land in between.
@@ -50,18 +50,22 @@ export function dunningStepDate(
 }
 
 /**
- * When the renewal on D is to be issued, and its due date: D - lead days normally; from the
- * reinstatement day when the renewal was held back, with the lead time kept.
+ * When the renewal on D is due to be issued, and its due date. Normally D - lead days, due D,
+ * whenever the run happens (a late run keeps D, so catching up does what daily runs would have).
+ * A renewal held back by a suspension (the subscription came back on or after its issue day) is
+ * due from the reinstatement day and gets the whole lead time from the run that issues it: due
+ * max(D, that run's day + lead days), so a customer who has just paid is not overdue at once.
  */
 export function renewalDates(
   renewalDate: CalendarDate,
   reinstatedOn: CalendarDate | null,
   leadDays: number,
+  asOf: CalendarDate,
 ): { issueOn: CalendarDate; dueDate: CalendarDate } {
   const normal = addDays(renewalDate, -leadDays);
-  const issueOn = reinstatedOn !== null && reinstatedOn > normal ? reinstatedOn : normal;
-  const late = addDays(issueOn, leadDays);
-  return { issueOn, dueDate: late > renewalDate ? late : renewalDate };
+  if (reinstatedOn === null || reinstatedOn < normal) return { issueOn: normal, dueDate: renewalDate };
+  const late = addDays(asOf, leadDays);
+  return { issueOn: reinstatedOn, dueDate: late > renewalDate ? late : renewalDate };
 }
 
 /**
@@ -167,7 +171,7 @@ export function planSchedule(input: ScheduleInput): ScheduledAction[] {
       }
       if (s.status !== "ACTIVE") continue; // a suspended subscription is not renewed
       const through = invoicedThrough(s);
-      const { issueOn, dueDate } = renewalDates(through.end, s.reinstatedOn, policy.renewalLeadDays);
+      const { issueOn, dueDate } = renewalDates(through.end, s.reinstatedOn, policy.renewalLeadDays, asOf);
       if (issueOn > asOf) continue;
       const group = `${through.end}|${issueOn}`;
       const lines = issues.get(group)?.lines ?? [];

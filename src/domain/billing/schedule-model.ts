@@ -27,7 +27,7 @@ export interface ScheduleSubscription {
   readonly anchorDay: number;
   /** The period being served; its end is the next renewal date D. */
   readonly currentPeriod: Period;
-  /** The day of its last reinstatement, null if never: a renewal held back by the suspension is due from then. */
+  /** The day of its last reinstatement, null if never: a renewal held back by the suspension is issued from then. */
   readonly reinstatedOn: CalendarDate | null;
 }
 
