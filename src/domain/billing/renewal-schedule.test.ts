@@ -161,6 +161,16 @@ describe("renewal invoices", () => {
       dueDate: "2026-03-01",
     });
   });
+
+  it("go on separate invoices for one renewal day when one was held back by a suspension", () => {
+    const a = subscription("a", "2026-02-01");
+    const b = { ...subscription("b", "2026-02-01"), reinstatedOn: d("2026-02-14") };
+    const actions = plan(customer(a, b), "2026-02-15");
+    expect(actions.map((x) => x.kind === "ISSUE_RENEWAL" && [x.key, x.on, x.dueDate])).toEqual([
+      ["renewal:a:2026-03-01", "2026-02-14", "2026-03-01"],
+      ["renewal:b:2026-03-01", "2026-02-14", "2026-03-02"],
+    ]);
+  });
 });
 
 describe("a suspended subscription", () => {

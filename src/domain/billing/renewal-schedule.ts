@@ -106,6 +106,8 @@ interface SimInvoice {
   readonly owed: boolean;
   readonly lines: readonly RenewalLine[];
   readonly stepsDone: Set<DunningStep>;
+  /** Computed once, for owed invoices only: business days walk the calendar, and candidates are looked for after each action. */
+  readonly stepDates: readonly CalendarDate[];
 }
 interface Candidate {
   readonly date: CalendarDate;
@@ -132,6 +134,8 @@ export function planSchedule(input: ScheduleInput): ScheduledAction[] {
     if (row.customerId !== customerId)
       throw new DomainError("VALIDATION_FAILED", { reason: "OTHER_CUSTOMER", id: row.id });
   }
+  const stepDatesOf = (dueDate: CalendarDate) =>
+    STEPS.map((step) => dunningStepDate(step, dueDate, policy, isHoliday));
   const subscriptions: SimSubscription[] = input.subscriptions
     .map((s) => ({ ...s }))
     .sort((a, b) => compare(a.id, b.id));
@@ -145,6 +149,7 @@ export function planSchedule(input: ScheduleInput): ScheduledAction[] {
     owed: i.status === "OPEN" && i.balanceMinor > 0,
     lines: i.lines,
     stepsDone: new Set(i.stepsDone),
+    stepDates: i.status === "OPEN" && i.balanceMinor > 0 ? stepDatesOf(i.dueDate) : [],
   }));
   // Renewed periods by subscription and start: how far each subscription is invoiced.
   const renewed = new Map<string, Period>();
@@ -173,7 +178,8 @@ export function planSchedule(input: ScheduleInput): ScheduledAction[] {
       const through = invoicedThrough(s);
       const { issueOn, dueDate } = renewalDates(through.end, s.reinstatedOn, policy.renewalLeadDays, asOf);
       if (issueOn > asOf) continue;
-      const group = `${through.end}|${issueOn}`;
+      // One invoice per renewal day, unless one of them was held back (another issue day or due date).
+      const group = `${through.end}|${issueOn}|${dueDate}`;
       const lines = issues.get(group)?.lines ?? [];
       lines.push({ subscriptionId: s.id, period: periodAfter(through, s.cycle, s.anchorDay) });
       issues.set(group, { issueOn, dueDate, lines });
@@ -189,7 +195,7 @@ export function planSchedule(input: ScheduleInput): ScheduledAction[] {
     for (const invoice of invoices) {
       if (!invoice.owed) continue;
       STEPS.forEach((step, i) => {
-        const date = dunningStepDate(step, invoice.dueDate, policy, isHoliday);
+        const date = invoice.stepDates[i] as CalendarDate;
         if (invoice.stepsDone.has(step) || date > asOf) return;
         found.push({
           date: at(date),
@@ -213,7 +219,15 @@ export function planSchedule(input: ScheduleInput): ScheduledAction[] {
       lines.map((l) => l.subscriptionId),
     );
     // A new invoice is owed: nobody can have paid it within the plan that issues it.
-    invoices.push({ id: null, key, dueDate, owed: true, lines, stepsDone: new Set() });
+    invoices.push({
+      id: null,
+      key,
+      dueDate,
+      owed: true,
+      lines,
+      stepsDone: new Set(),
+      stepDates: stepDatesOf(dueDate),
+    });
     addLines(lines);
     return { kind: "ISSUE_RENEWAL", key, on, customerId, renewalDate, issueDate: asOf, dueDate, lines };
   };
