@@ -24,12 +24,17 @@ interface Run {
  * Every day of the range: plan, check what the plan says against the state it was made from,
  * apply, check that planning again finds nothing (idempotence), then the day's payments.
  */
-function runEveryDay(s: ScheduleScenario, withPayments: boolean): Run {
+function runEveryDay(
+  s: ScheduleScenario,
+  withPayments: boolean,
+  runsOn: (day: string) => boolean = () => true,
+): Run {
   const log: LogEntry[] = [];
   const paidOn = new Map<string, CalendarDate>();
   let state = s.state;
   for (let day = s.start; day <= lastDay(s); day = addDays(day, 1)) {
-    const actions = plan(s, state, day);
+    const runs = runsOn(day) || day === lastDay(s);
+    const actions = runs ? plan(s, state, day) : [];
     for (const a of actions) {
       expect(a.on <= day).toBe(true);
       if (a.kind === "SEND_REMINDER") {
@@ -46,7 +51,7 @@ function runEveryDay(s: ScheduleScenario, withPayments: boolean): Run {
       }
     }
     state = applyActions(state, actions, day, log);
-    expect(plan(s, state, day)).toEqual([]); // (a)
+    if (runs) expect(plan(s, state, day)).toEqual([]); // (a)
     if (withPayments) {
       for (const invoice of state.invoices) {
         const after = s.payAfter(invoice.id);
@@ -102,6 +107,11 @@ describe("the renewal schedule, over 60 days of a random customer", () => {
         expect(new Set(run.log.map((e) => e.action.key)).size).toBe(run.log.length); // each key once
         const jumped = applyActions(s.state, plan(s, s.state, lastDay(s)), lastDay(s), []);
         expect(plan(s, jumped, lastDay(s))).toEqual([]);
+        // A cancelled subscription is never touched.
+        for (const before of s.state.subscriptions.filter((x) => x.status === "CANCELLED")) {
+          expect(run.state.subscriptions.find((x) => x.id === before.id)).toEqual(before);
+          expect(run.log.filter((e) => JSON.stringify(e.action).includes(`"${before.id}"`))).toEqual([]);
+        }
       }),
     );
   });
@@ -212,6 +222,25 @@ describe("the renewal schedule, over 60 days of a random customer", () => {
           ]);
           for (const line of action.lines)
             expect(started.get(`${line.subscriptionId}|${line.period.start}`)).toBe(day);
+        }
+      }),
+    );
+  });
+
+  it("(g) runs on random days send at most one reminder per invoice per run, each later than the last", () => {
+    fc.assert(
+      fc.property(anyScenario(), fc.func(fc.boolean()), (s, runsOn) => {
+        const run = runEveryDay(s, true, runsOn);
+        expect(run.log.filter((e) => !e.applied)).toEqual([]);
+        const sent = new Map<string, { day: string; days: number }>();
+        for (const { action, day } of run.log) {
+          if (action.kind !== "SEND_REMINDER") continue;
+          const previous = sent.get(action.invoiceKey);
+          if (previous) {
+            expect(day > previous.day).toBe(true);
+            expect(action.daysBeforeDue).toBeLessThan(previous.days);
+          }
+          sent.set(action.invoiceKey, { day, days: action.daysBeforeDue });
         }
       }),
     );
