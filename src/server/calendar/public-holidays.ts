@@ -15,6 +15,7 @@ import { DomainError } from "@/domain/shared/domain-error";
  */
 const DAY_MS = 86_400_000;
 const yearCache = new Map<string, ReadonlySet<string>>();
+const predicates = new Map<string, IsHoliday>();
 let knownCountries: Record<string, string> | undefined;
 
 /** True when the library knows the country and, if given, the region within it. */
@@ -27,11 +28,17 @@ export function isKnownHolidayCalendar(country: string, region: string | null): 
 
 /** The predicate for a customer group; refuses a country or region the library does not know. */
 export function publicHolidays(country: string, region: string | null = null): IsHoliday {
-  // An unknown region silently falls back to the whole country in the library; say so instead.
-  if (!isKnownHolidayCalendar(country, region)) {
-    throw new DomainError("VALIDATION_FAILED", { reason: "UNKNOWN_HOLIDAY_CALENDAR", country, region });
+  const key = `${country}/${region ?? ""}`;
+  let predicate = predicates.get(key);
+  if (!predicate) {
+    // An unknown region silently falls back to the whole country in the library; say so instead.
+    if (!isKnownHolidayCalendar(country, region)) {
+      throw new DomainError("VALIDATION_FAILED", { reason: "UNKNOWN_HOLIDAY_CALENDAR", country, region });
+    }
+    predicate = (date) => holidaysOfYear(country, region, parts(date).year).has(date);
+    predicates.set(key, predicate);
   }
-  return (date) => holidaysOfYear(country, region, parts(date).year).has(date);
+  return predicate;
 }
 
 function holidaysOfYear(country: string, region: string | null, year: number): ReadonlySet<string> {
