@@ -1,0 +1,292 @@
+import { DomainError } from "@/domain/shared/domain-error";
+import { periodAfter } from "./billing-cycle";
+import { addBusinessDays, type IsHoliday } from "./business-days";
+import { addDays, type CalendarDate } from "./calendar-date";
+import { type DunningPolicy, dunningPolicy } from "./dunning-policy";
+import type { Period } from "./period";
+import {
+  type DunningStep,
+  dunningStepKey,
+  type IssueRenewal,
+  periodKey,
+  type RenewalLine,
+  reminderKey,
+  renewalInvoiceKey,
+  type ScheduledAction,
+  type ScheduleInput,
+  type ScheduleInvoice,
+  type ScheduleSubscription,
+  type SendReminder,
+  type StartPeriod,
+} from "./schedule-model";
+import type { SubscriptionStatusName } from "./subscription-state";
+
+/**
+ * The renewal and dunning schedule of one customer: which invoices, period starts, reminders,
+ * suspensions and terminations are due up to `asOf`, as a pure function of their state.
+ *
+ * - Catch-up: a run after days without runs does what was due since, once and in order, as daily
+ *   runs would have (an invoice issued late keeps its due date D, so its suspension may follow at
+ *   once); reminders are the exception: only the latest one that has come is sent, never a burst.
+ * - Dunning counts from the invoice's due date, which is D for an invoice issued on time. A renewal
+ *   held back by a suspension is issued by the first run after the reinstatement and keeps the
+ *   policy's lead time: due max(D, that day + lead days), so a customer who has just paid is not
+ *   suspended again the next morning.
+ * - Every action has a stable `key` (the same whichever run plans it) for a UNIQUE constraint, and
+ *   `on`, the day it was due (for the timeline). Apply them in the order given; each one's
+ *   condition should be re-checked in its conditional UPDATE, as a payment can land in between.
+ */
+
+/** The day a dunning step of an invoice due on `dueDate` comes. */
+export function dunningStepDate(
+  step: DunningStep,
+  dueDate: CalendarDate,
+  policy: DunningPolicy,
+  isHoliday: IsHoliday,
+): CalendarDate {
+  if (step === "SUSPEND") return addDays(dueDate, policy.suspendAfterDays);
+  if (step === "TERMINATE") return addDays(dueDate, policy.terminateAfterDays);
+  return addBusinessDays(dueDate, policy.suspendAllAfterBusinessDays, isHoliday);
+}
+
+/**
+ * When the renewal on D is due to be issued, and its due date. Normally D - lead days, due D,
+ * whenever the run happens (a late run keeps D, so catching up does what daily runs would have).
+ * A renewal held back by a suspension (the subscription came back on or after its issue day) is
+ * due from the reinstatement day and gets the whole lead time from the run that issues it: due
+ * max(D, that run's day + lead days), so a customer who has just paid is not overdue at once.
+ */
+export function renewalDates(
+  renewalDate: CalendarDate,
+  reinstatedOn: CalendarDate | null,
+  leadDays: number,
+  asOf: CalendarDate,
+): { issueOn: CalendarDate; dueDate: CalendarDate } {
+  const normal = addDays(renewalDate, -leadDays);
+  if (reinstatedOn === null || reinstatedOn < normal) return { issueOn: normal, dueDate: renewalDate };
+  const late = addDays(asOf, leadDays);
+  return { issueOn: reinstatedOn, dueDate: late > renewalDate ? late : renewalDate };
+}
+
+/**
+ * The latest reminder that has come and not gone, if it is still to send: reminders fall strictly
+ * after the issue day and up to the due date; once a reminder went, earlier-dated ones never do.
+ */
+export function reminderToSend(
+  invoice: ScheduleInvoice,
+  policy: DunningPolicy,
+  asOf: CalendarDate,
+): { daysBeforeDue: number; on: CalendarDate } | null {
+  if (
+    invoice.status !== "OPEN" ||
+    invoice.balanceMinor <= 0 ||
+    invoice.issueDate === null ||
+    asOf > invoice.dueDate
+  )
+    return null;
+  let latest: { daysBeforeDue: number; on: CalendarDate } | null = null;
+  for (const daysBeforeDue of policy.reminderDaysBeforeDue) {
+    const on = addDays(invoice.dueDate, -daysBeforeDue);
+    if (on > invoice.issueDate && on <= asOf && (latest === null || daysBeforeDue < latest.daysBeforeDue))
+      latest = { daysBeforeDue, on };
+  }
+  if (latest === null || invoice.remindersSent.some((sent) => sent <= (latest?.daysBeforeDue ?? 0)))
+    return null;
+  return latest;
+}
+
+interface SimSubscription extends Omit<ScheduleSubscription, "status" | "currentPeriod"> {
+  status: SubscriptionStatusName;
+  currentPeriod: Period;
+}
+interface SimInvoice {
+  readonly id: string | null;
+  readonly key: string;
+  readonly dueDate: CalendarDate;
+  readonly owed: boolean;
+  readonly lines: readonly RenewalLine[];
+  readonly stepsDone: Set<DunningStep>;
+  /** Computed once, for owed invoices only: business days walk the calendar, and candidates are looked for after each action. */
+  readonly stepDates: readonly CalendarDate[];
+}
+interface Candidate {
+  readonly date: CalendarDate;
+  /** Within a day: invoices, then period starts, then dunning from the mildest step to the hardest. */
+  readonly rank: number;
+  readonly tie: string;
+  readonly apply: (on: CalendarDate) => ScheduledAction;
+}
+
+const STEPS: readonly DunningStep[] = ["SUSPEND", "SUSPEND_ALL", "TERMINATE"];
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const isLive = (s: SimSubscription) => s.status === "ACTIVE" || s.status === "SUSPENDED";
+/** A customer has a handful of subscriptions; this many actions in one plan means a loop, not a backlog. */
+const MAX_ACTIONS = 10_000;
+
+/**
+ * The plan: every action due on or before `asOf`, in the order to apply them. Planning again after
+ * applying them gives nothing new.
+ */
+export function planSchedule(input: ScheduleInput): ScheduledAction[] {
+  const { customerId, asOf, isHoliday } = input;
+  const policy = dunningPolicy(input.policy);
+  for (const row of [...input.subscriptions, ...input.invoices]) {
+    if (row.customerId !== customerId)
+      throw new DomainError("VALIDATION_FAILED", { reason: "OTHER_CUSTOMER", id: row.id });
+  }
+  const stepDatesOf = (dueDate: CalendarDate) =>
+    STEPS.map((step) => dunningStepDate(step, dueDate, policy, isHoliday));
+  const subscriptions: SimSubscription[] = input.subscriptions
+    .map((s) => ({ ...s }))
+    .sort((a, b) => compare(a.id, b.id));
+  const invoices: SimInvoice[] = input.invoices.map((i) => ({
+    id: i.id,
+    key: renewalInvoiceKey(
+      i.renewalDate,
+      i.lines.map((l) => l.subscriptionId),
+    ),
+    dueDate: i.dueDate,
+    owed: i.status === "OPEN" && i.balanceMinor > 0,
+    lines: i.lines,
+    stepsDone: new Set(i.stepsDone),
+    stepDates: i.status === "OPEN" && i.balanceMinor > 0 ? stepDatesOf(i.dueDate) : [],
+  }));
+  // Renewed periods by subscription and start: how far each subscription is invoiced.
+  const renewed = new Map<string, Period>();
+  const addLines = (lines: readonly RenewalLine[]) => {
+    for (const line of lines) renewed.set(`${line.subscriptionId}|${line.period.start}`, line.period);
+  };
+  for (const i of invoices) addLines(i.lines);
+  const invoicedThrough = (s: SimSubscription): Period => {
+    let period = s.currentPeriod;
+    for (let next = renewed.get(`${s.id}|${period.end}`); next; next = renewed.get(`${s.id}|${period.end}`))
+      period = next;
+    return period;
+  };
+
+  const candidates = (now: CalendarDate): Candidate[] => {
+    const found: Candidate[] = [];
+    const at = (date: CalendarDate) => (date < now ? now : date);
+    const issues = new Map<string, { issueOn: CalendarDate; dueDate: CalendarDate; lines: RenewalLine[] }>();
+    for (const s of subscriptions) {
+      if (!isLive(s)) continue;
+      const next = renewed.get(`${s.id}|${s.currentPeriod.end}`);
+      if (next && next.start <= asOf) {
+        found.push({ date: at(next.start), rank: 1, tie: s.id, apply: (on) => startPeriod(s, next, on) });
+      }
+      if (s.status !== "ACTIVE") continue; // a suspended subscription is not renewed
+      const through = invoicedThrough(s);
+      const { issueOn, dueDate } = renewalDates(through.end, s.reinstatedOn, policy.renewalLeadDays, asOf);
+      if (issueOn > asOf) continue;
+      // One invoice per renewal day, unless one of them was held back (another issue day or due date).
+      const group = `${through.end}|${issueOn}|${dueDate}`;
+      const lines = issues.get(group)?.lines ?? [];
+      lines.push({ subscriptionId: s.id, period: periodAfter(through, s.cycle, s.anchorDay) });
+      issues.set(group, { issueOn, dueDate, lines });
+    }
+    for (const [group, issue] of issues) {
+      found.push({
+        date: at(issue.issueOn),
+        rank: 0,
+        tie: group,
+        apply: (on) => issueRenewal(issue.dueDate, issue.lines, on),
+      });
+    }
+    for (const invoice of invoices) {
+      if (!invoice.owed) continue;
+      STEPS.forEach((step, i) => {
+        const date = invoice.stepDates[i] as CalendarDate;
+        if (invoice.stepsDone.has(step) || date > asOf) return;
+        found.push({
+          date: at(date),
+          rank: 3 + i,
+          tie: invoice.key,
+          apply: (on) => dunningStep(invoice, step, on),
+        });
+      });
+    }
+    return found;
+  };
+
+  const startPeriod = (s: SimSubscription, period: Period, on: CalendarDate): StartPeriod => {
+    s.currentPeriod = period;
+    return { kind: "START_PERIOD", key: periodKey(s.id, period.start), on, subscriptionId: s.id, period };
+  };
+  const issueRenewal = (dueDate: CalendarDate, lines: RenewalLine[], on: CalendarDate): IssueRenewal => {
+    const renewalDate = (lines[0] as RenewalLine).period.start;
+    const key = renewalInvoiceKey(
+      renewalDate,
+      lines.map((l) => l.subscriptionId),
+    );
+    // A new invoice is owed: nobody can have paid it within the plan that issues it.
+    invoices.push({
+      id: null,
+      key,
+      dueDate,
+      owed: true,
+      lines,
+      stepsDone: new Set(),
+      stepDates: stepDatesOf(dueDate),
+    });
+    addLines(lines);
+    return { kind: "ISSUE_RENEWAL", key, on, customerId, renewalDate, issueDate: asOf, dueDate, lines };
+  };
+  const dunningStep = (invoice: SimInvoice, step: DunningStep, on: CalendarDate): ScheduledAction => {
+    invoice.stepsDone.add(step);
+    const ref = {
+      key: dunningStepKey(invoice.key, step),
+      on,
+      invoiceId: invoice.id,
+      invoiceKey: invoice.key,
+    };
+    const ofInvoice = new Set(invoice.lines.map((l) => l.subscriptionId));
+    if (step === "TERMINATE") {
+      // Only a suspended subscription can be terminated; one put back by hand is left to staff.
+      const ended = subscriptions.filter((s) => ofInvoice.has(s.id) && s.status === "SUSPENDED");
+      for (const s of ended) s.status = "TERMINATED";
+      return { ...ref, kind: "TERMINATE", subscriptionIds: ended.map((s) => s.id), cause: "INVOICE_UNPAID" };
+    }
+    // Already suspended ones are listed too: each needs this invoice's hold, or paying another
+    // invoice would bring it back while this one is still owed.
+    const held = subscriptions.filter((s) => isLive(s) && (step === "SUSPEND_ALL" || ofInvoice.has(s.id)));
+    for (const s of held) s.status = "SUSPENDED";
+    const subscriptionIds = held.map((s) => s.id);
+    return step === "SUSPEND"
+      ? { ...ref, kind: "SUSPEND", subscriptionIds, cause: "INVOICE_UNPAID" }
+      : { ...ref, kind: "SUSPEND_ALL", customerId, subscriptionIds, cause: "CUSTOMER_IN_ARREARS" };
+  };
+
+  const actions: ScheduledAction[] = [];
+  let now = "0001-01-01" as CalendarDate;
+  for (;;) {
+    const next = candidates(now).sort(
+      (a, b) => compare(a.date, b.date) || a.rank - b.rank || compare(a.tie, b.tie),
+    )[0];
+    if (!next) break;
+    if (actions.length >= MAX_ACTIONS)
+      throw new DomainError("VALIDATION_FAILED", { reason: "SCHEDULE_RUNAWAY", customerId });
+    now = next.date;
+    actions.push(next.apply(now));
+  }
+
+  // Reminders change nothing else; a stable sort by day puts each after that day's other actions.
+  const reminders: SendReminder[] = input.invoices.flatMap((invoice) => {
+    const due = reminderToSend(invoice, policy, asOf);
+    if (!due) return [];
+    const invoiceKey = renewalInvoiceKey(
+      invoice.renewalDate,
+      invoice.lines.map((l) => l.subscriptionId),
+    );
+    return [
+      {
+        kind: "SEND_REMINDER",
+        key: reminderKey(invoiceKey, due.daysBeforeDue),
+        on: due.on,
+        invoiceId: invoice.id,
+        invoiceKey,
+        daysBeforeDue: due.daysBeforeDue,
+      },
+    ];
+  });
+  return [...actions, ...reminders].sort((a, b) => compare(a.on, b.on));
+}
