@@ -87,3 +87,17 @@ ALTER TABLE "customer_groups" ADD CONSTRAINT "customer_groups_policy" CHECK (
   AND "suspend_all_after_business_days" BETWEEN 0 AND 60
   AND 0 < ALL ("reminder_days_before_due") AND 90 >= ALL ("reminder_days_before_due")
 );
+
+-- The day of a subscription's last reinstatement (a renewal held back by the suspension is issued from then).
+ALTER TABLE "subscriptions" ADD COLUMN "reinstated_on" DATE;
+
+-- Why a subscription is suspended: one hold per (subscription, unpaid invoice), released by its settlement.
+CREATE TABLE "subscription_holds" (
+    "subscription_id" UUID NOT NULL,
+    "invoice_id" UUID NOT NULL,
+    "cause" TEXT NOT NULL,
+    "created_at" TIMESTAMPTZ(3) NOT NULL,
+    "released_at" TIMESTAMPTZ(3),
+    CONSTRAINT "subscription_holds_pkey" PRIMARY KEY ("subscription_id","invoice_id")
+);
+CREATE INDEX "subscription_holds_invoice_id_idx" ON "subscription_holds"("invoice_id");
