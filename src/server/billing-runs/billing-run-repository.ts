@@ -1,4 +1,4 @@
-import { Prisma } from "@/generated/prisma/client";
+import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/types";
 
 /** A run that has not beaten its heart for this long belongs to a process that died: it is failed and replaced. */
