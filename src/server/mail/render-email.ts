@@ -1,9 +1,20 @@
 import type { Locale } from "@/domain/i18n/locales";
 import { formatDateTime, translatorFor } from "@/server/i18n/translator";
 
+/** Billing e-mails name the invoice, its amount and due date (already formatted for the reader). */
+interface InvoiceParams {
+  customerName: string;
+  number: string;
+  amount: string;
+  dueDate: string;
+  link: string;
+}
+
 export type EmailMessage =
   | { template: "invitation"; params: { companyName: string; inviterName: string; link: string; expiresAt: Date } }
-  | { template: "passwordReset"; params: { name: string; link: string; expiresAt: Date } };
+  | { template: "passwordReset"; params: { name: string; link: string; expiresAt: Date } }
+  | { template: "renewalInvoice"; params: InvoiceParams }
+  | { template: "paymentReminder"; params: InvoiceParams };
 
 export interface RenderedEmail {
   subject: string;
@@ -14,15 +25,24 @@ export interface RenderedEmail {
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 
+function valuesOf(message: EmailMessage, locale: Locale, productName: string): Record<string, string> {
+  switch (message.template) {
+    case "invitation":
+      return { companyName: message.params.companyName, inviterName: message.params.inviterName, expires: formatDateTime(locale, message.params.expiresAt), productName };
+    case "passwordReset":
+      return { name: message.params.name, expires: formatDateTime(locale, message.params.expiresAt), productName };
+    default: {
+      const { link: _link, ...invoice } = message.params;
+      return { ...invoice, productName };
+    }
+  }
+}
+
 /** Builds the HTML and plain-text bodies of an e-mail in the recipient's language. */
 export function renderEmail(message: EmailMessage, locale: Locale, productName: string): RenderedEmail {
   const t = translatorFor(locale);
-  const expires = formatDateTime(locale, message.params.expiresAt);
   const { link } = message.params;
-  const values: Record<string, string> =
-    message.template === "invitation"
-      ? { companyName: message.params.companyName, inviterName: message.params.inviterName, expires, productName }
-      : { name: message.params.name, expires, productName };
+  const values: Record<string, string> = valuesOf(message, locale, productName);
   const key = `email.${message.template}` as const;
   const subject = t(`${key}.subject`, values);
   const paragraphs = [t(`${key}.intro`, values), t(`${key}.action`, values)];
