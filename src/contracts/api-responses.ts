@@ -307,3 +307,29 @@ export const ZApiCreditNoteSummaryList = all(
   "CreditNoteSummaryList",
   "credit notes of an invoice, oldest first",
 );
+
+/** A billing run: its day, its state and what it did so far (counts grow while it runs). */
+export const ZApiBillingRun = named(
+  z.object({
+    id: ZId,
+    asOf: ZDate,
+    dryRun: z.boolean(),
+    status: z.enum(["QUEUED", "RUNNING", "SUCCEEDED", "FAILED"]),
+    counts: z.object({
+      invoicesCreated: z.number().int(),
+      linesCreated: z.number().int(),
+      periodsStarted: z.number().int(),
+      remindersSent: z.number().int(),
+      suspensions: z.number().int(),
+      terminations: z.number().int(),
+      errors: z.number().int(),
+    }),
+    errors: z.array(z.object({ customerId: ZId.nullable(), code: z.string() })).describe("Customers the run could not bill, retried by the next run"),
+    createdAt: ZTimestamp,
+    startedAt: ZTimestamp.nullable(),
+    finishedAt: ZTimestamp.nullable(),
+  }),
+  "BillingRun",
+  "A run of the daily billing",
+);
+export const ZApiBillingRunPage = page(ZApiBillingRun, "BillingRunPage", "billing runs, newest first");

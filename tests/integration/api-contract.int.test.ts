@@ -18,6 +18,8 @@ import * as subscriptionRoute from "@/app/api/v1/subscriptions/[subscriptionId]/
 import * as subscriptionsRoute from "@/app/api/v1/subscriptions/route";
 import { apiResponseRegistry, ZApiError } from "@/contracts/api-responses";
 import { createApiToken } from "@/server/api/manage-api-tokens";
+import * as billingRunRoute from "@/app/api/v1/billing-runs/[runId]/route";
+import * as billingRunsRoute from "@/app/api/v1/billing-runs/route";
 import { API_OPERATION_LIST, type ApiOperation, responseSchemaId } from "@/server/api/openapi";
 import { getDb } from "@/server/db/client";
 import { bulkInsertCreditNotes, bulkInsertPurchaseOrders, bulkInsertSubscriptions } from "../support/bulk-lists";
@@ -52,6 +54,9 @@ const HANDLERS: Record<string, unknown> = {
   createInvoiceCreditNote: invoiceCreditNotesRoute.POST,
   createInvoicePayment: paymentsRoute.POST,
   listCreditNotes: creditNotesRoute.GET,
+  listBillingRuns: billingRunsRoute.GET,
+  startBillingRun: billingRunsRoute.POST,
+  getBillingRun: billingRunRoute.GET,
 };
 
 const opById = (id: string) => {
@@ -256,7 +261,10 @@ describe("REST API v1 contract", () => {
     await bulkInsertCreditNotes(getDb(), { invoiceId, customerId, count: 2, prefix: `CTN${Date.now()}`, firstDay: "2026-03-02" });
     const doc = (await openapiRoute.GET().json()) as Doc;
     const lists = API_OPERATION_LIST.filter((op) => op.query && "starting_after" in op.query.shape);
-    expect(lists.map((op) => op.operationId).sort()).toEqual(["listCreditNotes", "listCustomers", "listInvoices", "listPurchaseOrders", "listSubscriptions"]);
+    expect(lists.map((op) => op.operationId).sort()).toEqual(["listBillingRuns", "listCreditNotes", "listCustomers", "listInvoices", "listPurchaseOrders", "listSubscriptions"]);
+    await getDb().$executeRaw`
+      INSERT INTO billing_runs (id, as_of, dry_run, status, requested_by, created_at, finished_at)
+      SELECT gen_random_uuid(), '2026-03-01'::date + g, true, 'SUCCEEDED', 'contract test', now() - g * interval '1 hour', now() FROM generate_series(1, 2) g`;
     for (const op of lists) {
       const documented = doc.paths[op.path]?.[op.method];
       const query = documented?.parameters.filter((p) => p.in === "query").map((p) => p.name) ?? [];
@@ -267,7 +275,7 @@ describe("REST API v1 contract", () => {
         ["data", "has_more", "object"],
         ["data", "has_more", "object"],
       ]);
-      const filter = op.operationId === "listCustomers" ? "" : `&customerId=${customerId}`;
+      const filter = op.operationId === "listCustomers" || op.operationId === "listBillingRuns" ? "" : `&customerId=${customerId}`;
       const first = await ok(op.operationId, { query: `?limit=1${filter}` });
       expect([first.data.length, first.has_more], op.operationId).toEqual([1, true]);
       const next = await ok(op.operationId, { query: `?limit=1${filter}&starting_after=${first.data[0].id}` });
@@ -275,6 +283,22 @@ describe("REST API v1 contract", () => {
       const previous = await ok(op.operationId, { query: `?limit=1${filter}&ending_before=${next.data[0].id}` });
       expect(previous, op.operationId).toEqual({ ...first, has_more: false });
     }
+  });
+
+  it("starts a billing run (a dry run: it counts and changes nothing), shows it, and refuses a second one while it runs", async () => {
+    await getDb().$executeRaw`UPDATE billing_runs SET status = 'SUCCEEDED' WHERE status IN ('QUEUED', 'RUNNING')`;
+    const today = new Date().toISOString().slice(0, 10);
+    const run = await ok("startBillingRun", { body: { asOf: today, dryRun: true } });
+    expect(run).toMatchObject({ status: "QUEUED", asOf: today, dryRun: true, counts: { invoicesCreated: 0 } });
+    const second = await raw("startBillingRun", { body: { asOf: today, dryRun: true } });
+    if (second.res.status !== 201) expect(await second.res.json()).toMatchObject({ error: { code: "BILLING_RUN_IN_PROGRESS" } });
+    await expect.poll(async () => (await ok("getBillingRun", { params: { runId: run.id } })).status, { timeout: 30_000 }).toBe("SUCCEEDED");
+    const future = await raw("startBillingRun", { body: { asOf: "2999-01-01" } });
+    expect([future.res.status, (await future.res.json()).error.code]).toEqual([422, "AS_OF_IN_FUTURE"]);
+    expect((await raw("getBillingRun", { params: { runId: "00000000-0000-4000-8000-000000000000" } })).res.status).toBe(404);
+    // Leave no run working in the background for the next test file.
+    const active = () => getDb().billingRun.count({ where: { status: { in: ["QUEUED", "RUNNING"] } } });
+    await expect.poll(active, { timeout: 30_000 }).toBe(0);
   });
 
   it("called every operation of the document", () => {

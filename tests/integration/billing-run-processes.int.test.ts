@@ -42,7 +42,7 @@ describe("billing runs from separate processes", () => {
     await db.$executeRaw`UPDATE billing_runs SET status = 'SUCCEEDED' WHERE status IN ('QUEUED', 'RUNNING')`;
     const first = billing("2027-01-17");
     // Kill it outright once it has issued some invoices but not all.
-    await expect.poll(async () => (await invoicesOf(tag))[0]?.invoices ?? 0, { timeout: 60_000, intervals: [50] }).toBeGreaterThan(0);
+    await expect.poll(async () => (await invoicesOf(tag))[0]?.invoices ?? 0, { timeout: 60_000, interval: 50 }).toBeGreaterThan(0);
     const exited = exit(first);
     process.kill(-(first.pid ?? 0), "SIGKILL");
     await exited;

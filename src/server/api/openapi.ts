@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ZByCustomerQuery, ZCustomerListQuery, ZInvoiceApiListQuery } from "@/contracts/api";
 import * as R from "@/contracts/api-responses";
 import { ZCreateDraftInvoiceInput, ZCreateProductInput, ZCreatePurchaseOrderInput, ZCreateSubscriptionInput, ZCreditNoteInput, ZRecordPaymentInput } from "@/contracts/billing";
+import { ZBillingRunListQuery, ZStartBillingRunInput } from "@/contracts/billing-runs";
 import { ZCreateCustomerInput, ZCreateSiteInput, ZUpdateCustomerInput } from "@/contracts/customers";
 
 /**
@@ -10,7 +11,7 @@ import { ZCreateCustomerInput, ZCreateSiteInput, ZUpdateCustomerInput } from "@/
  * cannot drift from the behaviour. operationIds are part of the contract: generated clients name
  * their methods after them, so never rename one.
  */
-type Tag = "Customers" | "Products" | "Subscriptions" | "Purchase orders" | "Invoices" | "Credit notes";
+type Tag = "Customers" | "Products" | "Subscriptions" | "Purchase orders" | "Invoices" | "Credit notes" | "Billing runs";
 
 export interface ApiOperation {
   operationId: string;
@@ -34,6 +35,7 @@ const TAGS: Record<Tag, string> = {
   "Purchase orders": "Quotes the customer accepts or declines in the portal",
   Invoices: "Drafts, issued invoices, their payments and credit notes",
   "Credit notes": "Credit notes across all invoices",
+  "Billing runs": "The daily billing: renewal invoices, reminders, suspensions and terminations",
 };
 
 const PAGED = "Paged with cursors: `limit` (1-100, default 25), then `starting_after` the last id you have for the next page or `ending_before` the first id for the previous one; `has_more` says whether more objects lie beyond. An id that names no object of this list is a 400.";
@@ -61,6 +63,9 @@ export const API_OPERATION_LIST: ApiOperation[] = [
   { operationId: "listInvoiceCreditNotes", method: "get", path: "/invoices/{invoiceId}/credit-notes", tag: "Invoices", summary: "List the credit notes of an invoice", description: "Every credit note of the invoice, oldest first (not paged).", response: R.ZApiCreditNoteSummaryList },
   { operationId: "createInvoiceCreditNote", method: "post", path: "/invoices/{invoiceId}/credit-notes", tag: "Invoices", summary: "Issue a credit note", description: "Credits the whole invoice, some of its lines, or an amount; never more than its balance.", body: ZCreditNoteInput, response: R.ZApiCreditNote, created: true },
   { operationId: "createInvoicePayment", method: "post", path: "/invoices/{invoiceId}/payments", tag: "Invoices", summary: "Record a payment", description: "Records a payment received; never more than the balance. Answers the payment and the invoice after it.", body: ZRecordPaymentInput, response: R.ZApiPaymentRecorded, created: true },
+  { operationId: "listBillingRuns", method: "get", path: "/billing-runs", tag: "Billing runs", summary: "List billing runs", description: `Runs newest first, with their counts. ${PAGED}`, query: ZBillingRunListQuery, response: R.ZApiBillingRunPage },
+  { operationId: "startBillingRun", method: "post", path: "/billing-runs", tag: "Billing runs", summary: "Start a billing run", description: "Queues the billing of `asOf` (each customer's own day) and starts it; poll the run for its counts. One run at a time: 409 BILLING_RUN_IN_PROGRESS. A date after today is 422 AS_OF_IN_FUTURE unless the server runs with COMPTOIR_TEST_CLOCK=1. `dryRun` counts what would happen and changes nothing.", body: ZStartBillingRunInput, response: R.ZApiBillingRun, created: true },
+  { operationId: "getBillingRun", method: "get", path: "/billing-runs/{runId}", tag: "Billing runs", summary: "Get a billing run", description: "A run's status, counts so far and the customers it could not bill.", response: R.ZApiBillingRun },
   { operationId: "listCreditNotes", method: "get", path: "/credit-notes", tag: "Credit notes", summary: "List credit notes", description: `Credit notes, newest first, optionally of one customer. ${PAGED}`, query: ZByCustomerQuery, response: R.ZApiCreditNotePage },
 ];
 

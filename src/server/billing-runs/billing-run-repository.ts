@@ -1,4 +1,6 @@
-import type { Prisma } from "@/generated/prisma/client";
+import type { CursorPage, PageRequest } from "@/domain/shared/cursor-page";
+import { Prisma } from "@/generated/prisma/client";
+import { readKeysetPage } from "@/server/db/keyset-list";
 import type { Db } from "@/server/db/types";
 
 /**
@@ -70,4 +72,22 @@ export async function beatHeart(db: Db, id: string, now: Date, counts: Record<st
 
 export async function finishRun(db: Db, id: string, data: { status: "SUCCEEDED" | "FAILED"; counts: Record<string, number>; errors: Prisma.InputJsonValue; now: Date }) {
   await db.billingRun.updateMany({ where: { id, status: "RUNNING" }, data: { status: data.status, counts: data.counts, errors: data.errors, finishedAt: data.now, heartbeatAt: data.now } });
+}
+
+/** Runs newest first, by cursor (billing_runs_created_at_id_idx serves the order). */
+export async function listRuns(db: Db, page: PageRequest): Promise<CursorPage<BillingRunRow>> {
+  return readKeysetPage<BillingRunRow>(
+    db,
+    {
+      table: "billing_runs",
+      idType: "uuid",
+      key: ["t.created_at", "t.id"],
+      order: "DESC",
+      select: Prisma.sql`t.id::text AS id, t.as_of AS "asOf", t.dry_run AS "dryRun", t.status::text AS status, t.counts, t.errors, t.requested_by AS "requestedBy",
+        t.created_at AS "createdAt", t.started_at AS "startedAt", t.heartbeat_at AS "heartbeatAt", t.finished_at AS "finishedAt"`,
+      scope: [],
+      filters: [],
+    },
+    page,
+  );
 }

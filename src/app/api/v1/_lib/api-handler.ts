@@ -29,6 +29,8 @@ const STATUS: Partial<Record<DomainErrorCode, number>> = {
   CURRENCY_MISMATCH: 422,
   INVALID_PERIOD: 422,
   IDEMPOTENCY_KEY_REUSED: 422,
+  BILLING_RUN_IN_PROGRESS: 409,
+  AS_OF_IN_FUTURE: 422,
 };
 
 export const json = (status: number, body: unknown): ApiResult => ({ status, body });
