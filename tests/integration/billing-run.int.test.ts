@@ -89,6 +89,27 @@ describe("the billing run", () => {
     expect(after.history.map((h) => h.toStatus)).toEqual(["SUSPENDED", "TERMINATED"]);
   });
 
+  it("a full payment reinstates the suspended service at once, in the payment's transaction, and its next renewal is quarterly", async () => {
+    const customer = await makeCustomer();
+    const { server } = await makeProducts();
+    const sub = await subscription(customer.id, server.id, "2026-08-01", "2026-09-01");
+    for (let day = "2026-08-17" as CalendarDate; day <= "2026-09-03"; day = addDays(day, 1)) await runOn(day);
+    expect((await db.subscription.findUniqueOrThrow({ where: { id: sub.id } })).status).toBe("SUSPENDED");
+    const [invoice] = await renewalInvoices(customer.id);
+    await recordPayment(db, await makeStaff(), invoice?.id ?? "", { amountMinor: Number(invoice?.grossMinor), method: "CARD", reference: "", receivedOn: "2026-09-04" }, new Date("2026-09-04T10:00:00Z"));
+    // No run needed: the payment brought it back.
+    const back = await db.subscription.findUniqueOrThrow({ where: { id: sub.id }, include: { history: { orderBy: { at: "asc" } } } });
+    expect(back).toMatchObject({ status: "ACTIVE", cycle: "QUARTERLY", reinstatedOn: new Date("2026-09-04T00:00:00Z") });
+    expect(back.history.map((h) => h.toStatus)).toEqual(["SUSPENDED", "ACTIVE"]);
+    const kinds = (await db.billingEvent.findMany({ where: { subscriptionId: sub.id }, orderBy: { id: "asc" } })).map((e) => e.kind);
+    expect(kinds).toEqual(expect.arrayContaining(["REINSTATED", "CYCLE_LENGTHENED"]));
+    // Later runs do not suspend it again; its next renewal (October 1) is for three months.
+    for (let day = "2026-09-05" as CalendarDate; day <= "2026-09-16"; day = addDays(day, 1)) await runOn(day);
+    expect((await db.subscription.findUniqueOrThrow({ where: { id: sub.id } })).status).toBe("ACTIVE");
+    const next = (await renewalInvoices(customer.id)).at(-1);
+    expect(next?.lines.map((l) => [l.periodStart?.toISOString().slice(0, 10), l.periodEnd?.toISOString().slice(0, 10)])).toEqual([["2026-10-01", "2027-01-01"]]);
+  });
+
   it("applying the same plan from two processes at once issues one invoice", async () => {
     const customer = await makeCustomer();
     const { server } = await makeProducts();

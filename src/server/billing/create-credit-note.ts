@@ -12,6 +12,7 @@ import { sellerSnapshotOf } from "@/server/billing/seller-snapshot";
 import { takeDocumentNumber } from "@/server/billing/take-document-number";
 import type { RootDb } from "@/server/db/types";
 import { getCompanySettings } from "@/server/settings/get-company-settings";
+import { reinstateOnSettlement } from "@/server/billing-runs/reinstate-on-settlement";
 
 /**
  * Corrects an issued invoice with a credit note (full, by line, or by amount), numbered from its own
@@ -82,6 +83,8 @@ export async function createCreditNote(
     const creditedMinor = amounts.creditedMinor + plan.totals.grossMinor;
     const status = statusAfterSettlement(invoice.status, { ...amounts, creditedMinor });
     await updateInvoiceSettlement(tx, invoiceId, { status, creditedMinor: minorToDb(creditedMinor), ...(status === "PAID" && invoice.status === "OPEN" ? { paidAt: now } : {}) });
+    // Settled by the credit: the services it suspended come back in this same transaction.
+    await reinstateOnSettlement(tx, invoiceId, now);
     await recordAudit(tx, {
       action: "credit_note.created",
       actorUserId: actor.id,

@@ -7,6 +7,7 @@ import type { StaffActor } from "@/server/auth/actor";
 import { insertPayment, lockInvoice, updateInvoiceSettlement } from "@/server/billing/invoice-repository";
 import { dateToDb, minorFromDb, minorToDb } from "@/server/billing/ledger-values";
 import type { Db, RootDb } from "@/server/db/types";
+import { reinstateOnSettlement } from "@/server/billing-runs/reinstate-on-settlement";
 
 /**
  * Records money received against an open invoice (transfer, cheque... by staff; card and debit by the
@@ -38,6 +39,8 @@ export async function recordPaymentInTransaction(
   const paidMinor = amounts.paidMinor + input.amountMinor;
   const status = statusAfterSettlement("OPEN", { ...amounts, paidMinor });
   await updateInvoiceSettlement(tx, invoiceId, { status, paidMinor: minorToDb(paidMinor), paidAt: status === "PAID" ? now : null });
+  // Settled: the services it suspended come back in this same transaction.
+  await reinstateOnSettlement(tx, invoiceId, now);
   await recordAudit(tx, {
     action: "payment.recorded",
     actorUserId: actor?.id ?? null,

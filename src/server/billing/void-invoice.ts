@@ -4,6 +4,7 @@ import { recordAudit } from "@/server/audit/audit-repository";
 import type { StaffActor } from "@/server/auth/actor";
 import { lockInvoice, updateInvoiceSettlement } from "@/server/billing/invoice-repository";
 import type { RootDb } from "@/server/db/types";
+import { reinstateOnSettlement } from "@/server/billing-runs/reinstate-on-settlement";
 
 /**
  * Voids an issued invoice nobody has paid or credited (issued by mistake). Its number stays used:
@@ -17,6 +18,8 @@ export async function voidInvoice(db: RootDb, actor: StaffActor, invoiceId: stri
     if (invoice.paid_minor > 0n || invoice.credited_minor > 0n) throw new DomainError("INVOICE_HAS_PAYMENTS");
     const status = transitionInvoice(invoice.status, "void");
     await updateInvoiceSettlement(tx, invoiceId, { status, voidedAt: now });
+    // Settled: the services it suspended come back in this same transaction.
+    await reinstateOnSettlement(tx, invoiceId, now);
     await recordAudit(tx, {
       action: "invoice.voided",
       actorUserId: actor.id,
