@@ -13,7 +13,7 @@ import { type MailTransport, smtpTransport } from "@/server/mail/transport";
 export const JOB_SCHEMA = "pgboss";
 
 export interface JobQueueOptions {
-  /** The client the handlers use; default: one of their own with `poolSize` connections. */
+  /** The client the handlers use; default: one of their own, with `concurrency` + 2 connections. */
   db?: RootDb;
   /** Where e-mails go; default: SMTP_URL, read at each delivery. */
   transport?: () => MailTransport | null;
@@ -21,8 +21,10 @@ export interface JobQueueOptions {
   retryDelaySeconds?: number;
   /** How often an idle worker looks for jobs that nobody announced (retries falling due); default 2 s. */
   pollingIntervalSeconds?: number;
-  /** Connections of the queue's pool, and of the handlers' own client; default 4 each. */
+  /** Connections of pg-boss's own pool; default 4. */
   poolSize?: number;
+  /** E-mails sent at once by this instance; default 4. */
+  concurrency?: number;
   /** How long stop() lets running jobs finish before failing them back to the queue; default 15 s. */
   stopTimeoutMs?: number;
 }
@@ -68,7 +70,8 @@ export async function startJobQueue(databaseUrl: string, options: JobQueueOption
   const poolSize = options.poolSize ?? 4;
   const transport = options.transport ?? smtpTransport;
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
-  const ownDb = options.db ? null : createPrismaClient(databaseUrl, poolSize);
+  const concurrency = options.concurrency ?? 4;
+  const ownDb = options.db ? null : createPrismaClient(databaseUrl, concurrency + 2);
   const db = options.db ?? (ownDb as RootDb);
 
   const boss = new PgBoss({
@@ -94,22 +97,31 @@ export async function startJobQueue(databaseUrl: string, options: JobQueueOption
 
   const sendDelivery = (emailId: string) => boss.send(JOB.deliverEmail, { emailId }, { id: emailId });
 
-  let deliverWorker = "";
+  // `concurrency` workers on the delivery queue, each sending one e-mail at a time (an SMTP
+  // conversation takes ~150 ms, bench/results/outbox-delivery.json).
   const deliver = deliverEmailHandler({ db, transport });
-  deliverWorker = await boss.work<DeliverEmailData>(
-    JOB.deliverEmail,
-    { pollingIntervalSeconds, batchSize: 1 },
-    async (jobs) => {
-      // pg-boss 10 sleeps out the polling interval after every fetch: a worker that found a job
-      // asks for the next one at once, so a backlog drains at full speed.
-      if (jobs.length > 0) boss.notifyWorker(deliverWorker);
-      return deliver(jobs);
-    },
-  );
+  const deliverWorkers: string[] = [];
+  for (let i = 0; i < concurrency; i++) {
+    let self = "";
+    self = await boss.work<DeliverEmailData>(
+      JOB.deliverEmail,
+      { pollingIntervalSeconds, batchSize: 1 },
+      async (jobs) => {
+        // pg-boss 10 sleeps out the polling interval after every fetch: a worker that found a job
+        // asks for the next one at once, so a backlog drains at full speed.
+        if (jobs.length > 0) boss.notifyWorker(self);
+        return deliver(jobs);
+      },
+    );
+    deliverWorkers.push(self);
+  }
+  const wakeDeliverWorkers = () => {
+    for (const id of deliverWorkers) boss.notifyWorker(id);
+  };
 
   const ensureEmailDelivery: JobQueue["ensureEmailDelivery"] = async (emailId) => {
     if (await sendDelivery(emailId)) {
-      boss.notifyWorker(deliverWorker);
+      wakeDeliverWorkers();
       return "queued";
     }
     const job = await boss.getJobById(JOB.deliverEmail, emailId);
@@ -118,7 +130,7 @@ export async function startJobQueue(databaseUrl: string, options: JobQueueOption
     // being recorded, e.g. while the database was unreachable): a fresh job, fresh retries.
     await boss.deleteJob(JOB.deliverEmail, emailId);
     if (!(await sendDelivery(emailId))) return "already-queued";
-    boss.notifyWorker(deliverWorker);
+    wakeDeliverWorkers();
     return "requeued";
   };
 
