@@ -84,66 +84,76 @@ export async function startJobQueue(databaseUrl: string, options: JobQueueOption
     archiveCompletedAfterSeconds: 2 * 24 * 3600,
   });
   boss.on("error", (e) => logger.error({ err: e.message }, "job queue error"));
-  await boss.start();
+  const setUp = async () => {
+    await boss.start();
 
-  await ensureQueue(boss, JOB.deliverEmail, {
-    retryLimit: MAX_EMAIL_ATTEMPTS - 1,
-    retryDelay: options.retryDelaySeconds ?? 30,
-    retryBackoff: true,
-    // Longer than a delivery's transaction (60 s): a job that outlives this is presumed dead and retried.
-    expireInSeconds: 300,
-  });
-  await ensureQueue(boss, JOB.sweepOutbox, { retryLimit: 0, expireInSeconds: 300 });
+    await ensureQueue(boss, JOB.deliverEmail, {
+      retryLimit: MAX_EMAIL_ATTEMPTS - 1,
+      retryDelay: options.retryDelaySeconds ?? 30,
+      retryBackoff: true,
+      // Longer than a delivery's transaction (60 s): a job that outlives this is presumed dead and retried.
+      expireInSeconds: 300,
+    });
+    await ensureQueue(boss, JOB.sweepOutbox, { retryLimit: 0, expireInSeconds: 300 });
 
-  const sendDelivery = (emailId: string) => boss.send(JOB.deliverEmail, { emailId }, { id: emailId });
+    const sendDelivery = (emailId: string) => boss.send(JOB.deliverEmail, { emailId }, { id: emailId });
 
-  // `concurrency` workers on the delivery queue, each sending one e-mail at a time (an SMTP
-  // conversation takes ~150 ms, bench/results/outbox-delivery.json).
-  const deliver = deliverEmailHandler({ db, transport });
-  const deliverWorkers: string[] = [];
-  for (let i = 0; i < concurrency; i++) {
-    let self = "";
-    self = await boss.work<DeliverEmailData>(
-      JOB.deliverEmail,
-      { pollingIntervalSeconds, batchSize: 1 },
-      async (jobs) => {
-        // pg-boss 10 sleeps out the polling interval after every fetch: a worker that found a job
-        // asks for the next one at once, so a backlog drains at full speed.
-        if (jobs.length > 0) boss.notifyWorker(self);
-        return deliver(jobs);
-      },
-    );
-    deliverWorkers.push(self);
-  }
-  const wakeDeliverWorkers = () => {
-    for (const id of deliverWorkers) boss.notifyWorker(id);
-  };
-
-  const ensureEmailDelivery: JobQueue["ensureEmailDelivery"] = async (emailId) => {
-    if (await sendDelivery(emailId)) {
-      wakeDeliverWorkers();
-      return "queued";
+    // `concurrency` workers on the delivery queue, each sending one e-mail at a time (an SMTP
+    // conversation takes ~150 ms, bench/results/outbox-delivery.json).
+    const deliver = deliverEmailHandler({ db, transport });
+    const deliverWorkers: string[] = [];
+    for (let i = 0; i < concurrency; i++) {
+      let self = "";
+      self = await boss.work<DeliverEmailData>(
+        JOB.deliverEmail,
+        { pollingIntervalSeconds, batchSize: 1 },
+        async (jobs) => {
+          // pg-boss 10 sleeps out the polling interval after every fetch: a worker that found a job
+          // asks for the next one at once, so a backlog drains at full speed.
+          if (jobs.length > 0) boss.notifyWorker(self);
+          return deliver(jobs);
+        },
+      );
+      deliverWorkers.push(self);
     }
-    const job = await boss.getJobById(JOB.deliverEmail, emailId);
-    if (!job || !ENDED.has(job.state)) return "already-queued";
-    // Its job ended yet the e-mail is still pending (the job ran out of retries without an attempt
-    // being recorded, e.g. while the database was unreachable): a fresh job, fresh retries.
-    await boss.deleteJob(JOB.deliverEmail, emailId);
-    if (!(await sendDelivery(emailId))) return "already-queued";
-    wakeDeliverWorkers();
-    return "requeued";
-  };
+    const wakeDeliverWorkers = () => {
+      for (const id of deliverWorkers) boss.notifyWorker(id);
+    };
 
-  const sweepWorker = await boss.work(
-    JOB.sweepOutbox,
-    { pollingIntervalSeconds },
-    sweepOutboxHandler({ db, transport, ensureDelivery: ensureEmailDelivery }),
-  );
-  await boss.schedule(JOB.sweepOutbox, "* * * * *");
-  const sweepNow = async () => {
-    await boss.send(JOB.sweepOutbox, {});
-    boss.notifyWorker(sweepWorker);
+    const ensureEmailDelivery: JobQueue["ensureEmailDelivery"] = async (emailId) => {
+      if (await sendDelivery(emailId)) {
+        wakeDeliverWorkers();
+        return "queued";
+      }
+      const job = await boss.getJobById(JOB.deliverEmail, emailId);
+      if (!job || !ENDED.has(job.state)) return "already-queued";
+      // Its job ended yet the e-mail is still pending (the job ran out of retries without an attempt
+      // being recorded, e.g. while the database was unreachable): a fresh job, fresh retries.
+      await boss.deleteJob(JOB.deliverEmail, emailId);
+      if (!(await sendDelivery(emailId))) return "already-queued";
+      wakeDeliverWorkers();
+      return "requeued";
+    };
+
+    const sweepWorker = await boss.work(
+      JOB.sweepOutbox,
+      { pollingIntervalSeconds },
+      sweepOutboxHandler({ db, transport, ensureDelivery: ensureEmailDelivery }),
+    );
+    await boss.schedule(JOB.sweepOutbox, "* * * * *");
+    const sweepNow = async () => {
+      await boss.send(JOB.sweepOutbox, {});
+      boss.notifyWorker(sweepWorker);
+    };
+
+    return { ensureEmailDelivery, sweepNow };
   };
+  const { ensureEmailDelivery, sweepNow } = await setUp().catch(async (e) => {
+    // Stops what did start (pg-boss's workers and pool once it started, the handlers' client).
+    await boss.stop({ graceful: false, wait: true }).catch(() => {});
+    await ownDb?.$disconnect();
+    throw e;
+  });
 
   const listener = listenForOutboxEmails(databaseUrl, {
     onEmail: (emailId) => {
