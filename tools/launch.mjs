@@ -3,7 +3,9 @@
 //   - DATABASE_URL unset: an embedded PostgreSQL server persisted in .data/postgres, demo data seeded once
 //     (an installation of an earlier version, on PGlite in .data/pglite, is moved into it first).
 //   - DATABASE_URL set: that server; demo data only with SEED_DEMO=1.
-// Then migrations, a production build (reused while unchanged) and `next start`. Ctrl-C stops it all.
+// Then migrations, a production build (reused while unchanged), `next start`, and next to it the job
+// worker (tools/worker.ts: e-mail delivery, daily schedules; ADR 0013) unless JOBS=off.
+// Ctrl-C stops it all: the app and the worker (which lets running jobs finish), then the database.
 // `--dev` runs `next dev` instead of the production build.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -48,19 +50,27 @@ function run(args) {
 
 let embedded = null;
 let child = null;
+let worker = null;
+let workerRestart = null;
 let stopping = false;
+
+/** SIGTERM, then SIGKILL after `graceMs`; resolves once the process has exited. */
+async function stopProcess(p, graceMs) {
+  if (!p || p.exitCode !== null || p.signalCode !== null) return;
+  const exited = new Promise((resolve) => p.once("exit", resolve));
+  p.kill("SIGTERM");
+  const timer = setTimeout(() => p.kill("SIGKILL"), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
 
 async function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
   log("Stopping…");
-  if (child && child.exitCode === null) {
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    child.kill("SIGTERM");
-    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-    await exited;
-    clearTimeout(timer);
-  }
+  clearTimeout(workerRestart);
+  // The worker lets its running jobs finish for up to 15 s (tools/worker.ts) before it gives them back.
+  await Promise.all([stopProcess(child, 10_000), stopProcess(worker, 20_000)]);
   if (embedded) fs.rmSync(path.join(dataDir, "database-url"), { force: true });
   await embedded?.stop();
   log("Stopped.");
@@ -68,6 +78,20 @@ async function shutdown(code = 0) {
 }
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
+
+/**
+ * The job worker, a process of its own next to the app server: its own heap and pool, its own
+ * graceful stop (the app server's `next start` exits as soon as its requests are done). Restarted
+ * after a crash; the queue keeps every job meanwhile.
+ */
+function startWorker(guard) {
+  worker = spawn(process.execPath, ["--require", guard, "--import", "tsx", path.join(root, "tools/worker.ts")], { cwd: root, env, stdio: "inherit" });
+  worker.on("exit", (code, signal) => {
+    if (stopping) return;
+    log(`The job worker exited (${signal ?? `code ${code}`}); restarting it in 5 s.`);
+    workerRestart = setTimeout(() => startWorker(guard), 5000);
+  });
+}
 
 try {
   if (!env.DATABASE_URL) {
@@ -111,6 +135,8 @@ try {
   child.on("exit", (code) => {
     if (!stopping) void shutdown(code ?? 1);
   });
+  if (env.JOBS === "off") log("JOBS=off: no job worker (e-mails stay in the outbox until a worker runs).");
+  else startWorker(guard);
   log(`Open ${env.APP_URL}`);
 } catch (e) {
   console.error(`[comptoir] ${e instanceof Error ? e.message : e}`);

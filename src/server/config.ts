@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { isValidTimeZone } from "@/domain/billing/calendar-date";
+import { isTimeOfDay } from "@/domain/shared/time-of-day";
 
 /**
  * Environment, parsed once. Every variable is documented in .env.example. Reading is lazy so that
@@ -20,6 +22,11 @@ const ZEnv = z.object({
   API_MAX_CONCURRENT: z.coerce.number().int().min(1).max(2000).optional(),
   API_MAX_QUEUED: z.coerce.number().int().min(0).max(100_000).default(100),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Background jobs (src/server/jobs, ADR 0015): "off" keeps `npm start` from running the job worker.
+  JOBS: z.enum(["on", "off"]).default("on"),
+  // The daily billing run: a local wall-clock time in a time zone.
+  BILLING_RUN_AT: z.string().refine(isTimeOfDay, "expected HH:MM (24-hour clock)").default("06:00"),
+  BILLING_TIME_ZONE: z.string().refine(isValidTimeZone, "expected an IANA time zone such as Europe/Paris").default("Europe/Paris"),
 });
 
 export type Env = z.infer<typeof ZEnv>;

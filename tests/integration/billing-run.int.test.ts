@@ -124,3 +124,16 @@ describe("the billing run", () => {
     expect(await db.invoice.count({ where: { customerId: customer.id } })).toBe(1);
   });
 });
+
+describe("the scheduled billing run", () => {
+  it("bills its date; a second trigger while it runs stands aside instead of failing", async () => {
+    const { runScheduledBilling } = await import("@/server/billing-runs/run-scheduled-billing");
+    const customer = await makeCustomer();
+    const { server } = await makeProducts();
+    await subscription(customer.id, server.id, "2026-10-01", "2026-11-01");
+    const at = () => new Date("2026-10-17T04:00:00Z");
+    const results = await Promise.all([runScheduledBilling(db, "2026-10-17" as CalendarDate, at), runScheduledBilling(db, "2026-10-17" as CalendarDate, at)]);
+    expect(results.filter((r) => r?.status === "SUCCEEDED").length).toBeGreaterThanOrEqual(1);
+    expect(await db.invoice.count({ where: { customerId: customer.id } })).toBe(1);
+  });
+});

@@ -3,7 +3,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/server/db/client";
 import { inviteCustomerUser } from "@/server/invitations/invite-customer-user";
-import { deliverPendingEmails } from "@/server/mail/deliver-outbox";
+import { deliverOutboxEmail } from "@/server/mail/deliver-outbox";
 import { ctx, makeCustomer, makeStaff, uniqueEmail } from "../support/factories";
 
 interface Received {
@@ -44,9 +44,11 @@ describe("e-mail delivery over SMTP", () => {
     const staff = await makeStaff();
     const email = uniqueEmail("smtp");
     await inviteCustomerUser(db, staff, { customerId: customer.id, email, role: "OWNER", locale: "fr" }, ctx, new Date());
-    expect((await db.outboundEmail.findFirstOrThrow({ where: { toAddress: email } })).status).toBe("PENDING");
+    const pending = await db.outboundEmail.findFirstOrThrow({ where: { toAddress: email } });
+    expect(pending.status).toBe("PENDING");
 
-    await Promise.all([deliverPendingEmails(db), deliverPendingEmails(db)]);
+    const outcomes = await Promise.all([deliverOutboxEmail(db, pending.id), deliverOutboxEmail(db, pending.id)]);
+    expect(outcomes.sort()).toEqual(["sent", "skipped"]);
 
     const mine = received.filter((m) => m.to.includes(email));
     expect(mine).toHaveLength(1);
@@ -55,7 +57,7 @@ describe("e-mail delivery over SMTP", () => {
     expect(mine[0]?.raw).toContain("invitation?token=");
     const row = await db.outboundEmail.findFirstOrThrow({ where: { toAddress: email } });
     expect(row).toMatchObject({ status: "SENT", attempts: 1 });
-    expect(await deliverPendingEmails(db)).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverOutboxEmail(db, pending.id)).toBe("skipped");
   });
 
   it("keeps a message pending with the error when the server refuses it, then gives up after five tries", async () => {
@@ -63,10 +65,12 @@ describe("e-mail delivery over SMTP", () => {
     const customer = await makeCustomer();
     const staff = await makeStaff();
     await inviteCustomerUser(db, staff, { customerId: customer.id, email, role: "MEMBER", locale: "en" }, ctx, new Date());
+    const { id } = await db.outboundEmail.findFirstOrThrow({ where: { toAddress: email } });
     const failing = { send: async () => Promise.reject(new Error("550 mailbox unavailable")) };
-    for (let i = 0; i < 4; i++) await deliverPendingEmails(db, () => new Date(), failing);
+    for (let i = 0; i < 4; i++) expect(await deliverOutboxEmail(db, id, () => new Date(), failing)).toBe("retry");
     expect(await db.outboundEmail.findFirstOrThrow({ where: { toAddress: email } })).toMatchObject({ status: "PENDING", attempts: 4, lastError: "550 mailbox unavailable" });
-    await deliverPendingEmails(db, () => new Date(), failing);
+    expect(await deliverOutboxEmail(db, id, () => new Date(), failing)).toBe("failed");
     expect(await db.outboundEmail.findFirstOrThrow({ where: { toAddress: email } })).toMatchObject({ status: "FAILED", attempts: 5 });
+    expect(await deliverOutboxEmail(db, id, () => new Date(), failing)).toBe("skipped");
   });
 });

@@ -7,7 +7,6 @@ import { resetPassword } from "@/server/auth/reset-password";
 import { requestContext } from "@/server/auth/guards";
 import { getDb } from "@/server/db/client";
 import { acceptInvitation } from "@/server/invitations/accept-invitation";
-import { deliverOutboxSoon } from "@/server/mail/deliver-outbox";
 
 // These actions serve signed-out visitors by design: the single-use token (or nothing at all, for
 // "forgot password") is the credential, and each use-case checks it.
@@ -26,7 +25,6 @@ export async function requestPasswordResetAction(_prev: ActionState, form: FormD
   try {
     const input = ZRequestPasswordResetInput.parse(formFields(form));
     await requestPasswordReset(getDb(), input.email, await requestContext(), new Date());
-    deliverOutboxSoon(getDb());
     return { status: "ok" };
   } catch (e) {
     return toErrorState(e, form);

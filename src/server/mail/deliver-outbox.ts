@@ -1,44 +1,49 @@
 import type { RootDb } from "@/server/db/types";
 import { logger } from "@/server/logger";
-import { claimPendingEmails, markEmailAttemptFailed, markEmailSent } from "@/server/mail/outbox-repository";
+import { claimPendingEmail, markEmailAttemptFailed, markEmailSent } from "@/server/mail/outbox-repository";
 import { type MailTransport, smtpTransport } from "@/server/mail/transport";
 
-const MAX_ATTEMPTS = 5;
+/** After this many failed attempts an e-mail is FAILED, for an admin to see at /staff/outbox. */
+export const MAX_EMAIL_ATTEMPTS = 5;
 
 /**
- * Sends pending outbox e-mails. Rows are claimed with SKIP LOCKED inside a transaction, so two
- * workers never send the same message; a failure leaves the row pending for the next run until
- * MAX_ATTEMPTS, then marks it failed for an admin to see.
+ * What one delivery attempt did: `sent`; `retry` (it failed and was recorded, try again later);
+ * `failed` (it failed for the last time: the row is now FAILED); `skipped` (nothing to do: the e-mail
+ * is no longer pending, another worker holds it, or there is no SMTP server to send it to).
  */
-export async function deliverPendingEmails(
+export type DeliveryOutcome = "sent" | "retry" | "failed" | "skipped";
+
+/**
+ * Sends one outbox e-mail. The row is claimed with SKIP LOCKED inside a transaction, so two workers
+ * never send the same message; every attempt is counted on the row (`attempts`, `last_error`), which
+ * stays the source of truth: after MAX_EMAIL_ATTEMPTS failures it is FAILED. The caller (the delivery
+ * job) decides when to try again; the failure is committed before it returns.
+ */
+export async function deliverOutboxEmail(
   db: RootDb,
+  emailId: string,
   now: () => Date = () => new Date(),
   transport: MailTransport | null = smtpTransport(),
-  batchSize = 20,
-): Promise<{ sent: number; failed: number }> {
-  if (!transport) return { sent: 0, failed: 0 };
+): Promise<DeliveryOutcome> {
+  if (!transport) return "skipped";
   return db.$transaction(
     async (tx) => {
-      let sent = 0;
-      let failed = 0;
-      for (const row of await claimPendingEmails(tx, batchSize)) {
-        try {
-          await transport.send({ to: row.to_address, subject: row.subject, html: row.html, text: row.text });
-          await markEmailSent(tx, row.id, now());
-          sent++;
-        } catch (e) {
-          failed++;
-          logger.warn({ emailId: row.id, err: (e as Error).message }, "e-mail delivery failed");
-          await markEmailAttemptFailed(tx, row.id, (e as Error).message, row.attempts + 1 >= MAX_ATTEMPTS);
-        }
+      const row = await claimPendingEmail(tx, emailId);
+      if (!row) return "skipped";
+      try {
+        await transport.send({ to: row.to_address, subject: row.subject, html: row.html, text: row.text });
+        await markEmailSent(tx, row.id, now());
+        return "sent";
+      } catch (e) {
+        const giveUp = row.attempts + 1 >= MAX_EMAIL_ATTEMPTS;
+        logger.warn(
+          { emailId: row.id, attempt: row.attempts + 1, err: (e as Error).message },
+          "e-mail delivery failed",
+        );
+        await markEmailAttemptFailed(tx, row.id, (e as Error).message, giveUp);
+        return giveUp ? "failed" : "retry";
       }
-      return { sent, failed };
     },
     { timeout: 60_000 },
   );
-}
-
-/** Fire-and-forget delivery right after a commit, so people get their e-mail without waiting for a job. */
-export function deliverOutboxSoon(db: RootDb): void {
-  deliverPendingEmails(db).catch((e) => logger.error({ err: (e as Error).message }, "outbox delivery crashed"));
 }

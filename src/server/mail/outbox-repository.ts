@@ -13,9 +13,17 @@ export interface NewOutboundEmail {
   createdAt: Date;
 }
 
-/** Idempotent by dedupe key: writing the same message twice keeps the first. */
+/**
+ * The PostgreSQL channel on which a new PENDING e-mail's id is announced. NOTIFY inside a transaction
+ * is delivered only when it commits (and dropped when it rolls back), so a listener hears of an
+ * e-mail exactly when its outbox row becomes visible: the job worker turns that into a delivery job.
+ */
+export const OUTBOX_CHANNEL = "comptoir_outbox";
+
+/** Idempotent by dedupe key: writing the same message twice keeps the first (and announces it once). */
 export async function insertOutboundEmail(db: Db, email: NewOutboundEmail): Promise<void> {
-  await db.outboundEmail.createMany({ data: [email], skipDuplicates: true });
+  const [row] = await db.outboundEmail.createManyAndReturn({ data: [email], skipDuplicates: true, select: { id: true } });
+  if (row && email.status === "PENDING") await db.$executeRaw`SELECT pg_notify(${OUTBOX_CHANNEL}, ${row.id})`;
 }
 
 export interface OutboxRow {
@@ -27,11 +35,21 @@ export interface OutboxRow {
   attempts: number;
 }
 
-/** Claims pending rows for this worker; concurrent workers skip each other's rows. */
-export async function claimPendingEmails(db: Db, limit: number): Promise<OutboxRow[]> {
-  return db.$queryRaw<OutboxRow[]>`
+/**
+ * Claims one pending e-mail for the caller's transaction, or nothing when it is no longer pending or
+ * another worker holds it (SKIP LOCKED: two workers never send the same message).
+ */
+export async function claimPendingEmail(db: Db, id: string): Promise<OutboxRow | null> {
+  const rows = await db.$queryRaw<OutboxRow[]>`
     SELECT id, to_address, subject, html, text, attempts FROM outbound_emails
-    WHERE status = 'PENDING' ORDER BY created_at LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
+    WHERE id = ${id}::uuid AND status = 'PENDING' FOR UPDATE SKIP LOCKED`;
+  return rows[0] ?? null;
+}
+
+/** The oldest pending e-mails (served by outbound_emails_status_created_at_idx), for the sweep. */
+export async function listPendingEmailIds(db: Db, limit: number): Promise<string[]> {
+  const rows = await db.outboundEmail.findMany({ where: { status: "PENDING" }, orderBy: { createdAt: "asc" }, take: limit, select: { id: true } });
+  return rows.map((r) => r.id);
 }
 
 export async function markEmailSent(db: Db, id: string, at: Date): Promise<void> {

@@ -8,14 +8,12 @@ import { getDb } from "@/server/db/client";
 import { inviteCustomerUser } from "@/server/invitations/invite-customer-user";
 import { resendInvitation } from "@/server/invitations/resend-invitation";
 import { revokeInvitation } from "@/server/invitations/revoke-invitation";
-import { deliverOutboxSoon } from "@/server/mail/deliver-outbox";
 
 export async function inviteCustomerUserAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const staff = await requireStaff("BILLING");
   try {
     const input = ZInviteCustomerUserInput.parse(formFields(form));
     await inviteCustomerUser(getDb(), staff, input, await requestContext(), new Date());
-    deliverOutboxSoon(getDb());
     revalidatePath(`/staff/customers/${input.customerId}`);
     return { status: "ok", values: { email: input.email } };
   } catch (e) {
@@ -28,7 +26,6 @@ export async function resendInvitationAction(_prev: ActionState, form: FormData)
   try {
     const ref = ZInvitationRef.parse(formFields(form));
     await resendInvitation(getDb(), staff, ref.customerId, ref.invitationId, await requestContext(), new Date());
-    deliverOutboxSoon(getDb());
     revalidatePath(`/staff/customers/${ref.customerId}`);
     return { status: "ok", values: { done: "resent" } };
   } catch (e) {

@@ -1,0 +1,17 @@
+/**
+ * The queues of the job worker (pg-boss queue names: letters, digits and hyphens). A job's handler
+ * lives in `handlers/`, named after its queue.
+ */
+export const JOB = {
+  /** One outbox e-mail to send; the job id is the e-mail's id, so each e-mail has one job at a time. */
+  deliverEmail: "outbox-deliver",
+  /** Every minute: a delivery job for any pending e-mail that has none (missed announcement, crash). */
+  sweepOutbox: "outbox-sweep",
+  /** The daily billing run, once per local date (registered by the worker only when given a handler). */
+  billingRun: "billing-run",
+} as const;
+
+export type JobName = (typeof JOB)[keyof typeof JOB];
+
+/** The queue a daily job's cron fires into; its handler enqueues the job of the local date. */
+export const tickQueueOf = (name: string) => `${name}-tick`;

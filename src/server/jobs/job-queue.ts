@@ -1,0 +1,186 @@
+import PgBoss from "pg-boss";
+import { createPrismaClient } from "@/server/db/client";
+import type { RootDb } from "@/server/db/types";
+import { type DeliverEmailData, deliverEmailHandler } from "@/server/jobs/handlers/outbox-deliver";
+import { sweepOutboxHandler } from "@/server/jobs/handlers/outbox-sweep";
+import { JOB } from "@/server/jobs/job-names";
+import { listenForOutboxEmails } from "@/server/jobs/outbox-listener";
+import { logger } from "@/server/logger";
+import { MAX_EMAIL_ATTEMPTS } from "@/server/mail/deliver-outbox";
+import { type MailTransport, smtpTransport } from "@/server/mail/transport";
+
+/** pg-boss keeps its tables in this schema; the app's Prisma migrations never touch it (ADR 0015). */
+export const JOB_SCHEMA = "pgboss";
+
+export interface JobQueueOptions {
+  /** The client the handlers use; default: one of their own, with `concurrency` + 2 connections. */
+  db?: RootDb;
+  /** Where e-mails go; default: SMTP_URL, read at each delivery. */
+  transport?: () => MailTransport | null;
+  /** Base of the backoff between delivery attempts (default 30 s: waits of about 30 s, 1, 2 and 4 min, with jitter). */
+  retryDelaySeconds?: number;
+  /** How often an idle worker looks for jobs that nobody announced (retries falling due); default 2 s. */
+  pollingIntervalSeconds?: number;
+  /** Connections of pg-boss's own pool; default 4. */
+  poolSize?: number;
+  /** E-mails sent at once by this instance; default 4. */
+  concurrency?: number;
+  /** How long stop() lets running jobs finish before failing them back to the queue; default 15 s. */
+  stopTimeoutMs?: number;
+}
+
+export interface JobQueue {
+  /** The pg-boss instance, for the scheduling helpers (daily-job.ts). */
+  readonly boss: PgBoss;
+  /**
+   * Makes sure a pending e-mail has a delivery job: one is created (job id = e-mail id, so every
+   * caller racing for the same e-mail gets the same single job), or one that already ended is
+   * replaced; a job waiting for its retry is left alone, so its backoff holds.
+   */
+  ensureEmailDelivery(emailId: string): Promise<"queued" | "requeued" | "already-queued">;
+  /** Runs the outbox sweep now (at start and after the listener reconnects). */
+  sweepNow(): Promise<void>;
+  /** Stops taking jobs, lets running ones finish (up to stopTimeoutMs), closes every connection. */
+  stop(): Promise<void>;
+}
+
+const ENDED = new Set(["completed", "failed", "cancelled"]);
+
+/**
+ * Creates a queue, or brings an existing one to these options (createQueue alone keeps the options a
+ * queue was first created with).
+ */
+export async function ensureQueue(
+  boss: PgBoss,
+  name: string,
+  options: Omit<PgBoss.Queue, "name"> = {},
+): Promise<void> {
+  await boss.createQueue(name, { name, ...options });
+  await boss.updateQueue(name, { name, ...options });
+}
+
+/**
+ * Starts the job queue on `databaseUrl`: installs or upgrades pg-boss's own schema (`pgboss`, offline:
+ * its SQL ships in the package; several processes starting at once are serialised by pg-boss's
+ * advisory lock), creates the queues, and starts their workers, the per-minute outbox sweep and the
+ * listener that turns each committed e-mail into a delivery job. Several instances may run on one
+ * database: jobs are fetched with SKIP LOCKED, and cron fires once per minute slot across them.
+ */
+export async function startJobQueue(databaseUrl: string, options: JobQueueOptions = {}): Promise<JobQueue> {
+  const poolSize = options.poolSize ?? 4;
+  const transport = options.transport ?? smtpTransport;
+  const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
+  const concurrency = options.concurrency ?? 4;
+  const ownDb = options.db ? null : createPrismaClient(databaseUrl, concurrency + 2);
+  const db = options.db ?? (ownDb as RootDb);
+
+  const boss = new PgBoss({
+    connectionString: databaseUrl,
+    schema: JOB_SCHEMA,
+    max: poolSize,
+    application_name: "comptoir-jobs",
+    // A completed job keeps its id (hence its dedupe) for two days before pg-boss archives it: a
+    // daily job enqueued again for the same date is refused meanwhile (see daily-job.ts).
+    archiveCompletedAfterSeconds: 2 * 24 * 3600,
+  });
+  boss.on("error", (e) => logger.error({ err: e.message }, "job queue error"));
+  const setUp = async () => {
+    await boss.start();
+
+    await ensureQueue(boss, JOB.deliverEmail, {
+      retryLimit: MAX_EMAIL_ATTEMPTS - 1,
+      retryDelay: options.retryDelaySeconds ?? 30,
+      retryBackoff: true,
+      // Longer than a delivery's transaction (60 s): a job that outlives this is presumed dead and retried.
+      expireInSeconds: 300,
+    });
+    await ensureQueue(boss, JOB.sweepOutbox, { retryLimit: 0, expireInSeconds: 300 });
+
+    const sendDelivery = (emailId: string) => boss.send(JOB.deliverEmail, { emailId }, { id: emailId });
+
+    // `concurrency` workers on the delivery queue, each sending one e-mail at a time (an SMTP
+    // conversation takes ~150 ms, bench/results/outbox-delivery.json).
+    const deliver = deliverEmailHandler({ db, transport });
+    const deliverWorkers: string[] = [];
+    for (let i = 0; i < concurrency; i++) {
+      let self = "";
+      self = await boss.work<DeliverEmailData>(
+        JOB.deliverEmail,
+        { pollingIntervalSeconds, batchSize: 1 },
+        async (jobs) => {
+          // pg-boss 10 sleeps out the polling interval after every fetch: a worker that found a job
+          // asks for the next one at once, so a backlog drains at full speed.
+          if (jobs.length > 0) boss.notifyWorker(self);
+          return deliver(jobs);
+        },
+      );
+      deliverWorkers.push(self);
+    }
+    const wakeDeliverWorkers = () => {
+      for (const id of deliverWorkers) boss.notifyWorker(id);
+    };
+
+    const ensureEmailDelivery: JobQueue["ensureEmailDelivery"] = async (emailId) => {
+      if (await sendDelivery(emailId)) {
+        wakeDeliverWorkers();
+        return "queued";
+      }
+      const job = await boss.getJobById(JOB.deliverEmail, emailId);
+      if (!job || !ENDED.has(job.state)) return "already-queued";
+      // Its job ended yet the e-mail is still pending (the job ran out of retries without an attempt
+      // being recorded, e.g. while the database was unreachable): a fresh job, fresh retries.
+      await boss.deleteJob(JOB.deliverEmail, emailId);
+      if (!(await sendDelivery(emailId))) return "already-queued";
+      wakeDeliverWorkers();
+      return "requeued";
+    };
+
+    const sweepWorker = await boss.work(
+      JOB.sweepOutbox,
+      { pollingIntervalSeconds },
+      sweepOutboxHandler({ db, transport, ensureDelivery: ensureEmailDelivery }),
+    );
+    await boss.schedule(JOB.sweepOutbox, "* * * * *");
+    const sweepNow = async () => {
+      await boss.send(JOB.sweepOutbox, {});
+      boss.notifyWorker(sweepWorker);
+    };
+
+    return { ensureEmailDelivery, sweepNow };
+  };
+  const { ensureEmailDelivery, sweepNow } = await setUp().catch(async (e) => {
+    // Stops what did start (pg-boss's workers and pool once it started, the handlers' client).
+    await boss.stop({ graceful: false, wait: true }).catch(() => {});
+    await ownDb?.$disconnect();
+    throw e;
+  });
+
+  const listener = listenForOutboxEmails(databaseUrl, {
+    onEmail: (emailId) => {
+      if (!transport()) return;
+      ensureEmailDelivery(emailId).catch((e) =>
+        logger.error({ emailId, err: (e as Error).message }, "could not queue an e-mail"),
+      );
+    },
+    onConnected: () => {
+      sweepNow().catch((e) =>
+        logger.error({ err: (e as Error).message }, "could not queue the outbox sweep"),
+      );
+    },
+  });
+
+  let stopped: Promise<void> | null = null;
+  return {
+    boss,
+    ensureEmailDelivery,
+    sweepNow,
+    stop() {
+      stopped ??= (async () => {
+        await listener.close();
+        await boss.stop({ graceful: true, timeout: options.stopTimeoutMs ?? 15_000, wait: true });
+        await ownDb?.$disconnect();
+      })();
+      return stopped;
+    },
+  };
+}

@@ -1,0 +1,42 @@
+// `npm run worker`: the background job worker (ADR 0015): outbox delivery with retries, the outbox
+// sweep, and the daily billing run. `npm start` runs one next to the app server by itself; run this
+// only when you start the app with `next start` yourself. Several may run on one database.
+// Uses DATABASE_URL, else the embedded database of a running `npm start` (.data/database-url).
+// JOBS=off: exits at once. Ctrl-C / SIGTERM: stops taking jobs, lets running ones finish (15 s at
+// most; unfinished ones go back to the queue), closes its connections and exits.
+import { runScheduledBilling } from "@/server/billing-runs/run-scheduled-billing";
+import { env } from "@/server/config";
+import { createPrismaClient } from "@/server/db/client";
+import { startWorker } from "@/server/jobs/worker";
+import { logger } from "@/server/logger";
+import { cliDatabaseUrl } from "./lib/cli-database-url";
+
+if (env().JOBS === "off") {
+  console.log("[comptoir] JOBS=off: the job worker does not run.");
+  process.exit(0);
+}
+
+const url = cliDatabaseUrl();
+const db = createPrismaClient(url, 3);
+// The daily billing run at BILLING_RUN_AT in BILLING_TIME_ZONE, once per date across instances.
+const queue = await startWorker(url, { billingRun: async (date) => void (await runScheduledBilling(db, date)) });
+logger.info("job worker started");
+
+let stopping = false;
+async function stop(signal: NodeJS.Signals) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "job worker stopping");
+  try {
+    await queue.stop();
+    await db.$disconnect();
+    logger.info("job worker stopped");
+  } catch (e) {
+    logger.error({ err: (e as Error).message }, "job worker did not stop cleanly");
+    process.exitCode = 1;
+  }
+  // Everything is closed, so Node exits by itself; this only guards against a handle left open.
+  setTimeout(() => process.exit(), 2000).unref();
+}
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
