@@ -29,7 +29,12 @@ const realClock = (): PaddingClock => {
   const start = performance.now();
   return {
     elapsedMs: () => performance.now() - start,
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    // A timer may fire a fraction of a millisecond early (it counts whole milliseconds): wait again
+    // until the monotonic clock has really moved on by `ms`.
+    sleep: async (ms) => {
+      const until = performance.now() + ms;
+      for (let left = ms; left > 0; left = until - performance.now()) await new Promise((resolve) => setTimeout(resolve, Math.ceil(left)));
+    },
   };
 };
 
