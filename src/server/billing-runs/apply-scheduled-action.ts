@@ -151,7 +151,7 @@ async function applyInTransaction(tx: Db, a: ScheduledAction, customerId: string
       if (!invoiceId) throw new AlreadyApplied();
       // A payment may have landed since planning: dun only what is still owed.
       const invoice = await lockInvoice(tx, invoiceId, customerId);
-      if (!invoice || invoice.status !== "OPEN" || invoice.gross_minor - invoice.paid_minor - invoice.credited_minor <= 0n) throw new AlreadyApplied();
+      if (invoice?.status !== "OPEN" || invoice.gross_minor - invoice.paid_minor - invoice.credited_minor <= 0n) throw new AlreadyApplied();
       if (a.kind === "SEND_REMINDER") {
         if (!(await claimEvent(tx, { key: a.key, kind: "REMINDER_SENT", cause: "UNPAID", customerId, invoiceId, runId, details: { daysBeforeDue: a.daysBeforeDue }, at: now }))) throw new AlreadyApplied();
         await emailInvoice(tx, "paymentReminder", invoiceId, a.key, now);

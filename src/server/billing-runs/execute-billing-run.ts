@@ -1,11 +1,8 @@
-import { noHolidays } from "@/domain/billing/business-days";
 import type { CalendarDate } from "@/domain/billing/calendar-date";
-import { planSchedule } from "@/domain/billing/renewal-schedule";
 import { isDomainError } from "@/domain/shared/domain-error";
 import { type AppliedEffect, applyScheduledAction } from "@/server/billing-runs/apply-scheduled-action";
 import { beatHeart, findRun, finishRun, markRunning } from "@/server/billing-runs/billing-run-repository";
-import { customerIdsAfter, loadBillingState } from "@/server/billing-runs/billing-state-repository";
-import { publicHolidays } from "@/server/calendar/public-holidays";
+import { billingStateBatches, planCustomer } from "@/server/billing-runs/customer-plans";
 import type { RootDb } from "@/server/db/types";
 import { logger } from "@/server/logger";
 
@@ -28,22 +25,11 @@ export async function executeBillingRun(db: RootDb, runId: string, clock: () => 
   const asOf = run.asOf.toISOString().slice(0, 10) as CalendarDate;
   const counts: BillingRunCounts = { ...EMPTY_COUNTS };
   const errors: { customerId: string; code: string }[] = [];
-  let after: string | null = null;
   let done = 0;
-  for (;;) {
-    const ids = await customerIdsAfter(db, after, BATCH);
-    if (ids.length === 0) break;
-    for (const state of await loadBillingState(db, ids)) {
+  for await (const { ids, states } of billingStateBatches(db, BATCH)) {
+    for (const state of states) {
       try {
-        const actions = planSchedule({
-          customerId: state.customerId,
-          asOf,
-          policy: state.policy,
-          isHoliday: state.policy.holidayCountry ? publicHolidays(state.policy.holidayCountry, state.policy.holidayRegion) : noHolidays,
-          subscriptions: state.subscriptions,
-          invoices: state.invoices,
-        });
-        for (const action of actions) {
+        for (const action of planCustomer(state, asOf)) {
           const effect: AppliedEffect = run.dryRun ? dryEffect(action.kind) : await applyScheduledAction(db, action, state.customerId, runId, clock());
           for (const [k, v] of Object.entries(effect)) counts[k as keyof BillingRunCounts] += v ?? 0;
         }
@@ -59,8 +45,6 @@ export async function executeBillingRun(db: RootDb, runId: string, clock: () => 
       logger.warn({ runId }, "billing run: lease lost, stopping");
       return { status: "FAILED" as const, counts, errors };
     }
-    if (ids.length < BATCH) break;
-    after = ids.at(-1) ?? null;
   }
   await finishRun(db, runId, { status: "SUCCEEDED", counts, errors, now: clock() });
   return { status: "SUCCEEDED" as const, counts, errors };

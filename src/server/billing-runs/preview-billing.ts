@@ -1,10 +1,7 @@
-import { noHolidays } from "@/domain/billing/business-days";
 import type { CalendarDate } from "@/domain/billing/calendar-date";
-import { planSchedule } from "@/domain/billing/renewal-schedule";
 import type { ScheduledAction } from "@/domain/billing/schedule-model";
 import { isDomainError } from "@/domain/shared/domain-error";
-import { customerIdsAfter, loadBillingState } from "@/server/billing-runs/billing-state-repository";
-import { publicHolidays } from "@/server/calendar/public-holidays";
+import { billingStateBatches, planCustomer } from "@/server/billing-runs/customer-plans";
 import type { Db } from "@/server/db/types";
 
 export type ScheduledActionKind = ScheduledAction["kind"];
@@ -34,21 +31,10 @@ export async function previewBilling(
   const batchSize = opts.batchSize ?? 500;
   const detailLimit = opts.detailLimit ?? 100;
   const preview: BillingPreview = { asOf, customersRead: 0, counts: { ...NO_ACTIONS }, customers: [], errors: [] };
-  let after: string | null = null;
-  for (;;) {
-    const ids: string[] = opts.customerIds ?? (await customerIdsAfter(db, after, batchSize));
-    if (ids.length === 0) break;
-    for (const state of await loadBillingState(db, ids)) {
+  for await (const { ids, states } of billingStateBatches(db, batchSize, opts.customerIds)) {
+    for (const state of states) {
       try {
-        const actions = planSchedule({
-          customerId: state.customerId,
-          asOf,
-          policy: state.policy,
-          // No country: weekends are the only days off.
-          isHoliday: state.policy.holidayCountry ? publicHolidays(state.policy.holidayCountry, state.policy.holidayRegion) : noHolidays,
-          subscriptions: state.subscriptions,
-          invoices: state.invoices,
-        });
+        const actions = planCustomer(state, asOf);
         for (const a of actions) preview.counts[a.kind] += 1;
         if (actions.length > 0 && preview.customers.length < detailLimit) preview.customers.push({ customerId: state.customerId, actions });
       } catch (e) {
@@ -57,8 +43,6 @@ export async function previewBilling(
     }
     preview.customersRead += ids.length;
     opts.onBatch?.(preview.customersRead);
-    if (opts.customerIds || ids.length < batchSize) break;
-    after = ids.at(-1) ?? null;
   }
   return preview;
 }
