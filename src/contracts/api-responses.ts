@@ -322,9 +322,14 @@ export const ZApiBillingRun = named(
       remindersSent: z.number().int(),
       suspensions: z.number().int(),
       terminations: z.number().int(),
+      reinstatements: z.number().int().describe("Services the run brought back because their invoice was settled by a path that had not (a payment reinstates at once)"),
+      cyclesLengthened: z.number().int(),
       errors: z.number().int(),
     }),
     errors: z.array(z.object({ customerId: ZId.nullable(), code: z.string() })).describe("Customers the run could not bill, retried by the next run"),
+    progress: z
+      .object({ customersTotal: z.number().int().nullable().describe("null until the run starts"), customersDone: z.number().int() })
+      .describe("How far a running run has got"),
     createdAt: ZTimestamp,
     startedAt: ZTimestamp.nullable(),
     finishedAt: ZTimestamp.nullable(),

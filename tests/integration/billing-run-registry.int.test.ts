@@ -36,7 +36,7 @@ describe("the billing run registry", () => {
     const crashed = await start();
     await markRunning(db, crashed.id, now);
     const soon = new Date(now.getTime() + BILLING_RUN_LEASE_MS / 2);
-    expect(await beatHeart(db, crashed.id, soon, { invoicesCreated: 3 })).toBe(true);
+    expect(await beatHeart(db, crashed.id, soon, { invoicesCreated: 3 }, 10)).toBe(true);
     await expect(start(db, today, new Date(soon.getTime() + 1000))).rejects.toMatchObject({ code: "BILLING_RUN_IN_PROGRESS" });
     const later = new Date(soon.getTime() + BILLING_RUN_LEASE_MS + 1000);
     const next = await start(db, today, later);
@@ -45,7 +45,7 @@ describe("the billing run registry", () => {
     expect(old?.status).toBe("FAILED");
     expect(old?.errors).toEqual([{ customerId: null, code: "RUN_ABANDONED" }]);
     // The crashed process, if it wakes up, learns it must stop.
-    expect(await beatHeart(db, crashed.id, later, {})).toBe(false);
+    expect(await beatHeart(db, crashed.id, later, {}, 10)).toBe(false);
   });
 
   it("refuses a date in the future unless the test clock is on", async () => {

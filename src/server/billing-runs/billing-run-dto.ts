@@ -13,5 +13,6 @@ export function billingRunDto(r: BillingRunRow) {
     createdAt: r.createdAt,
     startedAt: r.startedAt,
     finishedAt: r.finishedAt,
+    progress: { customersTotal: r.customersTotal, customersDone: r.customersDone },
   };
 }

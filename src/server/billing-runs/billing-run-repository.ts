@@ -22,6 +22,8 @@ export interface BillingRunRow {
   startedAt: Date | null;
   heartbeatAt: Date | null;
   finishedAt: Date | null;
+  customersTotal: number | null;
+  customersDone: number;
 }
 
 /**
@@ -58,15 +60,21 @@ export async function findActiveRun(db: Db): Promise<BillingRunRow | null> {
   return db.billingRun.findFirst({ where: { status: { in: ["QUEUED", "RUNNING"] } } }) as Promise<BillingRunRow | null>;
 }
 
-/** Moves a queued run to RUNNING; false when it is no longer queued (another worker took it). */
+/**
+ * Moves a queued run to RUNNING and counts the customers it will read (the back-office's progress
+ * bar); false when it is no longer queued (another worker took it).
+ */
 export async function markRunning(db: Db, id: string, now: Date): Promise<boolean> {
-  const { count } = await db.billingRun.updateMany({ where: { id, status: "QUEUED" }, data: { status: "RUNNING", startedAt: now, heartbeatAt: now } });
+  const count = await db.$executeRaw`
+    UPDATE billing_runs SET status = 'RUNNING', started_at = ${now}, heartbeat_at = ${now}, customers_done = 0,
+      customers_total = (SELECT count(*)::int FROM customers)
+    WHERE id = ${id}::uuid AND status = 'QUEUED'`;
   return count === 1;
 }
 
-/** Keeps the lease while the run works; false when the run was failed meanwhile (it must stop). */
-export async function beatHeart(db: Db, id: string, now: Date, counts: Record<string, number>): Promise<boolean> {
-  const { count } = await db.billingRun.updateMany({ where: { id, status: "RUNNING" }, data: { heartbeatAt: now, counts } });
+/** Keeps the lease and reports progress while the run works; false when the run was failed meanwhile (it must stop). */
+export async function beatHeart(db: Db, id: string, now: Date, counts: Record<string, number>, customersDone: number): Promise<boolean> {
+  const { count } = await db.billingRun.updateMany({ where: { id, status: "RUNNING" }, data: { heartbeatAt: now, counts, customersDone } });
   return count === 1;
 }
 
@@ -84,7 +92,8 @@ export async function listRuns(db: Db, page: PageRequest): Promise<CursorPage<Bi
       key: ["t.created_at", "t.id"],
       order: "DESC",
       select: Prisma.sql`t.id::text AS id, t.as_of AS "asOf", t.dry_run AS "dryRun", t.status::text AS status, t.counts, t.errors, t.requested_by AS "requestedBy",
-        t.created_at AS "createdAt", t.started_at AS "startedAt", t.heartbeat_at AS "heartbeatAt", t.finished_at AS "finishedAt"`,
+        t.created_at AS "createdAt", t.started_at AS "startedAt", t.heartbeat_at AS "heartbeatAt", t.finished_at AS "finishedAt",
+        t.customers_total AS "customersTotal", t.customers_done AS "customersDone"`,
       scope: [],
       filters: [],
     },

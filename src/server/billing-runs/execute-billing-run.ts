@@ -3,10 +3,22 @@ import { isDomainError } from "@/domain/shared/domain-error";
 import { type AppliedEffect, applyScheduledAction } from "@/server/billing-runs/apply-scheduled-action";
 import { beatHeart, findRun, finishRun, markRunning } from "@/server/billing-runs/billing-run-repository";
 import { billingStateBatches, planCustomer } from "@/server/billing-runs/customer-plans";
+import { releaseSettledHolds } from "@/server/billing-runs/release-settled-holds";
 import type { RootDb } from "@/server/db/types";
 import { logger } from "@/server/logger";
 
-export const EMPTY_COUNTS = { invoicesCreated: 0, linesCreated: 0, periodsStarted: 0, remindersSent: 0, suspensions: 0, terminations: 0, errors: 0 };
+export const EMPTY_COUNTS = {
+  invoicesCreated: 0,
+  linesCreated: 0,
+  periodsStarted: 0,
+  remindersSent: 0,
+  suspensions: 0,
+  terminations: 0,
+  /** Holds on settled invoices that the run released (payments release theirs at once; see releaseSettledHolds). */
+  reinstatements: 0,
+  cyclesLengthened: 0,
+  errors: 0,
+};
 export type BillingRunCounts = typeof EMPTY_COUNTS;
 
 const BATCH = 200;
@@ -24,7 +36,7 @@ export async function executeBillingRun(db: RootDb, runId: string, clock: () => 
   if (!run) return null;
   const asOf = run.asOf.toISOString().slice(0, 10) as CalendarDate;
   const counts: BillingRunCounts = { ...EMPTY_COUNTS };
-  const errors: { customerId: string; code: string }[] = [];
+  const errors: { customerId: string | null; code: string }[] = [];
   let done = 0;
   for await (const { ids, states } of billingStateBatches(db, BATCH)) {
     for (const state of states) {
@@ -41,9 +53,20 @@ export async function executeBillingRun(db: RootDb, runId: string, clock: () => 
     }
     done += ids.length;
     onBatch?.(done);
-    if (!(await beatHeart(db, runId, clock(), counts))) {
+    if (!(await beatHeart(db, runId, clock(), counts, done))) {
       logger.warn({ runId }, "billing run: lease lost, stopping");
       return { status: "FAILED" as const, counts, errors };
+    }
+  }
+  if (!run.dryRun) {
+    try {
+      const released = await releaseSettledHolds(db, clock());
+      counts.reinstatements += released.reinstatements;
+      counts.cyclesLengthened += released.cyclesLengthened;
+    } catch (e) {
+      counts.errors += 1;
+      errors.push({ customerId: null, code: isDomainError(e) ? e.code : "UNEXPECTED" });
+      logger.error({ err: e instanceof Error ? e.message : String(e) }, "billing run: releasing settled holds failed");
     }
   }
   await finishRun(db, runId, { status: "SUCCEEDED", counts, errors, now: clock() });

@@ -10,6 +10,8 @@ export interface BillingPreview {
   asOf: CalendarDate;
   customersRead: number;
   counts: Record<ScheduledActionKind, number>;
+  /** The same counts per day the actions fall due (their `on`), for every action, not only the detailed customers. */
+  byDay: Map<CalendarDate, Record<ScheduledActionKind, number>>;
   /** The customers with something due, with their actions in the order they would be applied (at most `detailLimit`). */
   customers: { customerId: string; actions: ScheduledAction[] }[];
   errors: { customerId: string; code: string }[];
@@ -30,12 +32,17 @@ export async function previewBilling(
 ): Promise<BillingPreview> {
   const batchSize = opts.batchSize ?? 500;
   const detailLimit = opts.detailLimit ?? 100;
-  const preview: BillingPreview = { asOf, customersRead: 0, counts: { ...NO_ACTIONS }, customers: [], errors: [] };
+  const preview: BillingPreview = { asOf, customersRead: 0, counts: { ...NO_ACTIONS }, byDay: new Map(), customers: [], errors: [] };
   for await (const { ids, states } of billingStateBatches(db, batchSize, opts.customerIds)) {
     for (const state of states) {
       try {
         const actions = planCustomer(state, asOf);
-        for (const a of actions) preview.counts[a.kind] += 1;
+        for (const a of actions) {
+          preview.counts[a.kind] += 1;
+          const day = preview.byDay.get(a.on) ?? { ...NO_ACTIONS };
+          day[a.kind] += 1;
+          preview.byDay.set(a.on, day);
+        }
         if (actions.length > 0 && preview.customers.length < detailLimit) preview.customers.push({ customerId: state.customerId, actions });
       } catch (e) {
         preview.errors.push({ customerId: state.customerId, code: isDomainError(e) ? e.code : "UNEXPECTED" });

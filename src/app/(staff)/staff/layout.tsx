@@ -22,6 +22,13 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         { href: "/staff/credit-notes", label: t("staff.nav.creditNotes") },
         { href: "/staff/payments", label: t("staff.nav.payments") },
         { href: "/staff/catalogue", label: t("staff.nav.catalogue") },
+        // Support staff read the ledger; running billing and its rules are billing staff's.
+        ...(staffMayAct(user.staffRoles, ["BILLING"])
+          ? [
+              { href: "/staff/billing-runs", label: t("staff.nav.billingRuns") },
+              { href: "/staff/groups", label: t("staff.nav.groups") },
+            ]
+          : []),
       ],
     });
   }
