@@ -141,3 +141,10 @@ export const ZProductForm = z
     const prices = oneOff ? price("monthly", null) : [...price("monthly", "MONTHLY"), ...price("annual", "ANNUAL")];
     return { code: f.code, kind: f.kind, name: f.name, taxRateBp: f.taxRatePercent, prices };
   });
+
+/** A service's status changed by hand (only where the customer's group allows it): what, and why. */
+export const ZManualStatusForm = z.object({
+  subscriptionId: z.string().uuid(),
+  event: z.enum(["suspend", "reinstate", "terminate", "cancel"]),
+  reason: z.string().trim().min(1).max(500),
+});

@@ -57,3 +57,41 @@ export const ZDunningPolicyInput = z
   );
 
 export type TDunningPolicyInput = z.input<typeof ZDunningPolicyInput>;
+
+/** A whole number of days as typed in a form ("15"); anything else says so on its field. */
+const typedDays = z
+  .string()
+  .trim()
+  .refine((v) => /^\d{1,4}$/.test(v), { message: "must be a whole number of days", params: { code: "NOT_A_WHOLE_NUMBER" } })
+  .transform(Number);
+const typedCheckbox = z
+  .string()
+  .optional()
+  .transform((v) => v === "on");
+
+/**
+ * The group's "Billing" tab as typed: reminders as one field ("10, 5, 1", empty for none). Every
+ * problem of a reminder lands on that one field (`reminderDaysBeforeDue`), the others on their own.
+ */
+export const ZDunningPolicyForm = z
+  .object({
+    renewalLeadDays: typedDays,
+    reminderDaysBeforeDue: z
+      .string()
+      .trim()
+      .refine((v) => /^(\d{1,4}(\s*[,;]\s*\d{1,4})*)?$/.test(v), { message: "list whole numbers of days separated by commas", params: { code: "NOT_A_DAY_LIST" } })
+      .transform((v) => (v === "" ? [] : v.split(/\s*[,;]\s*/).map(Number))),
+    suspendAfterDays: typedDays,
+    suspendAllAfterBusinessDays: typedDays,
+    terminateAfterDays: typedDays,
+    lengthenCycleAfterReinstatement: typedCheckbox,
+    holidayCountry: z.string().trim().transform((v): string | null => v),
+    holidayRegion: z.string().trim().transform((v): string | null => v),
+    manualStatusChanges: typedCheckbox,
+  })
+  .transform(({ manualStatusChanges, ...policy }) => ({ policy, manualStatusChanges }))
+  .pipe(z.object({ policy: ZDunningPolicyInput, manualStatusChanges: z.boolean() }));
+
+export const ZCreateCustomerGroupForm = z.object({
+  name: z.string().trim().min(1).max(120),
+});

@@ -20,3 +20,8 @@ export interface SubscriptionDto {
   /** The next renewal is due when the current period ends. */
   nextRenewal: CalendarDate | null;
 }
+
+/** What a customer must pay to get suspended services back: each unpaid invoice holding one, and its services. */
+export interface SuspensionNoticeDto {
+  invoices: { invoiceId: string; number: string; amountDueMinor: number; currency: string; services: string[] }[];
+}

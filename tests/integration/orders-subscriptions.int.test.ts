@@ -5,7 +5,7 @@ import { createPurchaseOrder } from "@/server/orders/create-purchase-order";
 import { acceptPurchaseOrder, declinePurchaseOrder } from "@/server/orders/decide-purchase-order";
 import { findPurchaseOrder } from "@/server/orders/purchase-order-repository";
 import { sendPurchaseOrder } from "@/server/orders/send-purchase-order";
-import { applySubscriptionEvent } from "@/server/subscriptions/change-subscription-status";
+import { changeSubscriptionStatusByHand } from "@/server/subscriptions/change-status-by-hand";
 import { createSubscription } from "@/server/subscriptions/create-subscription";
 import { listCustomerSubscriptions, subscriptionHistory } from "@/server/subscriptions/subscription-repository";
 import { makeCustomer, makeCustomerUser, makeProducts, makeStaff } from "../support/factories";
@@ -146,14 +146,23 @@ describe("subscriptions", () => {
     const { subscriptionId } = await createSubscription(db, staff, { customerId: customer.id, productId: server.id, cycle: "ANNUAL", quantity: "1", startDate: "2028-02-29" }, jan31);
     const [sub] = await listCustomerSubscriptions(db, customer.id);
     expect(sub).toMatchObject({ unitAmountMinor: 99000, currentPeriod: { start: "2028-02-29", end: "2029-02-28" } });
-    await applySubscriptionEvent(db, null, subscriptionId, "suspend", "invoice F2026-000001 unpaid", jan31);
-    await applySubscriptionEvent(db, null, subscriptionId, "reinstate", "payment received", jan31);
-    expect(await codeOf(applySubscriptionEvent(db, staff, subscriptionId, "terminate", "x", jan31))).toBe("INVALID_TRANSITION");
+    // Statuses follow invoices and payments: by hand only where an administrator allowed it for the group.
+    expect(await codeOf(changeSubscriptionStatusByHand(db, staff, subscriptionId, "suspend", "abuse report", jan31))).toBe("MANUAL_STATUS_CHANGES_DISABLED");
+    const group = await db.customerGroup.create({ data: { name: `manual-${subscriptionId}`, manualStatusChanges: true } });
+    await db.customer.update({ where: { id: customer.id }, data: { groupId: group.id } });
+    await changeSubscriptionStatusByHand(db, staff, subscriptionId, "suspend", "abuse report", jan31);
+    await changeSubscriptionStatusByHand(db, staff, subscriptionId, "reinstate", "abuse handled", jan31);
+    expect(await codeOf(changeSubscriptionStatusByHand(db, staff, subscriptionId, "terminate", "x", jan31))).toBe("INVALID_TRANSITION");
     const history = await subscriptionHistory(db, customer.id, subscriptionId);
     expect(history.map((h) => [h.fromStatus, h.toStatus, h.reason])).toEqual([
       [null, "ACTIVE", "created by staff"],
-      ["ACTIVE", "SUSPENDED", "invoice F2026-000001 unpaid"],
-      ["SUSPENDED", "ACTIVE", "payment received"],
+      ["ACTIVE", "SUSPENDED", "MANUAL: abuse report"],
+      ["SUSPENDED", "ACTIVE", "MANUAL: abuse handled"],
+    ]);
+    const events = await db.billingEvent.findMany({ where: { subscriptionId }, orderBy: { id: "asc" } });
+    expect(events.map((e) => [e.kind, e.cause])).toEqual([
+      ["SUSPENDED", "MANUAL"],
+      ["REINSTATED", "MANUAL"],
     ]);
   });
 });

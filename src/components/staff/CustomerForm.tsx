@@ -9,10 +9,10 @@ import { Alert, buttonClass, Field, inputClass } from "@/components/ui";
 import { useFieldError, useTypedValues } from "@/components/use-field-error";
 import type { CustomerFormChoices } from "@/domain/i18n/countries";
 
-type CustomerFields = Record<"legalName" | "billingEmail" | "addressLine1" | "addressLine2" | "postalCode" | "city" | "country" | "taxId" | "currency" | "locale" | "timeZone", string>;
+type CustomerFields = Record<"legalName" | "billingEmail" | "addressLine1" | "addressLine2" | "postalCode" | "city" | "country" | "taxId" | "currency" | "locale" | "timeZone" | "groupId", string>;
 
 /** Create (no `customer`) or edit a customer. The currency is fixed once invoices may exist. */
-export function CustomerForm({ customer, choices }: { customer?: CustomerFields & { id: string }; choices: CustomerFormChoices }) {
+export function CustomerForm({ customer, choices, groups }: { customer?: CustomerFields & { id: string }; choices: CustomerFormChoices; groups: { id: string; name: string }[] }) {
   const t = useTranslations("customerForm");
   const languages = useTranslations("common.languages");
   const [state, action, pending] = useActionState(customer ? updateCustomerAction : createCustomerAction, idle);
@@ -24,7 +24,7 @@ export function CustomerForm({ customer, choices }: { customer?: CustomerFields 
       <input id={`customer-${name}`} name={name} defaultValue={shown(name)} className={inputClass} {...props} />
     </Field>
   );
-  const select = (name: "country" | "currency" | "locale" | "timeZone", fallback: string, options: { value: string; label: string }[]) => (
+  const select = (name: "country" | "currency" | "locale" | "timeZone" | "groupId", fallback: string, options: { value: string; label: string }[]) => (
     <Field label={t(name)} htmlFor={`customer-${name}`} error={fieldError(name)}>
       <select id={`customer-${name}`} name={name} defaultValue={shown(name, fallback)} className={inputClass}>
         {options.map((o) => (
@@ -53,6 +53,7 @@ export function CustomerForm({ customer, choices }: { customer?: CustomerFields 
       {customer ? null : select("currency", "EUR", choices.currencies.map((c) => ({ value: c.code, label: c.name })))}
       {select("locale", "fr", (["fr", "en", "es"] as const).map((l) => ({ value: l, label: languages(l) })))}
       {select("timeZone", "Europe/Paris", choices.timeZones.map((z) => ({ value: z, label: z.replaceAll("_", " ") })))}
+      {select("groupId", "", [{ value: "", label: t("noGroup") }, ...groups.map((g) => ({ value: g.id, label: g.name }))])}
       <div className="flex items-center gap-3 md:col-span-2">
         <button type="submit" disabled={pending} className={buttonClass}>
           {t("save")}

@@ -33,7 +33,8 @@ export type DomainErrorCode =
   | "TOTP_REQUIRED_FOR_ADMINS"
   | "INVALID_LOGO"
   | "BILLING_RUN_IN_PROGRESS"
-  | "AS_OF_IN_FUTURE";
+  | "AS_OF_IN_FUTURE"
+  | "MANUAL_STATUS_CHANGES_DISABLED";
 
 export class DomainError extends Error {
   constructor(

@@ -106,7 +106,7 @@ export async function loadBillingState(db: Db, customerIds: string[]): Promise<C
             terminateAfterDays: c.terminateAfter ?? DEFAULT_DUNNING_POLICY.terminateAfterDays,
             suspendAllAfterBusinessDays: c.suspendAll ?? DEFAULT_DUNNING_POLICY.suspendAllAfterBusinessDays,
             lengthenCycleAfterReinstatement: c.lengthen ?? DEFAULT_DUNNING_POLICY.lengthenCycleAfterReinstatement,
-            holidayCountry: c.country ?? DEFAULT_DUNNING_POLICY.holidayCountry,
+            holidayCountry: c.country,
             holidayRegion: c.region,
           };
     state.set(c.id, { customerId: c.id, timeZone: c.timeZone, policy, subscriptions: [], invoices: [] });

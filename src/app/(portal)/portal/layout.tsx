@@ -1,13 +1,17 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/AppShell";
+import { SuspendedBanner } from "@/components/portal/SuspendedBanner";
 import { isLocale } from "@/domain/i18n/locales";
 import { requireCustomer } from "@/server/auth/guards";
+import { getDb } from "@/server/db/client";
+import { findSuspensionNotice } from "@/server/subscriptions/find-suspension-notice";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const user = await requireCustomer();
   const t = await getTranslations();
   const locale = await getLocale();
+  const suspension = await findSuspensionNotice(getDb(), user.customerId);
   return (
     <AppShell
       home="/portal"
@@ -33,6 +37,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       locale={isLocale(locale) ? locale : "en"}
       labels={{ language: t("common.language"), signOut: t("common.signOut"), menu: t("common.menu") }}
     >
+      {suspension ? <SuspendedBanner notice={suspension} /> : null}
       {children}
     </AppShell>
   );

@@ -31,6 +31,7 @@ const STATUS: Partial<Record<DomainErrorCode, number>> = {
   IDEMPOTENCY_KEY_REUSED: 422,
   BILLING_RUN_IN_PROGRESS: 409,
   AS_OF_IN_FUTURE: 422,
+  MANUAL_STATUS_CHANGES_DISABLED: 409,
 };
 
 export const json = (status: number, body: unknown): ApiResult => ({ status, body });
