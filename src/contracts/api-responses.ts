@@ -337,4 +337,43 @@ export const ZApiBillingRun = named(
   "BillingRun",
   "A run of the daily billing",
 );
+const ZPreviewKind = z.enum(["ISSUE_RENEWAL", "START_PERIOD", "SEND_REMINDER", "SUSPEND", "SUSPEND_ALL", "TERMINATE"]);
+const ZPreviewCounts = z.object({
+  ISSUE_RENEWAL: z.number().int(),
+  START_PERIOD: z.number().int(),
+  SEND_REMINDER: z.number().int(),
+  SUSPEND: z.number().int(),
+  SUSPEND_ALL: z.number().int(),
+  TERMINATE: z.number().int(),
+});
+export const ZApiBillingPreview = named(
+  z.object({
+    from: ZDate,
+    to: ZDate,
+    customersRead: z.number().int(),
+    counts: ZPreviewCounts.describe("Every action due from `from` to `to`, by kind"),
+    days: z.array(ZPreviewCounts.extend({ on: ZDate })).describe("The same per day; actions already overdue (missed runs) count on `from`"),
+    customers: z
+      .array(
+        z.object({
+          customerId: ZId,
+          customerName: z.string(),
+          actions: z.array(
+            z.object({
+              kind: ZPreviewKind,
+              on: ZDate,
+              subscriptionIds: z.array(ZId),
+              subscriptions: z.array(z.string()).describe("The subscriptions' descriptions, in the order of subscriptionIds"),
+              invoiceId: ZId.nullable().describe("The invoice a reminder or dunning step is about; null when it is yet to be issued"),
+              invoiceNumber: z.string().nullable(),
+            }),
+          ),
+        }),
+      )
+      .describe("The first 100 customers with something due, their actions in the order they would be applied"),
+    errors: z.array(z.object({ customerId: ZId, customerName: z.string(), code: z.string() })),
+  }),
+  "BillingPreview",
+  "What billing would do over the coming days, changing nothing",
+);
 export const ZApiBillingRunPage = page(ZApiBillingRun, "BillingRunPage", "billing runs, newest first");

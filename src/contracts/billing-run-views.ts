@@ -39,7 +39,7 @@ export interface BillingPreviewDto {
   customers: {
     customerId: string;
     customerName: string;
-    actions: { kind: PreviewActionKind; on: string; subscriptions: string[]; invoiceNumber: string | null }[];
+    actions: { kind: PreviewActionKind; on: string; subscriptionIds: string[]; subscriptions: string[]; invoiceId: string | null; invoiceNumber: string | null }[];
   }[];
   errors: { customerId: string; customerName: string; code: string }[];
 }

@@ -26,3 +26,8 @@ export const ZBillingRunPageQuery = ZListCursor;
 export const ZBillingPreviewQuery = z.object({
   days: z.coerce.number().int().min(0).max(90).catch(14),
 });
+
+/** GET /api/v1/billing-preview: how many days ahead of today (the billing time zone's) to preview. */
+export const ZApiBillingPreviewQuery = z.object({
+  days: z.coerce.number().int().min(0).max(90).default(14),
+});

@@ -20,6 +20,7 @@ import { apiResponseRegistry, ZApiError } from "@/contracts/api-responses";
 import { createApiToken } from "@/server/api/manage-api-tokens";
 import * as billingRunRoute from "@/app/api/v1/billing-runs/[runId]/route";
 import * as billingRunsRoute from "@/app/api/v1/billing-runs/route";
+import * as billingPreviewRoute from "@/app/api/v1/billing-preview/route";
 import { API_OPERATION_LIST, type ApiOperation, responseSchemaId } from "@/server/api/openapi";
 import { getDb } from "@/server/db/client";
 import { bulkInsertCreditNotes, bulkInsertPurchaseOrders, bulkInsertSubscriptions } from "../support/bulk-lists";
@@ -57,6 +58,7 @@ const HANDLERS: Record<string, unknown> = {
   listBillingRuns: billingRunsRoute.GET,
   startBillingRun: billingRunsRoute.POST,
   getBillingRun: billingRunRoute.GET,
+  previewBilling: billingPreviewRoute.GET,
 };
 
 const opById = (id: string) => {
@@ -296,6 +298,9 @@ describe("REST API v1 contract", () => {
     const future = await raw("startBillingRun", { body: { asOf: "2999-01-01" } });
     expect([future.res.status, (await future.res.json()).error.code]).toEqual([422, "AS_OF_IN_FUTURE"]);
     expect((await raw("getBillingRun", { params: { runId: "00000000-0000-4000-8000-000000000000" } })).res.status).toBe(404);
+    const preview = await ok("previewBilling", { query: "?days=3" });
+    expect(preview.days).toHaveLength(4);
+    expect((await raw("previewBilling", { query: "?days=365" })).res.status).toBe(400);
     // Leave no run working in the background for the next test file.
     const active = () => getDb().billingRun.count({ where: { status: { in: ["QUEUED", "RUNNING"] } } });
     await expect.poll(active, { timeout: 30_000 }).toBe(0);

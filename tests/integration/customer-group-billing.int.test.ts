@@ -78,7 +78,7 @@ describe("a customer group's Billing tab", () => {
     expect(await db.invoice.count({ where: { customerId: customer.id } })).toBe(0);
     await runOn("2026-07-10" as CalendarDate);
     const [invoice] = await db.invoice.findMany({ where: { customerId: customer.id } });
-    expect(invoice?.issueDate.toISOString().slice(0, 10)).toBe("2026-07-10");
+    expect(invoice?.issueDate?.toISOString().slice(0, 10)).toBe("2026-07-10");
   });
 });
 

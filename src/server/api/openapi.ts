@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ZByCustomerQuery, ZCustomerListQuery, ZInvoiceApiListQuery } from "@/contracts/api";
 import * as R from "@/contracts/api-responses";
 import { ZCreateDraftInvoiceInput, ZCreateProductInput, ZCreatePurchaseOrderInput, ZCreateSubscriptionInput, ZCreditNoteInput, ZRecordPaymentInput } from "@/contracts/billing";
-import { ZBillingRunListQuery, ZStartBillingRunInput } from "@/contracts/billing-runs";
+import { ZApiBillingPreviewQuery, ZBillingRunListQuery, ZStartBillingRunInput } from "@/contracts/billing-runs";
 import { ZCreateCustomerInput, ZCreateSiteInput, ZUpdateCustomerInput } from "@/contracts/customers";
 
 /**
@@ -65,6 +65,7 @@ export const API_OPERATION_LIST: ApiOperation[] = [
   { operationId: "createInvoicePayment", method: "post", path: "/invoices/{invoiceId}/payments", tag: "Invoices", summary: "Record a payment", description: "Records a payment received; never more than the balance. Answers the payment and the invoice after it.", body: ZRecordPaymentInput, response: R.ZApiPaymentRecorded, created: true },
   { operationId: "listBillingRuns", method: "get", path: "/billing-runs", tag: "Billing runs", summary: "List billing runs", description: `Runs newest first, with their counts. ${PAGED}`, query: ZBillingRunListQuery, response: R.ZApiBillingRunPage },
   { operationId: "startBillingRun", method: "post", path: "/billing-runs", tag: "Billing runs", summary: "Start a billing run", description: "Queues the billing of `asOf` (each customer's own day) and starts it; poll the run for its counts. One run at a time: 409 BILLING_RUN_IN_PROGRESS. A date after today is 422 AS_OF_IN_FUTURE unless the server runs with COMPTOIR_TEST_CLOCK=1. `dryRun` counts what would happen and changes nothing.", body: ZStartBillingRunInput, response: R.ZApiBillingRun, created: true },
+  { operationId: "previewBilling", method: "get", path: "/billing-preview", tag: "Billing runs", summary: "Preview the coming days", description: "What billing runs from today to `days` days ahead would do if nobody paid meanwhile: renewal invoices, period starts, reminders, suspensions and terminations, per day and per customer. Changes nothing.", query: ZApiBillingPreviewQuery, response: R.ZApiBillingPreview },
   { operationId: "getBillingRun", method: "get", path: "/billing-runs/{runId}", tag: "Billing runs", summary: "Get a billing run", description: "A run's status, counts so far and the customers it could not bill.", response: R.ZApiBillingRun },
   { operationId: "listCreditNotes", method: "get", path: "/credit-notes", tag: "Credit notes", summary: "List credit notes", description: `Credit notes, newest first, optionally of one customer. ${PAGED}`, query: ZByCustomerQuery, response: R.ZApiCreditNotePage },
 ];

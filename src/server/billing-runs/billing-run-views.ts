@@ -86,7 +86,9 @@ export async function previewComingDays(db: Db, today: CalendarDate, days: numbe
       actions: c.actions.map((a) => ({
         kind: a.kind,
         on: compareDates(a.on, today) < 0 ? today : a.on,
+        subscriptionIds: [...subscriptionIdsOf(a)],
         subscriptions: subscriptionIdsOf(a).map((id) => subName.get(id) ?? id),
+        invoiceId: "invoiceId" in a ? a.invoiceId : null,
         invoiceNumber: "invoiceId" in a && a.invoiceId ? (invoiceNumber.get(a.invoiceId) ?? null) : null,
       })),
     })),
