@@ -99,6 +99,11 @@ const billingPages = () => {
     `/staff/orders/new?customerId=${d.customerId}`,
     "/staff/catalogue",
     "/staff/security",
+    "/staff/billing-runs",
+    `/staff/billing-runs/${fixture().billingRunId}`,
+    "/staff/billing-runs/preview?days=60",
+    "/staff/groups",
+    `/staff/groups/${fixture().groupId}`,
   ];
 };
 

@@ -51,6 +51,8 @@ export function fixture(): {
   users: { id: string; email: string }[];
   customers: { id: string; legalName: string }[];
   documents: { customerId: string; invoiceId: string; creditNoteId: string; orderId: string }[];
+  billingRunId: string;
+  groupId: string;
 } {
   return JSON.parse(fs.readFileSync("test-results/e2e-fixture.json", "utf8"));
 }

@@ -79,10 +79,15 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
     for (const s of DEMO_STAFF) {
       await tx.user.create({ data: { email: s.email, name: s.name, kind: "STAFF", staffRoles: [...s.staffRoles], locale: s.locale, passwordHash } });
     }
+    // One group per country, so business days skip each country's public holidays (Andalusia's too).
+    const groups = {
+      FR: await tx.customerGroup.create({ data: { name: "Clients France", holidayCountry: "FR" } }),
+      ES: await tx.customerGroup.create({ data: { name: "Clientes España", holidayCountry: "ES", holidayRegion: "AN" } }),
+    };
     const created = [];
     for (const c of DEMO_CUSTOMERS) {
       const { users, services, sites, ...company } = c;
-      const customer = await tx.customer.create({ data: company });
+      const customer = await tx.customer.create({ data: { ...company, groupId: groups[company.country as "FR" | "ES"].id } });
       created.push({ id: customer.id, services, sites });
       for (const u of users) {
         await tx.user.create({
