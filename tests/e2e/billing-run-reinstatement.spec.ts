@@ -56,7 +56,8 @@ test("a billing run started from the back-office suspends an unpaid service; its
   await pay.getByLabel("Amount").fill("105,91");
   await page.getByTestId("record-payment").click();
   await dialog(page).getByRole("button", { name: "Record the payment" }).click();
-  await expect(pay.getByTestId("action-ok")).toHaveText("Payment recorded.");
+  await expect(page.getByTestId("action-ok")).toHaveText("Payment recorded: the invoice is paid in full. 1 suspended service is active again.");
+  await expect(page.getByTestId("invoice-status")).toHaveText("Paid");
 
   await customer.reload();
   await expect(customer.getByTestId("suspended-banner")).toHaveCount(0);
@@ -72,7 +73,7 @@ test("the preview shows the coming weeks as a chart and per customer, changing n
   await page.getByTestId("preview-form").getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(/days=60/);
   await expect(page.getByTestId("preview-summary")).toContainText(/\d+ renewal invoices?/);
-  await expect(page.getByTestId("preview-chart").locator("svg.recharts-surface")).toBeVisible();
+  await expect(page.getByTestId("preview-chart").locator("svg.recharts-surface").first()).toBeVisible();
   await expect(page.getByTestId("preview-row").filter({ hasText: "Renewal invoice" }).first()).toBeVisible();
   if (process.env.E2E_SCREENSHOTS) await page.screenshot({ path: "test-results/billing-preview-1280.png", fullPage: true });
 });

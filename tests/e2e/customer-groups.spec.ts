@@ -30,9 +30,14 @@ test("billing staff create a group and set its billing rules, with errors next t
   await terminate.fill("1");
   await form.getByRole("button", { name: "Save billing rules" }).click();
   await expect(suspend).toHaveAccessibleDescription(/Enter a whole number of days/);
+  await expect(suspend).toHaveValue("two");
+  // Once each day is a number, the rules are checked together: each problem on its own field.
+  await suspend.fill("3");
+  await form.getByRole("button", { name: "Save billing rules" }).click();
   await expect(reminders).toHaveAccessibleDescription(/must come after the invoice is issued/);
+  await expect(terminate).toHaveAccessibleDescription(/Termination must come after suspension/);
   await expect(reminders).toHaveValue("20, 40");
-  await expect(page.getByTestId("form-error")).toBeVisible();
+  await expect(page.getByTestId("form-error")).toContainText("2");
   await page.reload();
   await expect(page.getByTestId("policy-schedule")).toContainText("D−15");
 

@@ -55,6 +55,29 @@ describe("the billing preview", () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("previews the coming days one run per day: each reminder on its own day, then the dunning steps, changing nothing", async () => {
+    const customer = await makeCustomer();
+    const { server } = await makeProducts();
+    await subscription(customer.id, server.id, "2026-05-01", "2026-06-01");
+    const before = await counts();
+    const preview = await previewBilling(db, "2026-06-30" as CalendarDate, { from: "2026-05-10" as CalendarDate, customerIds: [customer.id] });
+    const days = preview.customers[0]?.actions.map((a) => `${a.on} ${a.kind}`);
+    expect(days).toEqual([
+      "2026-05-17 ISSUE_RENEWAL",
+      "2026-05-22 SEND_REMINDER",
+      "2026-05-27 SEND_REMINDER",
+      "2026-05-31 SEND_REMINDER",
+      "2026-06-01 START_PERIOD",
+      "2026-06-03 SUSPEND",
+      "2026-06-08 SUSPEND_ALL",
+      "2026-06-26 TERMINATE",
+    ]);
+    // One catch-up run dated June 30 would send only the latest reminder: the simulation is what daily runs do.
+    const catchUp = await previewBilling(db, "2026-06-30" as CalendarDate, { customerIds: [customer.id] });
+    expect(catchUp.counts.SEND_REMINDER).toBeLessThan(3);
+    expect(await counts()).toEqual(before);
+  });
+
   it("plans the dunning of an unpaid subscription invoice from the database's state: suspension two days after it is due", async () => {
     const customer = await makeCustomer();
     const { server } = await makeProducts();

@@ -9,7 +9,7 @@ import { idle } from "@/app/_lib/action-state-idle";
 import { ConfirmSubmit } from "@/components/ConfirmDialog";
 import { ActionOutcome } from "@/components/staff/ActionOutcome";
 import { CreditNoteForm } from "@/components/staff/CreditNoteForm";
-import { Card, Field, inputClass } from "@/components/ui";
+import { Alert, Card, Field, inputClass } from "@/components/ui";
 import { useFieldError } from "@/components/use-field-error";
 import { fmtMoney } from "@/domain/billing/display-format";
 import { parseMoney } from "@/domain/billing/money";
@@ -106,6 +106,15 @@ export function InvoiceActions(p: Props) {
             />
             <ActionOutcome state={paid} success={t("actions.paymentRecorded")} />
           </form>
+        </Card>
+      ) : null}
+      {p.status !== "OPEN" && paid.status === "ok" ? (
+        // The payment settled the invoice, so its form is gone: say what it did where it was.
+        <Card title={t("actions.recordPayment")}>
+          <Alert tone="success" testId="action-ok">
+            {t("actions.paidInFull")}
+            {Number(paid.values?.reinstatements ?? 0) > 0 ? ` ${t("actions.servicesRestored", { count: Number(paid.values?.reinstatements) })}` : ""}
+          </Alert>
         </Card>
       ) : null}
       {p.balanceMinor > 0 ? <CreditNoteForm invoiceId={p.invoiceId} invoiceNumber={number} currency={p.currency} balanceMinor={p.balanceMinor} lines={p.lines} /> : null}

@@ -3,7 +3,7 @@ import { errorCodeOf as codeOf } from "@/domain/shared/testing";
 import { holidaysFrom, noHolidays } from "./business-days";
 import { todayIn } from "./calendar-date";
 import { DEFAULT_DUNNING_POLICY } from "./dunning-policy";
-import { type LogEntry, runDaily } from "./test-applier";
+import { type LogEntry, runDaily } from "./billing-simulation";
 import { applied, brief, customer, d, plan, subscription } from "./test-schedule-fixtures";
 
 describe("reminders", () => {

@@ -5,7 +5,7 @@ import { holidaysFrom } from "./business-days";
 import { addDays, addMonthsAnchored, type CalendarDate } from "./calendar-date";
 import { dunningStepDate, planSchedule } from "./renewal-schedule";
 import type { DunningStep } from "./schedule-model";
-import { applyActions, type CustomerState, type LogEntry, payInFull } from "./test-applier";
+import { applyActions, type CustomerState, type LogEntry, payInFull } from "./billing-simulation";
 import { anyPolicy, anyScenario, type ScheduleScenario } from "./test-schedule-arbitraries";
 
 const DAYS = 60;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { noHolidays } from "./business-days";
 import { DEFAULT_DUNNING_POLICY } from "./dunning-policy";
 import { renewalDates } from "./renewal-schedule";
-import { type CustomerState, type LogEntry, payInFull, runDaily } from "./test-applier";
+import { type CustomerState, type LogEntry, payInFull, runDaily } from "./billing-simulation";
 import { applied, brief, customer, d, p, plan, subscription } from "./test-schedule-fixtures";
 
 describe("renewal invoices", () => {

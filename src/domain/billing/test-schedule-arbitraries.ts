@@ -3,7 +3,7 @@ import { type BillingCycleName, firstPeriod } from "./billing-cycle";
 import { addDays, type CalendarDate, parts } from "./calendar-date";
 import type { DunningPolicy } from "./dunning-policy";
 import type { ScheduleSubscription } from "./schedule-model";
-import type { CustomerState } from "./test-applier";
+import type { CustomerState } from "./billing-simulation";
 import { anyDate } from "./test-arbitraries";
 
 /** For property tests only (fast-check is a dev dependency): never import this from app code. */

@@ -5,7 +5,7 @@ import { DEFAULT_DUNNING_POLICY, type DunningPolicy } from "./dunning-policy";
 import { makePeriod } from "./period";
 import { planSchedule } from "./renewal-schedule";
 import type { ScheduleSubscription } from "./schedule-model";
-import type { CustomerState, LogEntry } from "./test-applier";
+import type { CustomerState, LogEntry } from "./billing-simulation";
 
 /** For the schedule's example tests only: a customer "c1" in a few words. */
 

@@ -58,7 +58,7 @@ function subscriptionIdsOf(a: ScheduledAction): readonly string[] {
  */
 export async function previewComingDays(db: Db, today: CalendarDate, days: number): Promise<BillingPreviewDto> {
   const to = addDays(today, days);
-  const preview = await previewBilling(db, to, { detailLimit: 100 });
+  const preview = await previewBilling(db, to, { from: today, detailLimit: 100 });
   const byDay = new Map<CalendarDate, Record<PreviewActionKind, number>>();
   for (let d = today; compareDates(d, to) <= 0; d = addDays(d, 1)) byDay.set(d, { ...EMPTY_DAY });
   for (const [on, counts] of preview.byDay) {

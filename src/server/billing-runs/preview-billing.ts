@@ -1,7 +1,7 @@
 import type { CalendarDate } from "@/domain/billing/calendar-date";
 import type { ScheduledAction } from "@/domain/billing/schedule-model";
 import { isDomainError } from "@/domain/shared/domain-error";
-import { billingStateBatches, planCustomer } from "@/server/billing-runs/customer-plans";
+import { billingStateBatches, planCustomer, simulateCustomer } from "@/server/billing-runs/customer-plans";
 import type { Db } from "@/server/db/types";
 
 export type ScheduledActionKind = ScheduledAction["kind"];
@@ -23,12 +23,14 @@ const NO_ACTIONS: Record<ScheduledActionKind, number> = { ISSUE_RENEWAL: 0, STAR
  * What a billing run dated `asOf` would do, changing nothing: every customer's schedule planned from
  * the database's state, in batches (four statements per batch, memory flat in the number of
  * customers). `asOf` is each customer's own calendar day. A later `asOf` previews the days until then.
+ * With `from`, the days from `from` to `asOf` are simulated one run per day (simulateCustomer), as
+ * daily runs would go, instead of one catch-up run dated `asOf`.
  * One customer's failure is reported and the others go on.
  */
 export async function previewBilling(
   db: Db,
   asOf: CalendarDate,
-  opts: { customerIds?: string[]; batchSize?: number; detailLimit?: number; onBatch?: (customersRead: number) => void } = {},
+  opts: { from?: CalendarDate; customerIds?: string[]; batchSize?: number; detailLimit?: number; onBatch?: (customersRead: number) => void } = {},
 ): Promise<BillingPreview> {
   const batchSize = opts.batchSize ?? 500;
   const detailLimit = opts.detailLimit ?? 100;
@@ -36,7 +38,7 @@ export async function previewBilling(
   for await (const { ids, states } of billingStateBatches(db, batchSize, opts.customerIds)) {
     for (const state of states) {
       try {
-        const actions = planCustomer(state, asOf);
+        const actions = opts.from ? simulateCustomer(state, opts.from, asOf) : planCustomer(state, asOf);
         for (const a of actions) {
           preview.counts[a.kind] += 1;
           const day = preview.byDay.get(a.on) ?? { ...NO_ACTIONS };

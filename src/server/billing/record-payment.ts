@@ -19,7 +19,7 @@ export async function recordPaymentInTransaction(
   invoiceId: string,
   input: TRecordPaymentInput,
   now: Date,
-): Promise<{ paymentId: string; invoiceStatus: string }> {
+): Promise<{ paymentId: string; invoiceStatus: string; reinstatements: number }> {
   const invoice = await lockInvoice(tx, invoiceId);
   if (!invoice) throw new DomainError("NOT_FOUND", { entity: "invoice" });
   if (invoice.status !== "OPEN") throw new DomainError("INVALID_TRANSITION", { entity: "invoice", from: invoice.status, event: "pay" });
@@ -40,7 +40,7 @@ export async function recordPaymentInTransaction(
   const status = statusAfterSettlement("OPEN", { ...amounts, paidMinor });
   await updateInvoiceSettlement(tx, invoiceId, { status, paidMinor: minorToDb(paidMinor), paidAt: status === "PAID" ? now : null });
   // Settled: the services it suspended come back in this same transaction.
-  await reinstateOnSettlement(tx, invoiceId, now);
+  const { reinstatements } = await reinstateOnSettlement(tx, invoiceId, now);
   await recordAudit(tx, {
     action: "payment.recorded",
     actorUserId: actor?.id ?? null,
@@ -51,7 +51,7 @@ export async function recordPaymentInTransaction(
     details: { paymentId: id, amountMinor: input.amountMinor, method: input.method },
     at: now,
   });
-  return { paymentId: id, invoiceStatus: status };
+  return { paymentId: id, invoiceStatus: status, reinstatements };
 }
 
 export async function recordPayment(db: RootDb, actor: StaffActor, invoiceId: string, input: TRecordPaymentInput, now: Date) {

@@ -79,9 +79,9 @@ export async function recordPaymentAction(_prev: ActionState, form: FormData): P
   try {
     const invoiceId = invoiceIdOf(form);
     const input = ZRecordPaymentInput.parse(ZPaymentForm.parse(withoutRef(form)));
-    await recordPayment(getDb(), staff, invoiceId, input, new Date());
+    const { invoiceStatus, reinstatements } = await recordPayment(getDb(), staff, invoiceId, input, new Date());
     revalidatePath(`/staff/invoices/${invoiceId}`);
-    return { status: "ok" };
+    return { status: "ok", values: { invoiceStatus, reinstatements: String(reinstatements) } };
   } catch (e) {
     return toErrorState(e);
   }

@@ -12,9 +12,10 @@ import type { ScheduledAction, ScheduleInvoice, ScheduleSubscription } from "./s
 import { transitionSubscription } from "./subscription-state";
 
 /**
- * For tests only: one customer's billing state in memory and what the database would do with a
- * plan. Each action re-checks its condition as the real conditional UPDATE / ON CONFLICT would,
- * so a stale action is skipped, never applied twice; every application is logged with its day.
+ * One customer's billing state in memory and what the database would do with a plan: the preview
+ * of the coming days (day by day, so each reminder shows on its own day) and the property tests.
+ * Each action re-checks its condition as the real conditional UPDATE / ON CONFLICT would, so a
+ * stale action is skipped, never applied twice; every application is logged with its day.
  */
 export interface CustomerState {
   readonly customerId: string;
@@ -31,7 +32,7 @@ export interface LogEntry {
   readonly applied: boolean;
 }
 
-/** Every renewal invoice is issued for this amount (the schedule does not price). */
+/** Every simulated renewal invoice is issued for this amount (the schedule does not price; only "owed or not" matters). */
 export const RENEWAL_AMOUNT_MINOR = 1000;
 
 const owed = (i: ScheduleInvoice) => i.status === "OPEN" && i.balanceMinor > 0;
