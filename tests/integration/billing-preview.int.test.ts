@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CalendarDate } from "@/domain/billing/calendar-date";
+import { previewComingDays } from "@/server/billing-runs/billing-run-views";
 import { previewBilling } from "@/server/billing-runs/preview-billing";
 import { createDraftInvoice } from "@/server/billing/create-draft-invoice";
 import { issueInvoice } from "@/server/billing/issue-invoice";
@@ -72,6 +73,11 @@ describe("the billing preview", () => {
       "2026-06-08 SUSPEND_ALL",
       "2026-06-26 TERMINATE",
     ]);
+    // The back-office's view of the same days names what exists and leaves the invoice to come unnamed.
+    const view = await previewComingDays(db, "2026-05-10" as CalendarDate, 51);
+    const mine = view.customers.find((c) => c.customerId === customer.id);
+    expect(mine?.actions.map((a) => [a.kind, a.invoiceId])).toContainEqual(["SEND_REMINDER", null]);
+    expect(view.days).toHaveLength(52);
     // One catch-up run dated June 30 would send only the latest reminder: the simulation is what daily runs do.
     const catchUp = await previewBilling(db, "2026-06-30" as CalendarDate, { customerIds: [customer.id] });
     expect(catchUp.counts.SEND_REMINDER).toBeLessThan(3);

@@ -20,7 +20,8 @@ export function PolicySchedule({ policy }: { policy: DunningPolicy }) {
   // Business days come at least as late as the same number of calendar days: sort them as such.
   steps.sort((a, b) => a.offset - b.offset || (a.business ? 1 : 0) - (b.business ? 1 : 0));
   const day = (s: Step) => {
-    const n = s.offset === 0 ? "D" : `D${s.offset > 0 ? "+" : "−"}${Math.abs(s.offset)}`;
+    const letter = t("dayLetter"); // D in English and Spanish, J (jour) in French
+    const n = s.offset === 0 ? letter : `${letter}${s.offset > 0 ? "+" : "−"}${Math.abs(s.offset)}`;
     return s.business ? t("businessDay", { day: n }) : n;
   };
   return (

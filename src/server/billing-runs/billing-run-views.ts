@@ -2,6 +2,7 @@ import type { BillingPreviewDto, BillingRunViewDto, PreviewActionKind } from "@/
 import { addDays, type CalendarDate, compareDates } from "@/domain/billing/calendar-date";
 import type { ScheduledAction } from "@/domain/billing/schedule-model";
 import type { CursorPage, PageRequest } from "@/domain/shared/cursor-page";
+import { UUID_RE } from "@/domain/shared/row-ids";
 import { billingRunDto } from "@/server/billing-runs/billing-run-dto";
 import { type BillingRunRow, findRun, listRuns } from "@/server/billing-runs/billing-run-repository";
 import { previewBilling } from "@/server/billing-runs/preview-billing";
@@ -13,7 +14,9 @@ import type { Db } from "@/server/db/types";
  */
 async function customerNames(db: Db, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.$queryRaw<{ id: string; name: string }[]>`SELECT id::text AS id, legal_name AS name FROM customers WHERE id = ANY(${ids}::uuid[])`;
+  const rows = await db.$queryRaw<
+    { id: string; name: string }[]
+  >`SELECT id::text AS id, legal_name AS name FROM customers WHERE id = ANY(${ids}::uuid[])`;
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -27,7 +30,10 @@ function runView(r: BillingRunRow, names: Map<string, string>): BillingRunViewDt
     finishedAt: r.finishedAt?.toISOString() ?? null,
     customersTotal: r.customersTotal,
     customersDone: r.customersDone,
-    errors: dto.errors.map((e) => ({ ...e, customerName: e.customerId ? (names.get(e.customerId) ?? null) : null })),
+    errors: dto.errors.map((e) => ({
+      ...e,
+      customerName: e.customerId ? (names.get(e.customerId) ?? null) : null,
+    })),
   };
 }
 
@@ -43,7 +49,21 @@ export async function listBillingRunViews(db: Db, page: PageRequest): Promise<Cu
   return { ...runs, items: runs.items.map((r) => runView(r, new Map())) };
 }
 
-const EMPTY_DAY: Record<PreviewActionKind, number> = { ISSUE_RENEWAL: 0, START_PERIOD: 0, SEND_REMINDER: 0, SUSPEND: 0, SUSPEND_ALL: 0, TERMINATE: 0 };
+const EMPTY_DAY: Record<PreviewActionKind, number> = {
+  ISSUE_RENEWAL: 0,
+  START_PERIOD: 0,
+  SEND_REMINDER: 0,
+  SUSPEND: 0,
+  SUSPEND_ALL: 0,
+  TERMINATE: 0,
+};
+
+/**
+ * The invoice an action is about, when it exists: in the simulation an invoice issued on an earlier
+ * simulated day is named by its key (renewal:…), since it has no row yet.
+ */
+const existingInvoiceId = (a: ScheduledAction): string | null =>
+  "invoiceId" in a && a.invoiceId && UUID_RE.test(a.invoiceId) ? a.invoiceId : null;
 
 function subscriptionIdsOf(a: ScheduledAction): readonly string[] {
   if (a.kind === "ISSUE_RENEWAL") return a.lines.map((l) => l.subscriptionId);
@@ -56,7 +76,11 @@ function subscriptionIdsOf(a: ScheduledAction): readonly string[] {
  * What the next `days` days of billing would do, changing nothing. Actions already due before
  * `today` (runs were missed) are shown on `today`: the next run does them.
  */
-export async function previewComingDays(db: Db, today: CalendarDate, days: number): Promise<BillingPreviewDto> {
+export async function previewComingDays(
+  db: Db,
+  today: CalendarDate,
+  days: number,
+): Promise<BillingPreviewDto> {
   const to = addDays(today, days);
   const preview = await previewBilling(db, to, { from: today, detailLimit: 100 });
   const byDay = new Map<CalendarDate, Record<PreviewActionKind, number>>();
@@ -65,12 +89,22 @@ export async function previewComingDays(db: Db, today: CalendarDate, days: numbe
     const day = byDay.get(compareDates(on, today) < 0 ? today : on);
     if (day) for (const k of Object.keys(counts) as PreviewActionKind[]) day[k] += counts[k];
   }
-  const subscriptionIds = [...new Set(preview.customers.flatMap((c) => c.actions.flatMap(subscriptionIdsOf)))];
-  const invoiceIds = [...new Set(preview.customers.flatMap((c) => c.actions.flatMap((a) => ("invoiceId" in a && a.invoiceId ? [a.invoiceId] : []))))];
+  const subscriptionIds = [
+    ...new Set(preview.customers.flatMap((c) => c.actions.flatMap(subscriptionIdsOf))),
+  ];
+  const invoiceIds = [
+    ...new Set(preview.customers.flatMap((c) => c.actions.flatMap((a) => existingInvoiceId(a) ?? []))),
+  ];
   const [names, subs, invoices] = await Promise.all([
-    customerNames(db, [...new Set([...preview.customers.map((c) => c.customerId), ...preview.errors.map((e) => e.customerId)])]),
-    db.$queryRaw<{ id: string; description: string }[]>`SELECT id::text AS id, description FROM subscriptions WHERE id = ANY(${subscriptionIds}::uuid[])`,
-    db.$queryRaw<{ id: string; number: string | null }[]>`SELECT id::text AS id, number FROM invoices WHERE id = ANY(${invoiceIds}::uuid[])`,
+    customerNames(db, [
+      ...new Set([...preview.customers.map((c) => c.customerId), ...preview.errors.map((e) => e.customerId)]),
+    ]),
+    db.$queryRaw<
+      { id: string; description: string }[]
+    >`SELECT id::text AS id, description FROM subscriptions WHERE id = ANY(${subscriptionIds}::uuid[])`,
+    db.$queryRaw<
+      { id: string; number: string | null }[]
+    >`SELECT id::text AS id, number FROM invoices WHERE id = ANY(${invoiceIds}::uuid[])`,
   ]);
   const subName = new Map(subs.map((s) => [s.id, s.description]));
   const invoiceNumber = new Map(invoices.map((i) => [i.id, i.number]));
@@ -88,8 +122,8 @@ export async function previewComingDays(db: Db, today: CalendarDate, days: numbe
         on: compareDates(a.on, today) < 0 ? today : a.on,
         subscriptionIds: [...subscriptionIdsOf(a)],
         subscriptions: subscriptionIdsOf(a).map((id) => subName.get(id) ?? id),
-        invoiceId: "invoiceId" in a ? a.invoiceId : null,
-        invoiceNumber: "invoiceId" in a && a.invoiceId ? (invoiceNumber.get(a.invoiceId) ?? null) : null,
+        invoiceId: existingInvoiceId(a),
+        invoiceNumber: invoiceNumber.get(existingInvoiceId(a) ?? "") ?? null,
       })),
     })),
     errors: preview.errors.map((e) => ({ ...e, customerName: names.get(e.customerId) ?? e.customerId })),
