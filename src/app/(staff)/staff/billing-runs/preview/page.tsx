@@ -58,15 +58,19 @@ export default async function BillingPreviewPage({ searchParams }: { searchParam
         {preview.customers.length === 0 ? (
           <p className="px-2 py-4 text-sm text-slate-500">{t("previewNothing")}</p>
         ) : (
-          <Table headers={[t("customer"), t("on"), t("action"), t("about")]}>
+          <Table headers={[t("customer"), t("on"), t("action"), { label: t("about"), className: "hidden md:table-cell" }]}>
             {preview.customers.flatMap((c) =>
               c.actions.map((a, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: a customer's planned actions are a fixed, ordered list
                 <tr key={`${c.customerId}-${i}`} data-testid="preview-row">
                   <Td>{i === 0 ? <Link href={`/staff/customers/${c.customerId}`}>{c.customerName}</Link> : null}</Td>
                   <Td className="whitespace-nowrap">{fmtDate(a.on as CalendarDate, locale)}</Td>
-                  <Td>{t(`kinds.${a.kind}`)}</Td>
-                  <Td>{[a.invoiceNumber, ...a.subscriptions].filter(Boolean).join(" · ")}</Td>
+                  <Td>
+                    {t(`kinds.${a.kind}`)}
+                    {/* On a phone what it is about goes under the action, not in a column off screen. */}
+                    <span className="block text-xs text-slate-500 md:hidden">{[a.invoiceNumber, ...a.subscriptions].filter(Boolean).join(" · ")}</span>
+                  </Td>
+                  <Td className="hidden md:table-cell">{[a.invoiceNumber, ...a.subscriptions].filter(Boolean).join(" · ")}</Td>
                 </tr>
               )),
             )}
