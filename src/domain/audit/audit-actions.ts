@@ -28,6 +28,8 @@ export const AUDIT_ACTIONS = [
   "company_settings.updated",
   "credit_note.created",
   "customer.created",
+  "customer_group.billing_updated",
+  "customer_group.created",
   "customer.updated",
   "invitation.accepted",
   "invitation.created",
