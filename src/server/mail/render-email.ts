@@ -38,10 +38,19 @@ function valuesOf(message: EmailMessage, locale: Locale, productName: string): R
   }
 }
 
+/**
+ * Evidence for an invoice e-mail (ADR 0017): the link the reader follows goes through the app's
+ * signed redirect, and a 1x1 image reports the open. Both URLs are built by the caller.
+ */
+export interface EmailTracking {
+  link: string;
+  pixel: string;
+}
+
 /** Builds the HTML and plain-text bodies of an e-mail in the recipient's language. */
-export function renderEmail(message: EmailMessage, locale: Locale, productName: string): RenderedEmail {
+export function renderEmail(message: EmailMessage, locale: Locale, productName: string, tracking?: EmailTracking): RenderedEmail {
   const t = translatorFor(locale);
-  const { link } = message.params;
+  const link = tracking?.link ?? message.params.link;
   const values: Record<string, string> = valuesOf(message, locale, productName);
   const key = `email.${message.template}` as const;
   const subject = t(`${key}.subject`, values);
@@ -58,6 +67,7 @@ ${escaped}
 <p><a href="${escapeHtml(link)}" style="display:inline-block;background:#4338ca;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(cta)}</a></p>
 <p style="font-size:12px;color:#64748b">${escapeHtml(link)}</p>
 <p style="font-size:12px;color:#64748b">${escapeHtml(footer)}</p>
+${tracking ? `<img src="${escapeHtml(tracking.pixel)}" width="1" height="1" alt="" style="border:0;width:1px;height:1px">` : ""}
 </body></html>`;
   return { subject, html, text };
 }
