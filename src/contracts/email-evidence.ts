@@ -22,6 +22,7 @@ export function attachmentsOf(value: unknown): TEmailAttachment[] {
 export interface EmailEvidenceDto {
   id: string;
   template: string;
+  subject: string;
   toAddress: string;
   status: "PENDING" | "SENT" | "CAPTURED" | "FAILED";
   createdAt: Date;

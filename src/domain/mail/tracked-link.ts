@@ -16,4 +16,6 @@ export function isInAppPath(path: string): boolean {
 }
 
 /** What a tracking token carries: the e-mail, and for a click the in-app path it leads to. */
-export type TrackingClaim = { kind: "open"; emailId: string } | { kind: "click"; emailId: string; path: string };
+export type TrackingClaim =
+  | { kind: "open"; emailId: string }
+  | { kind: "click"; emailId: string; path: string };

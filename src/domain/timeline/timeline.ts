@@ -26,7 +26,8 @@ export const TIMELINE_KINDS = [
   "CANCELLED",
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
-export const isTimelineKind = (k: string): k is TimelineKind => (TIMELINE_KINDS as readonly string[]).includes(k);
+export const isTimelineKind = (k: string): k is TimelineKind =>
+  (TIMELINE_KINDS as readonly string[]).includes(k);
 
 /** One row as the timeline query returns it: `source` is the raw cause (a code, a reason, a template). */
 export interface TimelineRow {
@@ -53,7 +54,8 @@ export interface TimelineEntry {
 /** Several things happen in one transaction (issue, e-mail): at the same instant they read in this order. */
 const RANK = Object.fromEntries(TIMELINE_KINDS.map((k, i) => [k, i])) as Record<TimelineKind, number>;
 
-const str = (v: unknown) => (typeof v === "string" ? v : typeof v === "number" || typeof v === "bigint" ? String(v) : "");
+const str = (v: unknown) =>
+  typeof v === "string" ? v : typeof v === "number" || typeof v === "bigint" ? String(v) : "";
 
 /** 12000 EUR minor units → "120.00 EUR"; a currency we do not know prints its minor units. */
 export function plainAmount(minor: unknown, currency: unknown): string {
@@ -72,10 +74,14 @@ export function plainAmount(minor: unknown, currency: unknown): string {
   return `${sign}${whole} ${c}`;
 }
 
-const TEMPLATE_NAMES: Record<string, string> = { renewalInvoice: "invoice e-mail", paymentReminder: "payment reminder e-mail" };
+const TEMPLATE_NAMES: Record<string, string> = {
+  renewalInvoice: "invoice e-mail",
+  paymentReminder: "payment reminder e-mail",
+};
 
 /** "billing run 2026-12-02" when a run did it, else what the row says. */
-const byRun = (d: Record<string, unknown>, fallback: string) => (d.runAsOf ? `billing run ${str(d.runAsOf)}` : fallback);
+const byRun = (d: Record<string, unknown>, fallback: string) =>
+  d.runAsOf ? `billing run ${str(d.runAsOf)}` : fallback;
 
 /** The half-open period [start, end) as people read it: both days included. */
 function inclusivePeriod(p: unknown): string {
@@ -102,7 +108,9 @@ export function causeOf(row: TimelineRow & { kind: TimelineKind }): string {
       return `${what} to ${str(d.to)}${d.status === "CAPTURED" ? " (kept in the outbox: no SMTP server)" : ""}`;
     }
     case "DELIVERED":
-      return d.smtpResponse ? `accepted by the mail server: ${str(d.smtpResponse)}` : "accepted by the mail server";
+      return d.smtpResponse
+        ? `accepted by the mail server: ${str(d.smtpResponse)}`
+        : "accepted by the mail server";
     case "OPENED":
       return Number(d.count) > 1 ? `e-mail opened (${str(d.count)} times)` : "e-mail opened";
     case "CLICKED":
@@ -136,7 +144,17 @@ export function buildTimeline(rows: readonly TimelineRow[]): TimelineEntry[] {
 }
 
 /** What a customer sees of their invoice: no tracking evidence, no internal causes, no ids of ours. */
-const CUSTOMER_KINDS: ReadonlySet<TimelineKind> = new Set(["ISSUED", "EMAILED", "REMINDER_SENT", "PAYMENT_RECORDED", "CREDITED", "VOIDED", "SUSPENDED", "REINSTATED", "TERMINATED"]);
+const CUSTOMER_KINDS: ReadonlySet<TimelineKind> = new Set([
+  "ISSUED",
+  "EMAILED",
+  "REMINDER_SENT",
+  "PAYMENT_RECORDED",
+  "CREDITED",
+  "VOIDED",
+  "SUSPENDED",
+  "REINSTATED",
+  "TERMINATED",
+]);
 
 export interface CustomerTimelineEntry {
   at: Date;
@@ -146,13 +164,22 @@ export interface CustomerTimelineEntry {
 }
 
 export function customerTimeline(entries: readonly TimelineEntry[]): CustomerTimelineEntry[] {
-  return entries
-    .filter((e) => CUSTOMER_KINDS.has(e.kind))
-    // A reminder is shown once, as REMINDER_SENT, not again as the e-mail that carried it.
-    .filter((e) => !(e.kind === "EMAILED" && e.details?.template === "paymentReminder"))
-    .map((e) => {
-      const minor = e.kind === "PAYMENT_RECORDED" ? e.details?.amountMinor : e.kind === "CREDITED" ? e.details?.grossMinor : undefined;
-      const currency = e.details?.currency;
-      return typeof minor === "number" && typeof currency === "string" ? { at: e.at, kind: e.kind, amount: { minor, currency } } : { at: e.at, kind: e.kind };
-    });
+  return (
+    entries
+      .filter((e) => CUSTOMER_KINDS.has(e.kind))
+      // A reminder is shown once, as REMINDER_SENT, not again as the e-mail that carried it.
+      .filter((e) => !(e.kind === "EMAILED" && e.details?.template === "paymentReminder"))
+      .map((e) => {
+        const minor =
+          e.kind === "PAYMENT_RECORDED"
+            ? e.details?.amountMinor
+            : e.kind === "CREDITED"
+              ? e.details?.grossMinor
+              : undefined;
+        const currency = e.details?.currency;
+        return typeof minor === "number" && typeof currency === "string"
+          ? { at: e.at, kind: e.kind, amount: { minor, currency } }
+          : { at: e.at, kind: e.kind };
+      })
+  );
 }

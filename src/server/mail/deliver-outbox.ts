@@ -27,7 +27,11 @@ async function renderAttachments(tx: Db, stored: unknown): Promise<MailAttachmen
   for (const a of attachmentsOf(stored)) {
     const invoice = await findInvoiceDetail(tx, { staff: true }, a.invoiceId);
     if (!invoice) throw new Error(`attachment: invoice ${a.invoiceId} not found`);
-    out.push({ filename: a.filename, content: await invoicePdf(tx, invoice), contentType: "application/pdf" });
+    out.push({
+      filename: a.filename,
+      content: await invoicePdf(tx, invoice),
+      contentType: "application/pdf",
+    });
   }
   return out;
 }
@@ -51,7 +55,13 @@ export async function deliverOutboxEmail(
       if (!row) return "skipped";
       try {
         const attachments = await renderAttachments(tx, row.attachments);
-        const receipt = await transport.send({ to: row.to_address, subject: row.subject, html: row.html, text: row.text, attachments });
+        const receipt = await transport.send({
+          to: row.to_address,
+          subject: row.subject,
+          html: row.html,
+          text: row.text,
+          attachments,
+        });
         await markEmailSent(tx, row.id, now(), receipt?.response ?? null);
         return "sent";
       } catch (e) {

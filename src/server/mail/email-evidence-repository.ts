@@ -8,7 +8,10 @@ import type { Db } from "@/server/db/types";
  * only counts (`count`, `last_at`). The UNIQUE key, not a read-then-write, makes it once. An e-mail
  * that does not exist (deleted, or a token of another database) records nothing: false.
  */
-export async function recordEmailEvent(db: Db, e: { emailId: string; kind: "OPENED" | "CLICKED"; link: string; at: Date }): Promise<boolean> {
+export async function recordEmailEvent(
+  db: Db,
+  e: { emailId: string; kind: "OPENED" | "CLICKED"; link: string; at: Date },
+): Promise<boolean> {
   const rows = await db.$queryRaw<{ first: boolean }[]>`
     INSERT INTO email_events (email_id, kind, link, at, last_at, count)
     SELECT m.id, ${e.kind}::email_event_kind, ${e.link}, ${e.at}, ${e.at}, 1 FROM outbound_emails m WHERE m.id = ${e.emailId}::uuid
@@ -20,6 +23,7 @@ export async function recordEmailEvent(db: Db, e: { emailId: string; kind: "OPEN
 interface EvidenceRow {
   id: string;
   template: string;
+  subject: string;
   to_address: string;
   status: EmailEvidenceDto["status"];
   created_at: Date;
@@ -35,6 +39,7 @@ interface EvidenceRow {
 const toDto = (r: EvidenceRow): EmailEvidenceDto => ({
   id: r.id,
   template: r.template,
+  subject: r.subject,
   toAddress: r.to_address,
   status: r.status,
   createdAt: r.created_at,
@@ -54,7 +59,7 @@ const toDto = (r: EvidenceRow): EmailEvidenceDto => ({
  */
 async function evidence(db: Db, selection: Prisma.Sql): Promise<EmailEvidenceDto[]> {
   const rows = await db.$queryRaw<EvidenceRow[]>`
-    SELECT m.id::text AS id, m.template, m.to_address, m.status::text AS status, m.created_at, m.sent_at, m.smtp_response, m.attachments,
+    SELECT m.id::text AS id, m.template, m.subject, m.to_address, m.status::text AS status, m.created_at, m.sent_at, m.smtp_response, m.attachments,
            ev.first_opened_at, ev.opens, ev.first_clicked_at, ev.clicks
     FROM (${selection}) m
     CROSS JOIN LATERAL (

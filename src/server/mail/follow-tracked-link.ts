@@ -10,6 +10,11 @@ import { readTrackingToken } from "@/server/mail/tracking-token";
 export async function followTrackedLink(db: Db, token: string, now: Date): Promise<string | null> {
   const claim = readTrackingToken(token);
   if (claim?.kind !== "click") return null;
-  const recorded = await recordEmailEvent(db, { emailId: claim.emailId, kind: "CLICKED", link: claim.path, at: now });
+  const recorded = await recordEmailEvent(db, {
+    emailId: claim.emailId,
+    kind: "CLICKED",
+    link: claim.path,
+    at: now,
+  });
   return recorded ? claim.path : null;
 }

@@ -28,7 +28,11 @@ export const OUTBOX_CHANNEL = "comptoir_outbox";
 /** Idempotent by dedupe key: writing the same message twice keeps the first (and announces it once). */
 export async function insertOutboundEmail(db: Db, email: NewOutboundEmail): Promise<void> {
   const { attachments, ...rest } = email;
-  const [row] = await db.outboundEmail.createManyAndReturn({ data: [{ ...rest, attachments: attachments ?? [] }], skipDuplicates: true, select: { id: true } });
+  const [row] = await db.outboundEmail.createManyAndReturn({
+    data: [{ ...rest, attachments: attachments ?? [] }],
+    skipDuplicates: true,
+    select: { id: true },
+  });
   if (row && email.status === "PENDING") await db.$executeRaw`SELECT pg_notify(${OUTBOX_CHANNEL}, ${row.id})`;
 }
 
@@ -55,19 +59,41 @@ export async function claimPendingEmail(db: Db, id: string): Promise<OutboxRow |
 
 /** The oldest pending e-mails (served by outbound_emails_status_created_at_idx), for the sweep. */
 export async function listPendingEmailIds(db: Db, limit: number): Promise<string[]> {
-  const rows = await db.outboundEmail.findMany({ where: { status: "PENDING" }, orderBy: { createdAt: "asc" }, take: limit, select: { id: true } });
+  const rows = await db.outboundEmail.findMany({
+    where: { status: "PENDING" },
+    orderBy: { createdAt: "asc" },
+    take: limit,
+    select: { id: true },
+  });
   return rows.map((r) => r.id);
 }
 
 /** The SMTP server accepted it: `sent_at` is also when it was delivered to that server (ADR 0017). */
-export async function markEmailSent(db: Db, id: string, at: Date, smtpResponse: string | null = null): Promise<void> {
-  await db.outboundEmail.update({ where: { id }, data: { status: "SENT", sentAt: at, attempts: { increment: 1 }, smtpResponse } });
-}
-
-export async function markEmailAttemptFailed(db: Db, id: string, error: string, giveUp: boolean): Promise<void> {
+export async function markEmailSent(
+  db: Db,
+  id: string,
+  at: Date,
+  smtpResponse: string | null = null,
+): Promise<void> {
   await db.outboundEmail.update({
     where: { id },
-    data: { attempts: { increment: 1 }, lastError: error.slice(0, 1000), status: giveUp ? "FAILED" : "PENDING" },
+    data: { status: "SENT", sentAt: at, attempts: { increment: 1 }, smtpResponse },
+  });
+}
+
+export async function markEmailAttemptFailed(
+  db: Db,
+  id: string,
+  error: string,
+  giveUp: boolean,
+): Promise<void> {
+  await db.outboundEmail.update({
+    where: { id },
+    data: {
+      attempts: { increment: 1 },
+      lastError: error.slice(0, 1000),
+      status: giveUp ? "FAILED" : "PENDING",
+    },
   });
 }
 

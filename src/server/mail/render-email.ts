@@ -11,7 +11,10 @@ interface InvoiceParams {
 }
 
 export type EmailMessage =
-  | { template: "invitation"; params: { companyName: string; inviterName: string; link: string; expiresAt: Date } }
+  | {
+      template: "invitation";
+      params: { companyName: string; inviterName: string; link: string; expiresAt: Date };
+    }
   | { template: "passwordReset"; params: { name: string; link: string; expiresAt: Date } }
   | { template: "renewalInvoice"; params: InvoiceParams }
   | { template: "paymentReminder"; params: InvoiceParams };
@@ -23,14 +26,26 @@ export interface RenderedEmail {
 }
 
 const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
+  );
 
 function valuesOf(message: EmailMessage, locale: Locale, productName: string): Record<string, string> {
   switch (message.template) {
     case "invitation":
-      return { companyName: message.params.companyName, inviterName: message.params.inviterName, expires: formatDateTime(locale, message.params.expiresAt), productName };
+      return {
+        companyName: message.params.companyName,
+        inviterName: message.params.inviterName,
+        expires: formatDateTime(locale, message.params.expiresAt),
+        productName,
+      };
     case "passwordReset":
-      return { name: message.params.name, expires: formatDateTime(locale, message.params.expiresAt), productName };
+      return {
+        name: message.params.name,
+        expires: formatDateTime(locale, message.params.expiresAt),
+        productName,
+      };
     default: {
       const { link: _link, ...invoice } = message.params;
       return { ...invoice, productName };
@@ -48,7 +63,12 @@ export interface EmailTracking {
 }
 
 /** Builds the HTML and plain-text bodies of an e-mail in the recipient's language. */
-export function renderEmail(message: EmailMessage, locale: Locale, productName: string, tracking?: EmailTracking): RenderedEmail {
+export function renderEmail(
+  message: EmailMessage,
+  locale: Locale,
+  productName: string,
+  tracking?: EmailTracking,
+): RenderedEmail {
   const t = translatorFor(locale);
   const link = tracking?.link ?? message.params.link;
   const values: Record<string, string> = valuesOf(message, locale, productName);

@@ -10,7 +10,9 @@ import { isInAppPath, type TrackingClaim } from "@/domain/mail/tracked-link";
 const LABEL = "comptoir:email-tracking:v1:";
 
 function mac(payload: string, secret: string): Buffer {
-  return createHmac("sha256", secret).update(LABEL + payload).digest();
+  return createHmac("sha256", secret)
+    .update(LABEL + payload)
+    .digest();
 }
 
 const trackingSecret = (secret: string | undefined = process.env.NEXTAUTH_SECRET) => secret || null;
@@ -18,7 +20,8 @@ const trackingSecret = (secret: string | undefined = process.env.NEXTAUTH_SECRET
 export function signTrackingToken(claim: TrackingClaim, secret?: string): string | null {
   const key = trackingSecret(secret);
   if (!key) return null;
-  if (claim.kind === "click" && !isInAppPath(claim.path)) throw new Error("a tracked link must stay inside the app");
+  if (claim.kind === "click" && !isInAppPath(claim.path))
+    throw new Error("a tracked link must stay inside the app");
   const body = claim.kind === "open" ? ["o", claim.emailId] : ["c", claim.emailId, claim.path];
   const payload = Buffer.from(JSON.stringify(body)).toString("base64url");
   return `${payload}.${mac(payload, key).toString("base64url")}`;
@@ -39,7 +42,8 @@ export function readTrackingToken(token: string, secret?: string): TrackingClaim
     const body: unknown = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
     if (!Array.isArray(body) || typeof body[1] !== "string" || !UUID.test(body[1])) return null;
     if (body[0] === "o" && body.length === 2) return { kind: "open", emailId: body[1] };
-    if (body[0] === "c" && body.length === 3 && typeof body[2] === "string" && isInAppPath(body[2])) return { kind: "click", emailId: body[1], path: body[2] };
+    if (body[0] === "c" && body.length === 3 && typeof body[2] === "string" && isInAppPath(body[2]))
+      return { kind: "click", emailId: body[1], path: body[2] };
     return null;
   } catch {
     return null;

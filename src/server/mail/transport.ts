@@ -22,7 +22,8 @@ export interface MailReceipt {
 
 export interface MailTransport {
   /** Resolves once the SMTP server accepted the message; rejects when it refused it. */
-  send(message: OutgoingMail): Promise<MailReceipt | undefined | void>;
+  // biome-ignore lint/suspicious/noConfusingVoidType: test transports that only count messages resolve with nothing
+  send(message: OutgoingMail): Promise<MailReceipt | void>;
 }
 
 let cached: { url: string; transport: MailTransport } | undefined;
@@ -39,7 +40,14 @@ export function smtpTransport(): MailTransport | null {
     const transporter = nodemailer.createTransport(url);
     const transport: MailTransport = {
       async send(m) {
-        const info = await transporter.sendMail({ from: env().MAIL_FROM, to: m.to, subject: m.subject, html: m.html, text: m.text, attachments: m.attachments });
+        const info = await transporter.sendMail({
+          from: env().MAIL_FROM,
+          to: m.to,
+          subject: m.subject,
+          html: m.html,
+          text: m.text,
+          attachments: m.attachments,
+        });
         // nodemailer resolves after the server's final 250 to DATA; a refused recipient rejects.
         return { response: typeof info.response === "string" ? info.response.slice(0, 500) : undefined };
       },

@@ -7,7 +7,11 @@ import { invoiceTimelineRows, invoiceVisible } from "@/server/timelines/timeline
  * reinstated, paid. Never the open/click evidence nor our internal causes. Another company's
  * invoice (or a draft) is null, like an unknown one.
  */
-export async function getPortalInvoiceTimeline(db: Db, customerId: string, invoiceId: string): Promise<CustomerTimelineEntry[] | null> {
+export async function getPortalInvoiceTimeline(
+  db: Db,
+  customerId: string,
+  invoiceId: string,
+): Promise<CustomerTimelineEntry[] | null> {
   if (!(await invoiceVisible(db, invoiceId, { customerId }))) return null;
   return customerTimeline(buildTimeline(await invoiceTimelineRows(db, invoiceId)));
 }

@@ -108,10 +108,16 @@ export async function subscriptionTimelineRows(db: Db, subscriptionId: string): 
 }
 
 /** Whether the invoice exists for this reader: any for staff, only their company's issued ones for a customer. */
-export async function invoiceVisible(db: Db, invoiceId: string, scope: { staff: true } | { customerId: string }): Promise<boolean> {
+export async function invoiceVisible(
+  db: Db,
+  invoiceId: string,
+  scope: { staff: true } | { customerId: string },
+): Promise<boolean> {
   const rows =
     "customerId" in scope
-      ? await db.$queryRaw<unknown[]>`SELECT 1 FROM invoices WHERE id = ${invoiceId}::uuid AND customer_id = ${scope.customerId}::uuid AND status <> 'DRAFT'`
+      ? await db.$queryRaw<
+          unknown[]
+        >`SELECT 1 FROM invoices WHERE id = ${invoiceId}::uuid AND customer_id = ${scope.customerId}::uuid AND status <> 'DRAFT'`
       : await db.$queryRaw<unknown[]>`SELECT 1 FROM invoices WHERE id = ${invoiceId}::uuid`;
   return rows.length === 1;
 }

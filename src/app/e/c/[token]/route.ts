@@ -15,5 +15,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
   if (!token.success) notFound();
   const path = await followTrackedLink(getDb(), token.data, new Date());
   if (!path) notFound();
-  return new Response(null, { status: 303, headers: { Location: path, "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+  return new Response(null, {
+    status: 303,
+    headers: { Location: path, "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" },
+  });
 }

@@ -17,6 +17,12 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
   const recorded = await recordEmailOpen(getDb(), parsed.data.slice(0, -".gif".length), new Date());
   if (!recorded) notFound();
   return new Response(new Uint8Array(PIXEL), {
-    headers: { "Content-Type": "image/gif", "Content-Length": String(PIXEL.length), "Cache-Control": "no-store, no-cache, must-revalidate, private", Pragma: "no-cache", "X-Content-Type-Options": "nosniff" },
+    headers: {
+      "Content-Type": "image/gif",
+      "Content-Length": String(PIXEL.length),
+      "Cache-Control": "no-store, no-cache, must-revalidate, private",
+      Pragma: "no-cache",
+      "X-Content-Type-Options": "nosniff",
+    },
   });
 }
