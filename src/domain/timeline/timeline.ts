@@ -11,11 +11,12 @@ export const TIMELINE_KINDS = [
   "CREATED",
   "ISSUED",
   "PERIOD_STARTED",
+  // A reminder is decided, then e-mailed, in one transaction: the decision reads first.
+  "REMINDER_SENT",
   "EMAILED",
   "DELIVERED",
   "OPENED",
   "CLICKED",
-  "REMINDER_SENT",
   "PAYMENT_RECORDED",
   "CREDITED",
   "VOIDED",
