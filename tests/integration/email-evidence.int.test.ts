@@ -33,14 +33,31 @@ afterEach(() => {
 
 async function subscription(customerId: string, productId: string, start: string, end: string) {
   return db.subscription.create({
-    data: { customerId, productId, description: `Serveur ${start}`, quantity: "1", unitAmountMinor: 9900n, currency: "EUR", taxRateBp: 2000, cycle: "MONTHLY", anchorDay: Number(start.slice(8, 10)),
-      currentPeriodStart: new Date(`${start}T00:00:00Z`), currentPeriodEnd: new Date(`${end}T00:00:00Z`) },
+    data: {
+      customerId,
+      productId,
+      description: `Serveur ${start}`,
+      quantity: "1",
+      unitAmountMinor: 9900n,
+      currency: "EUR",
+      taxRateBp: 2000,
+      cycle: "MONTHLY",
+      anchorDay: Number(start.slice(8, 10)),
+      currentPeriodStart: new Date(`${start}T00:00:00Z`),
+      currentPeriodEnd: new Date(`${end}T00:00:00Z`),
+    },
   });
 }
 
 async function runOn(asOf: string) {
   const at = new Date(`${asOf}T05:00:00Z`);
-  const run = await startBillingRun(db, { asOf: asOf as CalendarDate, dryRun: false, requestedBy: "test" }, asOf as CalendarDate, at, true);
+  const run = await startBillingRun(
+    db,
+    { asOf: asOf as CalendarDate, dryRun: false, requestedBy: "test" },
+    asOf as CalendarDate,
+    at,
+    true,
+  );
   expect((await executeBillingRun(db, run.id, () => at))?.status).toBe("SUCCEEDED");
 }
 
@@ -49,8 +66,10 @@ const tokenIn = (html: string, kind: "c" | "o") => {
   if (!m?.[1]) throw new Error(`no ${kind} link in the e-mail`);
   return m[1];
 };
-const click = (token: string) => clickRoute.GET(new Request(`http://comptoir.test/e/c/${token}`), { params: Promise.resolve({ token }) });
-const pixel = (token: string) => pixelRoute.GET(new Request(`http://comptoir.test/e/o/${token}`), { params: Promise.resolve({ token }) });
+const click = (token: string) =>
+  clickRoute.GET(new Request(`http://comptoir.test/e/c/${token}`), { params: Promise.resolve({ token }) });
+const pixel = (token: string) =>
+  pixelRoute.GET(new Request(`http://comptoir.test/e/o/${token}`), { params: Promise.resolve({ token }) });
 /** notFound() throws Next's 404 signal, which Next turns into the 404 page. */
 const NOT_FOUND = expect.objectContaining({ digest: "NEXT_HTTP_ERROR_FALLBACK;404" });
 
@@ -70,7 +89,18 @@ describe("timelines after a billing run and a payment", () => {
     await runOn("2026-03-22"); // D-10: reminded
     const invoice = await db.invoice.findFirstOrThrow({ where: { customerId: customer.id } });
     invoiceId = invoice.id;
-    await recordPayment(db, await makeStaff(), invoice.id, { amountMinor: Number(invoice.grossMinor), method: "TRANSFER", reference: "VIR-42", receivedOn: "2026-03-24" }, new Date("2026-03-24T09:00:00Z"));
+    await recordPayment(
+      db,
+      await makeStaff(),
+      invoice.id,
+      {
+        amountMinor: Number(invoice.grossMinor),
+        method: "TRANSFER",
+        reference: "VIR-42",
+        receivedOn: "2026-03-24",
+      },
+      new Date("2026-03-24T09:00:00Z"),
+    );
     await runOn("2026-03-27"); // paid: no D-5 reminder
     await runOn("2026-04-01"); // the new period starts
 
@@ -90,28 +120,58 @@ describe("timelines after a billing run and a payment", () => {
       "payment TRANSFER 118.80 EUR",
     ]);
     // Each e-mail names the invoice, with the PDF to attach when it is sent (captured here: no SMTP).
-    const emails = await db.outboundEmail.findMany({ where: { invoiceId: invoice.id }, orderBy: { createdAt: "asc" } });
+    const emails = await db.outboundEmail.findMany({
+      where: { invoiceId: invoice.id },
+      orderBy: { createdAt: "asc" },
+    });
     expect(emails.map((m) => [m.template, m.status, m.attachments])).toEqual([
-      ["renewalInvoice", "CAPTURED", [{ kind: "INVOICE_PDF", invoiceId: invoice.id, filename: `${invoice.number}.pdf` }]],
-      ["paymentReminder", "CAPTURED", [{ kind: "INVOICE_PDF", invoiceId: invoice.id, filename: `${invoice.number}.pdf` }]],
+      [
+        "renewalInvoice",
+        "CAPTURED",
+        [{ kind: "INVOICE_PDF", invoiceId: invoice.id, filename: `${invoice.number}.pdf` }],
+      ],
+      [
+        "paymentReminder",
+        "CAPTURED",
+        [{ kind: "INVOICE_PDF", invoiceId: invoice.id, filename: `${invoice.number}.pdf` }],
+      ],
     ]);
 
     const subTimeline = (await getSubscriptionTimeline(db, sub.id)) ?? [];
-    expect(subTimeline.map((e) => e.kind)).toEqual(["ISSUED", "REMINDER_SENT", "PAYMENT_RECORDED", "PERIOD_STARTED"]);
+    expect(subTimeline.map((e) => e.kind)).toEqual([
+      "ISSUED",
+      "REMINDER_SENT",
+      "PAYMENT_RECORDED",
+      "PERIOD_STARTED",
+    ]);
     expect(subTimeline.at(-1)?.cause).toBe("billing run 2026-04-01: period 2026-04-01 to 2026-04-30");
   });
 
   it("records a click once however often it is followed, redirects inside the app only, and counts opens", async () => {
-    const renewal = await db.outboundEmail.findFirstOrThrow({ where: { invoiceId, template: "renewalInvoice" } });
+    const renewal = await db.outboundEmail.findFirstOrThrow({
+      where: { invoiceId, template: "renewalInvoice" },
+    });
     const token = tokenIn(renewal.html, "c");
     expect(renewal.text).toContain(`/e/c/${token}`);
     for (let i = 0; i < 2; i++) {
       const res = await click(token);
-      expect([res.status, res.headers.get("location"), res.headers.get("cache-control")]).toEqual([303, `/portal/invoices/${invoiceId}`, "no-store"]);
+      expect([res.status, res.headers.get("location"), res.headers.get("cache-control")]).toEqual([
+        303,
+        `/portal/invoices/${invoiceId}`,
+        "no-store",
+      ]);
     }
     const open = await pixel(tokenIn(renewal.html, "o"));
-    expect([open.status, open.headers.get("content-type"), open.headers.get("cache-control")]).toEqual([200, "image/gif", "no-store, no-cache, must-revalidate, private"]);
-    expect(Buffer.from(await open.arrayBuffer()).subarray(0, 6).toString()).toBe("GIF89a");
+    expect([open.status, open.headers.get("content-type"), open.headers.get("cache-control")]).toEqual([
+      200,
+      "image/gif",
+      "no-store, no-cache, must-revalidate, private",
+    ]);
+    expect(
+      Buffer.from(await open.arrayBuffer())
+        .subarray(0, 6)
+        .toString(),
+    ).toBe("GIF89a");
 
     const events = await db.emailEvent.findMany({ where: { emailId: renewal.id }, orderBy: { kind: "asc" } });
     expect(events.map((e) => [e.kind, e.link, e.count])).toEqual([
@@ -123,12 +183,20 @@ describe("timelines after a billing run and a payment", () => {
   });
 
   it("answers 404 to a forged, re-signed or mangled token and records nothing", async () => {
-    const renewal = await db.outboundEmail.findFirstOrThrow({ where: { invoiceId, template: "renewalInvoice" } });
+    const renewal = await db.outboundEmail.findFirstOrThrow({
+      where: { invoiceId, template: "renewalInvoice" },
+    });
     const token = tokenIn(renewal.html, "c");
     const [, signature] = token.split(".");
     const toElsewhere = `${Buffer.from(JSON.stringify(["c", renewal.id, "//evil.example/"])).toString("base64url")}.${signature}`;
     const before = await db.emailEvent.count();
-    for (const forged of [toElsewhere, `${token}x`, "not-a-token", "a\u0000b", tokenIn(renewal.html, "o").replace(/\.gif$/, "")]) {
+    for (const forged of [
+      toElsewhere,
+      `${token}x`,
+      "not-a-token",
+      "a\u0000b",
+      tokenIn(renewal.html, "o").replace(/\.gif$/, ""),
+    ]) {
       await expect(click(forged), forged).rejects.toEqual(NOT_FOUND);
     }
     await expect(pixel(`${token}.gif`)).rejects.toEqual(NOT_FOUND); // a click token is no open token
@@ -139,7 +207,9 @@ describe("timelines after a billing run and a payment", () => {
   it("shows a customer their own invoice's timeline without the tracking, and nobody else's", async () => {
     const own = (await getPortalInvoiceTimeline(db, customerId, invoiceId)) ?? [];
     expect(own.map((e) => e.kind)).toEqual(["ISSUED", "EMAILED", "REMINDER_SENT", "PAYMENT_RECORDED"]);
-    expect(own.find((e) => e.kind === "PAYMENT_RECORDED")).toMatchObject({ amount: { minor: 11880, currency: "EUR" } });
+    expect(own.find((e) => e.kind === "PAYMENT_RECORDED")).toMatchObject({
+      amount: { minor: 11880, currency: "EUR" },
+    });
     expect(JSON.stringify(own)).not.toMatch(/billing run|e-mail|TRANSFER/);
     const other = await makeCustomer();
     expect(await getPortalInvoiceTimeline(db, other.id, invoiceId)).toBeNull();
@@ -158,24 +228,42 @@ describe("a reminder delivered over SMTP", () => {
     process.env.SMTP_URL = "smtp://127.0.0.1:9"; // queued as PENDING; the fake transport below sends it
     await runOn("2026-07-22");
     const invoice = await db.invoice.findFirstOrThrow({ where: { customerId: customer.id } });
-    const reminder = await db.outboundEmail.findFirstOrThrow({ where: { invoiceId: invoice.id, template: "paymentReminder" } });
+    const reminder = await db.outboundEmail.findFirstOrThrow({
+      where: { invoiceId: invoice.id, template: "paymentReminder" },
+    });
     expect(reminder.status).toBe("PENDING");
 
     const sent: OutgoingMail[] = [];
-    const fake = { send: async (m: OutgoingMail) => void sent.push(m) ?? { response: "250 2.0.0 Ok: queued as FAKE42" } };
+    const fake = {
+      send: async (m: OutgoingMail) => void sent.push(m) ?? { response: "250 2.0.0 Ok: queued as FAKE42" },
+    };
     const at = new Date("2026-07-22T05:00:30Z");
     expect(await deliverOutboxEmail(db, reminder.id, () => at, fake)).toBe("sent");
     expect(sent).toHaveLength(1);
     const [mail] = sent;
-    expect(mail?.attachments?.map((a) => [a.filename, a.contentType, a.content.subarray(0, 5).toString()])).toEqual([[`${invoice.number}.pdf`, "application/pdf", "%PDF-"]]);
+    expect(
+      mail?.attachments?.map((a) => [a.filename, a.contentType, a.content.subarray(0, 5).toString()]),
+    ).toEqual([[`${invoice.number}.pdf`, "application/pdf", "%PDF-"]]);
     // The button and the text both lead, through the tracked redirect, to the invoice's page to pay it.
     const token = tokenIn(mail?.html ?? "", "c");
     expect(mail?.text).toContain(`http://comptoir.test/e/c/${token}`);
     expect(mail?.html).toContain("Pay the invoice");
     expect((await click(token)).headers.get("location")).toBe(`/portal/invoices/${invoice.id}`);
 
-    expect(await db.outboundEmail.findUniqueOrThrow({ where: { id: reminder.id } })).toMatchObject({ status: "SENT", sentAt: at, smtpResponse: "250 2.0.0 Ok: queued as FAKE42" });
-    const delivered = ((await getInvoiceTimeline(db, invoice.id)) ?? []).filter((e) => e.kind === "DELIVERED");
-    expect(delivered).toEqual([expect.objectContaining({ at, emailId: reminder.id, cause: "accepted by the mail server: 250 2.0.0 Ok: queued as FAKE42" })]);
+    expect(await db.outboundEmail.findUniqueOrThrow({ where: { id: reminder.id } })).toMatchObject({
+      status: "SENT",
+      sentAt: at,
+      smtpResponse: "250 2.0.0 Ok: queued as FAKE42",
+    });
+    const delivered = ((await getInvoiceTimeline(db, invoice.id)) ?? []).filter(
+      (e) => e.kind === "DELIVERED",
+    );
+    expect(delivered).toEqual([
+      expect.objectContaining({
+        at,
+        emailId: reminder.id,
+        cause: "accepted by the mail server: 250 2.0.0 Ok: queued as FAKE42",
+      }),
+    ]);
   });
 });
