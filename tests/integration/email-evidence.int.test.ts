@@ -235,7 +235,10 @@ describe("a reminder delivered over SMTP", () => {
 
     const sent: OutgoingMail[] = [];
     const fake = {
-      send: async (m: OutgoingMail) => void sent.push(m) ?? { response: "250 2.0.0 Ok: queued as FAKE42" },
+      send: async (m: OutgoingMail) => {
+        sent.push(m);
+        return { response: "250 2.0.0 Ok: queued as FAKE42" };
+      },
     };
     const at = new Date("2026-07-22T05:00:30Z");
     expect(await deliverOutboxEmail(db, reminder.id, () => at, fake)).toBe("sent");
