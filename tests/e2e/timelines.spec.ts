@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { fixture, signIn } from "./support";
+import { fixture, showInLanguage, signIn } from "./support";
 
 const dupont = () => {
   const { customers, documents } = fixture();
@@ -25,8 +25,10 @@ const CUSTOMER_KINDS = [
 
 test("billing staff read an invoice's timeline and e-mails, then a subscription's page from the customer's", async ({
   page,
+  baseURL,
 }) => {
   const { own } = dupont();
+  await showInLanguage(page, "en", baseURL);
   await signIn(page, "billing@comptoir.example");
   await page.goto(`/staff/invoices/${own.invoiceId}`);
   await expect(page.getByRole("heading", { name: "Timeline" })).toBeVisible();
@@ -47,8 +49,10 @@ test("billing staff read an invoice's timeline and e-mails, then a subscription'
 
 test("a customer reads their invoice's timeline, without the tracking, and not another company's", async ({
   page,
+  baseURL,
 }) => {
   const { own, other } = dupont();
+  await showInLanguage(page, "en", baseURL);
   await signIn(page, "claire@dupont.example");
   await page.goto(`/portal/invoices/${own.invoiceId}`);
   await expect(page.getByRole("heading", { name: "Timeline" })).toBeVisible();
@@ -63,10 +67,12 @@ test("a customer reads their invoice's timeline, without the tracking, and not a
   await expect(page.getByTestId("timeline")).toHaveCount(0);
 });
 
-test("a forged tracking link is a 404 page, never a redirect", async ({ page }) => {
+test("a forged tracking link is a 404 page, never a redirect", async ({ page, baseURL }) => {
+  await showInLanguage(page, "en", baseURL);
   const forged = await page.goto("/e/c/eyJhIjoxfQ.AAAA");
   expect(forged?.status()).toBe(404);
   expect(page.url()).toMatch(/\/e\/c\/eyJhIjoxfQ\.AAAA$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   const pixel = await page.request.get("/e/o/eyJhIjoxfQ.AAAA.gif");
   expect(pixel.status()).toBe(404);
 });

@@ -8,7 +8,8 @@ const PIXEL = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBR
 const ZPixelToken = z.string().regex(/^[\w-]{1,1500}\.[\w-]{1,100}\.gif$/);
 
 /**
- * The open pixel of an invoice e-mail (ADR 0017): records OPENED and answers a 1x1 transparent GIF
+ * The open pixel of an invoice e-mail (ADR 0017), deliberately public (mail clients fetch it
+ * without a session; it reveals nothing and grants nothing): records OPENED and answers a 1x1 transparent GIF
  * that no cache may keep (each open must reach us, and a proxy must not answer for us).
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
