@@ -7,6 +7,7 @@ import { startBillingRun } from "@/server/billing-runs/start-billing-run";
 import { recordPayment } from "@/server/billing/record-payment";
 import { getDb } from "@/server/db/client";
 import { deliverOutboxEmail } from "@/server/mail/deliver-outbox";
+import { invoiceEmailEvidence, listOutboxEvidence } from "@/server/mail/email-evidence-repository";
 import type { OutgoingMail } from "@/server/mail/transport";
 import { getInvoiceTimeline } from "@/server/timelines/get-invoice-timeline";
 import { getPortalInvoiceTimeline } from "@/server/timelines/get-portal-invoice-timeline";
@@ -181,6 +182,27 @@ describe("timelines after a billing run and a payment", () => {
       ["OPENED", "", 1],
       ["CLICKED", `/portal/invoices/${invoiceId}`, 2],
     ]);
+    // What the invoice page and the outbox show: first times and counts per e-mail, and the
+    // attachment's name even though no SMTP server ever sent it (CAPTURED).
+    const evidence = await invoiceEmailEvidence(db, invoiceId);
+    expect(
+      evidence.map((m) => [
+        m.template,
+        m.status,
+        m.deliveredAt,
+        m.opens,
+        m.clicks,
+        m.attachments.map((a) => a.filename),
+      ]),
+    ).toEqual([
+      ["paymentReminder", "CAPTURED", null, 0, 0, [expect.stringMatching(/\.pdf$/)]],
+      ["renewalInvoice", "CAPTURED", null, 1, 2, [expect.stringMatching(/\.pdf$/)]],
+    ]);
+    expect((await listOutboxEvidence(db, 100)).find((m) => m.id === renewal.id)).toMatchObject({
+      opens: 1,
+      clicks: 2,
+      firstClickedAt: expect.any(Date),
+    });
     const kinds = ((await getInvoiceTimeline(db, invoiceId)) ?? []).map((e) => e.kind);
     expect(kinds.filter((k) => k === "CLICKED" || k === "OPENED").sort()).toEqual(["CLICKED", "OPENED"]);
   });
