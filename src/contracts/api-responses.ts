@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TIMELINE_KINDS } from "@/domain/timeline/timeline";
 import { ZBillingCycle, ZProductKind } from "./billing";
 import {
   address,
@@ -377,3 +378,19 @@ export const ZApiBillingPreview = named(
   "What billing would do over the coming days, changing nothing",
 );
 export const ZApiBillingRunPage = page(ZApiBillingRun, "BillingRunPage", "billing runs, newest first");
+
+/** One event of an invoice's or a subscription's timeline (ADR 0017 for the e-mail evidence). */
+export const ZApiTimelineEntry = named(
+  z.object({
+    at: ZTimestamp,
+    kind: z.enum(TIMELINE_KINDS),
+    cause: z.string().describe('Why, in words: "billing run 2026-12-02", "payment TRANSFER 120.00 EUR", "manual", "e-mail opened"'),
+    invoiceId: ZId.optional(),
+    subscriptionId: ZId.optional(),
+    emailId: ZId.optional().describe("The outbox e-mail an EMAILED, DELIVERED, OPENED or CLICKED event is about"),
+    details: z.record(z.string(), z.unknown()).optional().describe("What the source row adds (amounts in minor units, periods, links), varying by kind"),
+  }),
+  "TimelineEntry",
+  "One event of a timeline",
+);
+export const ZApiTimeline = all(ZApiTimelineEntry, "Timeline", "events, oldest first");

@@ -97,6 +97,7 @@ const billingPages = () => {
     `/staff/credit-notes/${d.creditNoteId}`,
     `/staff/orders/${d.orderId}`,
     `/staff/orders/new?customerId=${d.customerId}`,
+    ...(d.subscriptionId ? [`/staff/subscriptions/${d.subscriptionId}`] : []),
     "/staff/catalogue",
     "/staff/security",
     "/staff/billing-runs",

@@ -50,7 +50,7 @@ export async function signIn(page: Page, email: string, password = PASSWORD, tot
 export function fixture(): {
   users: { id: string; email: string }[];
   customers: { id: string; legalName: string }[];
-  documents: { customerId: string; invoiceId: string; creditNoteId: string; orderId: string }[];
+  documents: { customerId: string; invoiceId: string; creditNoteId: string; orderId: string; subscriptionId: string | null }[];
   billingRunId: string;
   groupId: string;
 } {

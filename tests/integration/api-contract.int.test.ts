@@ -9,12 +9,14 @@ import * as issueRoute from "@/app/api/v1/invoices/[invoiceId]/issue/route";
 import * as paymentsRoute from "@/app/api/v1/invoices/[invoiceId]/payments/route";
 import * as pdfRoute from "@/app/api/v1/invoices/[invoiceId]/pdf/route";
 import * as invoiceRoute from "@/app/api/v1/invoices/[invoiceId]/route";
+import * as invoiceTimelineRoute from "@/app/api/v1/invoices/[invoiceId]/timeline/route";
 import * as invoicesRoute from "@/app/api/v1/invoices/route";
 import * as openapiRoute from "@/app/api/v1/openapi.json/route";
 import * as productsRoute from "@/app/api/v1/products/route";
 import * as orderRoute from "@/app/api/v1/purchase-orders/[orderId]/route";
 import * as ordersRoute from "@/app/api/v1/purchase-orders/route";
 import * as subscriptionRoute from "@/app/api/v1/subscriptions/[subscriptionId]/route";
+import * as subscriptionTimelineRoute from "@/app/api/v1/subscriptions/[subscriptionId]/timeline/route";
 import * as subscriptionsRoute from "@/app/api/v1/subscriptions/route";
 import { apiResponseRegistry, ZApiError } from "@/contracts/api-responses";
 import { createApiToken } from "@/server/api/manage-api-tokens";
@@ -43,12 +45,14 @@ const HANDLERS: Record<string, unknown> = {
   listSubscriptions: subscriptionsRoute.GET,
   createSubscription: subscriptionsRoute.POST,
   getSubscription: subscriptionRoute.GET,
+  getSubscriptionTimeline: subscriptionTimelineRoute.GET,
   listPurchaseOrders: ordersRoute.GET,
   createPurchaseOrder: ordersRoute.POST,
   getPurchaseOrder: orderRoute.GET,
   listInvoices: invoicesRoute.GET,
   createInvoice: invoicesRoute.POST,
   getInvoice: invoiceRoute.GET,
+  getInvoiceTimeline: invoiceTimelineRoute.GET,
   issueInvoice: issueRoute.POST,
   getInvoicePdf: pdfRoute.GET,
   listInvoiceCreditNotes: invoiceCreditNotesRoute.GET,
@@ -211,6 +215,8 @@ describe("REST API v1 contract", () => {
     });
     expect(sub.history.length).toBeGreaterThanOrEqual(1);
     await ok("getSubscription", { params: { subscriptionId: sub.id } });
+    const subTimeline = await ok("getSubscriptionTimeline", { params: { subscriptionId: sub.id } });
+    expect(subTimeline.data.map((e: { kind: string }) => e.kind)).toEqual(["CREATED"]);
     expect((await ok("listSubscriptions", { query: `?customerId=${customerId}` })).data).toHaveLength(1);
     const order = await ok("createPurchaseOrder", {
       body: {
@@ -240,6 +246,8 @@ describe("REST API v1 contract", () => {
     });
     expect(paid.payment).toMatchObject({ amountMinor: 1000, method: "TRANSFER" });
     expect((await ok("listInvoiceCreditNotes", { params: { invoiceId } })).data).toHaveLength(1);
+    const timeline = await ok("getInvoiceTimeline", { params: { invoiceId } });
+    expect(timeline.data.map((e: { kind: string }) => e.kind)).toEqual(["ISSUED", "CREDITED", "PAYMENT_RECORDED"]);
     expect((await ok("listInvoices", { query: `?customerId=${customerId}` })).data).toHaveLength(1);
     expect((await ok("listCreditNotes", { query: `?customerId=${customerId}` })).data).toHaveLength(1);
 
@@ -351,6 +359,14 @@ describe("REST API v1 contract", () => {
   it("404: an unknown id", async () => {
     await expectError("getInvoice", 404, "NOT_FOUND", { params: { invoiceId: crypto.randomUUID() } });
     await expectError("getSubscription", 404, "NOT_FOUND", { params: { subscriptionId: "not-a-uuid" } });
+    await expectError("getInvoiceTimeline", 404, "NOT_FOUND", { params: { invoiceId: crypto.randomUUID() } });
+    await expectError("getSubscriptionTimeline", 404, "NOT_FOUND", { params: { subscriptionId: crypto.randomUUID() } });
+  });
+
+  it("400: a timeline asked with a malformed id names the parameter", async () => {
+    const body = await expectError("getInvoiceTimeline", 400, "VALIDATION_FAILED", { params: { invoiceId: "not-a-uuid" } });
+    expect(body.error.issues?.map((i) => i.field)).toEqual(["invoiceId"]);
+    await expectError("getSubscriptionTimeline", 400, "VALIDATION_FAILED", { params: { subscriptionId: "42" } });
   });
 
   it("415: a body not sent as JSON", async () => {

@@ -1,10 +1,12 @@
 import { useLocale, useTranslations } from "next-intl";
+import Link from "next/link";
 import { Badge, Table, Td } from "@/components/ui";
 import { fmtDate, fmtMoney, fmtPeriod } from "@/domain/billing/display-format";
 import type { SubscriptionDto } from "@/contracts/subscription-views";
 
 /** On a phone: service, status and price; the site, cycle, period and next renewal go under the service. */
-export function SubscriptionTable({ rows }: { rows: SubscriptionDto[] }) {
+/** `href` makes each service a link (the back-office's subscription page). */
+export function SubscriptionTable({ rows, href }: { rows: SubscriptionDto[]; href?: (subscriptionId: string) => string }) {
   const t = useTranslations();
   const locale = useLocale();
   const secondary = "hidden md:table-cell";
@@ -22,7 +24,7 @@ export function SubscriptionTable({ rows }: { rows: SubscriptionDto[] }) {
       {rows.map((s) => (
         <tr key={s.id} data-testid="subscription-row">
           <Td>
-            <p>{s.description}</p>
+            <p>{href ? <Link href={href(s.id)}>{s.description}</Link> : s.description}</p>
             <p className="text-xs text-slate-500">{t(`catalogue.kinds.${s.productKind}` as "catalogue.kinds.ONE_OFF")}</p>
             <span className="block text-xs text-slate-500 md:hidden">
               {s.siteName ? <span className="block">{s.siteName}</span> : null}

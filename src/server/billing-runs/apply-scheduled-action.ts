@@ -62,7 +62,9 @@ async function emailInvoice(tx: Db, template: "renewalInvoice" | "paymentReminde
     dueDate: fmtDate(invoice.dueDate ? (invoice.dueDate.toISOString().slice(0, 10) as CalendarDate) : null, locale),
     link: `${appUrl()}/portal/invoices/${invoiceId}`,
   };
-  await enqueueEmail(tx, customer.billingEmail, locale, { template, params }, dedupeKey, now);
+  // Tracked and with the invoice PDF, rendered at delivery (ADR 0017); the link is the page to pay it.
+  const attachment = { kind: "INVOICE_PDF" as const, invoiceId, filename: `${(invoice.number ?? invoiceId).replace(/[^\w.-]/g, "_")}.pdf` };
+  await enqueueEmail(tx, customer.billingEmail, locale, { template, params }, dedupeKey, now, { invoiceId, attachments: [attachment] });
 }
 
 async function issueRenewal(tx: Db, a: IssueRenewal, runId: string | null, now: Date): Promise<AppliedEffect> {

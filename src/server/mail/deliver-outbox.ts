@@ -1,7 +1,10 @@
-import type { RootDb } from "@/server/db/types";
+import { attachmentsOf } from "@/contracts/email-evidence";
+import { findInvoiceDetail } from "@/server/billing/invoice-queries";
+import type { Db, RootDb } from "@/server/db/types";
 import { logger } from "@/server/logger";
 import { claimPendingEmail, markEmailAttemptFailed, markEmailSent } from "@/server/mail/outbox-repository";
-import { type MailTransport, smtpTransport } from "@/server/mail/transport";
+import { type MailAttachment, type MailTransport, smtpTransport } from "@/server/mail/transport";
+import { invoicePdf } from "@/server/pdf/ledger-pdf";
 
 /** After this many failed attempts an e-mail is FAILED, for an admin to see at /staff/outbox. */
 export const MAX_EMAIL_ATTEMPTS = 5;
@@ -12,6 +15,26 @@ export const MAX_EMAIL_ATTEMPTS = 5;
  * is no longer pending, another worker holds it, or there is no SMTP server to send it to).
  */
 export type DeliveryOutcome = "sent" | "retry" | "failed" | "skipped";
+
+/**
+ * The attachments of an e-mail, rendered now from what the row names (ADR 0017): the invoice PDF is
+ * printed from the invoice as it is at delivery (an issued invoice is frozen, so it is the document
+ * the customer was billed with; only the amount-due line reflects payments since). A missing
+ * invoice is an error like any other failed attempt.
+ */
+async function renderAttachments(tx: Db, stored: unknown): Promise<MailAttachment[]> {
+  const out: MailAttachment[] = [];
+  for (const a of attachmentsOf(stored)) {
+    const invoice = await findInvoiceDetail(tx, { staff: true }, a.invoiceId);
+    if (!invoice) throw new Error(`attachment: invoice ${a.invoiceId} not found`);
+    out.push({
+      filename: a.filename,
+      content: await invoicePdf(tx, invoice),
+      contentType: "application/pdf",
+    });
+  }
+  return out;
+}
 
 /**
  * Sends one outbox e-mail. The row is claimed with SKIP LOCKED inside a transaction, so two workers
@@ -31,8 +54,15 @@ export async function deliverOutboxEmail(
       const row = await claimPendingEmail(tx, emailId);
       if (!row) return "skipped";
       try {
-        await transport.send({ to: row.to_address, subject: row.subject, html: row.html, text: row.text });
-        await markEmailSent(tx, row.id, now());
+        const attachments = await renderAttachments(tx, row.attachments);
+        const receipt = await transport.send({
+          to: row.to_address,
+          subject: row.subject,
+          html: row.html,
+          text: row.text,
+          attachments,
+        });
+        await markEmailSent(tx, row.id, now(), receipt?.response ?? null);
         return "sent";
       } catch (e) {
         const giveUp = row.attempts + 1 >= MAX_EMAIL_ATTEMPTS;

@@ -1,7 +1,10 @@
+import type { TEmailAttachment } from "@/contracts/email-evidence";
 import type { EmailStatus } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/types";
 
 export interface NewOutboundEmail {
+  /** Chosen by the caller when the body must name it (tracked links); else the database picks one. */
+  id?: string;
   dedupeKey: string;
   toAddress: string;
   locale: string;
@@ -11,6 +14,8 @@ export interface NewOutboundEmail {
   text: string;
   status: Extract<EmailStatus, "PENDING" | "CAPTURED">;
   createdAt: Date;
+  invoiceId?: string | null;
+  attachments?: TEmailAttachment[];
 }
 
 /**
@@ -22,7 +27,12 @@ export const OUTBOX_CHANNEL = "comptoir_outbox";
 
 /** Idempotent by dedupe key: writing the same message twice keeps the first (and announces it once). */
 export async function insertOutboundEmail(db: Db, email: NewOutboundEmail): Promise<void> {
-  const [row] = await db.outboundEmail.createManyAndReturn({ data: [email], skipDuplicates: true, select: { id: true } });
+  const { attachments, ...rest } = email;
+  const [row] = await db.outboundEmail.createManyAndReturn({
+    data: [{ ...rest, attachments: attachments ?? [] }],
+    skipDuplicates: true,
+    select: { id: true },
+  });
   if (row && email.status === "PENDING") await db.$executeRaw`SELECT pg_notify(${OUTBOX_CHANNEL}, ${row.id})`;
 }
 
@@ -33,6 +43,7 @@ export interface OutboxRow {
   html: string;
   text: string;
   attempts: number;
+  attachments: unknown;
 }
 
 /**
@@ -41,25 +52,48 @@ export interface OutboxRow {
  */
 export async function claimPendingEmail(db: Db, id: string): Promise<OutboxRow | null> {
   const rows = await db.$queryRaw<OutboxRow[]>`
-    SELECT id, to_address, subject, html, text, attempts FROM outbound_emails
+    SELECT id, to_address, subject, html, text, attempts, attachments FROM outbound_emails
     WHERE id = ${id}::uuid AND status = 'PENDING' FOR UPDATE SKIP LOCKED`;
   return rows[0] ?? null;
 }
 
 /** The oldest pending e-mails (served by outbound_emails_status_created_at_idx), for the sweep. */
 export async function listPendingEmailIds(db: Db, limit: number): Promise<string[]> {
-  const rows = await db.outboundEmail.findMany({ where: { status: "PENDING" }, orderBy: { createdAt: "asc" }, take: limit, select: { id: true } });
+  const rows = await db.outboundEmail.findMany({
+    where: { status: "PENDING" },
+    orderBy: { createdAt: "asc" },
+    take: limit,
+    select: { id: true },
+  });
   return rows.map((r) => r.id);
 }
 
-export async function markEmailSent(db: Db, id: string, at: Date): Promise<void> {
-  await db.outboundEmail.update({ where: { id }, data: { status: "SENT", sentAt: at, attempts: { increment: 1 } } });
-}
-
-export async function markEmailAttemptFailed(db: Db, id: string, error: string, giveUp: boolean): Promise<void> {
+/** The SMTP server accepted it: `sent_at` is also when it was delivered to that server (ADR 0017). */
+export async function markEmailSent(
+  db: Db,
+  id: string,
+  at: Date,
+  smtpResponse: string | null = null,
+): Promise<void> {
   await db.outboundEmail.update({
     where: { id },
-    data: { attempts: { increment: 1 }, lastError: error.slice(0, 1000), status: giveUp ? "FAILED" : "PENDING" },
+    data: { status: "SENT", sentAt: at, attempts: { increment: 1 }, smtpResponse },
+  });
+}
+
+export async function markEmailAttemptFailed(
+  db: Db,
+  id: string,
+  error: string,
+  giveUp: boolean,
+): Promise<void> {
+  await db.outboundEmail.update({
+    where: { id },
+    data: {
+      attempts: { increment: 1 },
+      lastError: error.slice(0, 1000),
+      status: giveUp ? "FAILED" : "PENDING",
+    },
   });
 }
 

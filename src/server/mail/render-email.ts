@@ -11,7 +11,10 @@ interface InvoiceParams {
 }
 
 export type EmailMessage =
-  | { template: "invitation"; params: { companyName: string; inviterName: string; link: string; expiresAt: Date } }
+  | {
+      template: "invitation";
+      params: { companyName: string; inviterName: string; link: string; expiresAt: Date };
+    }
   | { template: "passwordReset"; params: { name: string; link: string; expiresAt: Date } }
   | { template: "renewalInvoice"; params: InvoiceParams }
   | { template: "paymentReminder"; params: InvoiceParams };
@@ -23,14 +26,26 @@ export interface RenderedEmail {
 }
 
 const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
+  );
 
 function valuesOf(message: EmailMessage, locale: Locale, productName: string): Record<string, string> {
   switch (message.template) {
     case "invitation":
-      return { companyName: message.params.companyName, inviterName: message.params.inviterName, expires: formatDateTime(locale, message.params.expiresAt), productName };
+      return {
+        companyName: message.params.companyName,
+        inviterName: message.params.inviterName,
+        expires: formatDateTime(locale, message.params.expiresAt),
+        productName,
+      };
     case "passwordReset":
-      return { name: message.params.name, expires: formatDateTime(locale, message.params.expiresAt), productName };
+      return {
+        name: message.params.name,
+        expires: formatDateTime(locale, message.params.expiresAt),
+        productName,
+      };
     default: {
       const { link: _link, ...invoice } = message.params;
       return { ...invoice, productName };
@@ -38,10 +53,24 @@ function valuesOf(message: EmailMessage, locale: Locale, productName: string): R
   }
 }
 
+/**
+ * Evidence for an invoice e-mail (ADR 0017): the link the reader follows goes through the app's
+ * signed redirect, and a 1x1 image reports the open. Both URLs are built by the caller.
+ */
+export interface EmailTracking {
+  link: string;
+  pixel: string;
+}
+
 /** Builds the HTML and plain-text bodies of an e-mail in the recipient's language. */
-export function renderEmail(message: EmailMessage, locale: Locale, productName: string): RenderedEmail {
+export function renderEmail(
+  message: EmailMessage,
+  locale: Locale,
+  productName: string,
+  tracking?: EmailTracking,
+): RenderedEmail {
   const t = translatorFor(locale);
-  const { link } = message.params;
+  const link = tracking?.link ?? message.params.link;
   const values: Record<string, string> = valuesOf(message, locale, productName);
   const key = `email.${message.template}` as const;
   const subject = t(`${key}.subject`, values);
@@ -58,6 +87,7 @@ ${escaped}
 <p><a href="${escapeHtml(link)}" style="display:inline-block;background:#4338ca;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(cta)}</a></p>
 <p style="font-size:12px;color:#64748b">${escapeHtml(link)}</p>
 <p style="font-size:12px;color:#64748b">${escapeHtml(footer)}</p>
+${tracking ? `<img src="${escapeHtml(tracking.pixel)}" width="1" height="1" alt="" style="border:0;width:1px;height:1px">` : ""}
 </body></html>`;
   return { subject, html, text };
 }

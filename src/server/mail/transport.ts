@@ -1,8 +1,29 @@
 import nodemailer from "nodemailer";
 import { env } from "@/server/config";
 
+export interface MailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
+}
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  attachments?: MailAttachment[];
+}
+
+/** What the server said when it accepted the message (kept as delivery evidence, ADR 0017). */
+export interface MailReceipt {
+  response?: string;
+}
+
 export interface MailTransport {
-  send(message: { to: string; subject: string; html: string; text: string }): Promise<void>;
+  /** Resolves once the SMTP server accepted the message; rejects when it refused it. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: test transports that only count messages resolve with nothing
+  send(message: OutgoingMail): Promise<MailReceipt | void>;
 }
 
 let cached: { url: string; transport: MailTransport } | undefined;
@@ -19,7 +40,16 @@ export function smtpTransport(): MailTransport | null {
     const transporter = nodemailer.createTransport(url);
     const transport: MailTransport = {
       async send(m) {
-        await transporter.sendMail({ from: env().MAIL_FROM, to: m.to, subject: m.subject, html: m.html, text: m.text });
+        const info = await transporter.sendMail({
+          from: env().MAIL_FROM,
+          to: m.to,
+          subject: m.subject,
+          html: m.html,
+          text: m.text,
+          attachments: m.attachments,
+        });
+        // nodemailer resolves after the server's final 250 to DATA; a refused recipient rejects.
+        return { response: typeof info.response === "string" ? info.response.slice(0, 500) : undefined };
       },
     };
     cached = { url, transport };

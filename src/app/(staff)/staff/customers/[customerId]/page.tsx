@@ -77,7 +77,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         <InvoiceTable rows={invoices.items} hrefBase="/staff/invoices" today={today} />
       </Card>
       <Card title={t("subscriptions.title")}>
-        <SubscriptionTable rows={subscriptions} />
+        <SubscriptionTable rows={subscriptions} href={(id) => `/staff/subscriptions/${id}`} />
         {canBill ? <SubscriptionForm customerId={customer.id} products={recurring} sites={sites} today={today} /> : null}
       </Card>
       <Card

@@ -3,7 +3,9 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getTranslations } from "next-intl/server";
 import { InvoiceDocument } from "@/components/billing/InvoiceDocument";
-import { Alert } from "@/components/ui";
+import { EmailEvidenceTable } from "@/components/billing/EmailEvidence";
+import { Timeline } from "@/components/billing/Timeline";
+import { Alert, Card } from "@/components/ui";
 import { fmtMoney } from "@/domain/billing/display-format";
 import { InvoiceActions } from "@/components/staff/InvoiceActions";
 import { staffMayAct } from "@/domain/auth/roles";
@@ -11,6 +13,8 @@ import { requireStaff } from "@/server/auth/guards";
 import { findInvoiceDetail } from "@/server/billing/invoice-queries";
 import { customerToday } from "@/server/customers/customer-repository";
 import { getDb } from "@/server/db/client";
+import { invoiceEmailEvidence } from "@/server/mail/email-evidence-repository";
+import { getInvoiceTimeline } from "@/server/timelines/get-invoice-timeline";
 
 export default async function StaffInvoicePage({ params, searchParams }: { params: Promise<{ invoiceId: string }>; searchParams: Promise<Record<string, string | string[]>> }) {
   const saved = (await searchParams).saved === "1";
@@ -20,7 +24,10 @@ export default async function StaffInvoicePage({ params, searchParams }: { param
   const db = getDb();
   const invoice = await findInvoiceDetail(db, { staff: true }, id.data);
   if (!invoice) notFound();
-  const today = await customerToday(db, invoice.customer.id, new Date());
+  const [today, timeline, emails] = await Promise.all([customerToday(db, invoice.customer.id, new Date()), getInvoiceTimeline(db, invoice.id), invoiceEmailEvidence(db, invoice.id)]);
+  // The outbox is for admins only: others see the evidence without a link to the message itself.
+  const emailHref = staffMayAct(staff.staffRoles, ["ADMIN"]) ? (emailId: string) => `/staff/outbox/${emailId}` : undefined;
+  const tt = await getTranslations();
   const actions = staffMayAct(staff.staffRoles, ["BILLING"]) ? (
     <InvoiceActions
       invoiceId={invoice.id}
@@ -49,6 +56,17 @@ export default async function StaffInvoicePage({ params, searchParams }: { param
             pdfHref={`/staff/invoices/${invoice.id}/pdf`} // drafts too: their PDF is watermarked DRAFT
             creditNoteHref={(c) => `/staff/credit-notes/${c}`}
           />
+          {invoice.status === "DRAFT" ? null : (
+            <div className="mt-6 flex flex-col gap-6">
+              <Card title={tt("emailEvidence.title")}>
+                <p className="mb-3 text-sm text-slate-600">{tt("emailEvidence.intro")}</p>
+                <EmailEvidenceTable emails={emails} href={emailHref} />
+              </Card>
+              <Card title={tt("timeline.title")}>
+                <Timeline items={(timeline ?? []).map((e) => ({ at: e.at, kind: e.kind, cause: e.cause, emailId: e.emailId }))} emailHref={emailHref} />
+              </Card>
+            </div>
+          )}
         </div>
         {actions ? <aside className="flex flex-col gap-4">{actions}</aside> : null}
       </div>
