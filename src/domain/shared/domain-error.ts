@@ -33,7 +33,9 @@ export type DomainErrorCode =
   | "TOTP_REQUIRED_FOR_ADMINS"
   | "INVALID_LOGO"
   | "BILLING_RUN_IN_PROGRESS"
-  | "AS_OF_IN_FUTURE";
+  | "AS_OF_IN_FUTURE"
+  | "WEBHOOK_ENDPOINT_DISABLED"
+  | "WEBHOOK_DELIVERY_BUSY";
 
 export class DomainError extends Error {
   constructor(

@@ -22,7 +22,9 @@ export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[WebhookEventKind];
 /** Every type, in the order the endpoint form lists them (invoices, then subscriptions). */
 export const WEBHOOK_EVENT_TYPE_LIST: readonly WebhookEventType[] = Object.values(WEBHOOK_EVENT_TYPES);
 
-export const isWebhookEventType = (v: string): v is WebhookEventType => (WEBHOOK_EVENT_TYPE_LIST as readonly string[]).includes(v);
+export const isWebhookEventType = (v: string): v is WebhookEventType =>
+  (WEBHOOK_EVENT_TYPE_LIST as readonly string[]).includes(v);
 
 /** Whether an endpoint subscribed to `types` (empty: every type) receives `type`. */
-export const endpointReceives = (types: readonly string[], type: string): boolean => types.length === 0 || types.includes(type);
+export const endpointReceives = (types: readonly string[], type: string): boolean =>
+  types.length === 0 || types.includes(type);

@@ -10,8 +10,13 @@ export const MAX_WEBHOOK_ATTEMPTS = 8;
 export const DEFAULT_RETRY_BASE_MS = 30_000;
 
 /** The wait after `failedAttempts` failures (≥ 1), or null when that was the last attempt. */
-export function retryDelayMs(failedAttempts: number, baseMs = DEFAULT_RETRY_BASE_MS, maxAttempts = MAX_WEBHOOK_ATTEMPTS): number | null {
-  if (!Number.isInteger(failedAttempts) || failedAttempts < 1) throw new RangeError(`failedAttempts must be a positive integer, got ${failedAttempts}`);
+export function retryDelayMs(
+  failedAttempts: number,
+  baseMs = DEFAULT_RETRY_BASE_MS,
+  maxAttempts = MAX_WEBHOOK_ATTEMPTS,
+): number | null {
+  if (!Number.isInteger(failedAttempts) || failedAttempts < 1)
+    throw new RangeError(`failedAttempts must be a positive integer, got ${failedAttempts}`);
   if (failedAttempts >= maxAttempts) return null;
   return baseMs * 2 ** (failedAttempts - 1);
 }

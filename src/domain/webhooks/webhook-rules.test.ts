@@ -12,13 +12,27 @@ describe("webhook retry schedule", () => {
   });
 
   it("counts only 2xx as success", () => {
-    expect([199, 200, 204, 299, 301, 404, 500].map(isSuccessStatus)).toEqual([false, true, true, true, false, false, false]);
+    expect([199, 200, 204, 299, 301, 404, 500].map(isSuccessStatus)).toEqual([
+      false,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 
 describe("webhook endpoint URLs", () => {
   it("accepts http(s) URLs, loopback included", () => {
-    for (const u of ["https://hooks.example.com/comptoir", "http://127.0.0.1:4000/hook", "http://localhost/x?y=1", "https://[2001:db8::1]/h"]) expect(webhookUrlProblem(u)).toBeNull();
+    for (const u of [
+      "https://hooks.example.com/comptoir",
+      "http://127.0.0.1:4000/hook",
+      "http://localhost/x?y=1",
+      "https://[2001:db8::1]/h",
+    ])
+      expect(webhookUrlProblem(u)).toBeNull();
   });
 
   it("refuses what is not a URL, other schemes, credentials and link-local metadata hosts", () => {

@@ -23,6 +23,7 @@ export function webhookUrlProblem(raw: string): WebhookUrlProblem | null {
   if (url.username || url.password) return "URL_CREDENTIALS";
   const host = url.hostname.toLowerCase();
   // 169.254.0.0/16 (IPv4 link-local) and fe80::/10 (IPv6 link-local), as the URL parser normalises them.
-  if (BLOCKED_HOSTS.has(host) || /^169\.254\.\d+\.\d+$/.test(host) || /^\[fe[89ab][0-9a-f]:/.test(host)) return "URL_BLOCKED_HOST";
+  if (BLOCKED_HOSTS.has(host) || /^169\.254\.\d+\.\d+$/.test(host) || /^\[fe[89ab][0-9a-f]:/.test(host))
+    return "URL_BLOCKED_HOST";
   return null;
 }

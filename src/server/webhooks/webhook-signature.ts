@@ -13,7 +13,8 @@ export function generateWebhookSecret(): string {
   return `whsec_${randomBytes(32).toString("base64url")}`;
 }
 
-const hmac = (secret: string, timestamp: number, body: string) => createHmac("sha256", secret).update(`${timestamp}.${body}`, "utf8").digest("hex");
+const hmac = (secret: string, timestamp: number, body: string) =>
+  createHmac("sha256", secret).update(`${timestamp}.${body}`, "utf8").digest("hex");
 
 export function signWebhookBody(secret: string, body: string, at: Date): string {
   const t = Math.floor(at.getTime() / 1000);
@@ -25,7 +26,13 @@ export function signWebhookBody(secret: string, body: string, at: Date): string 
  * and the timestamp is within `toleranceSeconds` of `now`. Several v1 entries are accepted, as
  * Stripe sends during a secret rotation.
  */
-export function verifyWebhookSignature(secret: string, body: string, header: string, now: Date, toleranceSeconds = 300): boolean {
+export function verifyWebhookSignature(
+  secret: string,
+  body: string,
+  header: string,
+  now: Date,
+  toleranceSeconds = 300,
+): boolean {
   const parts = header.split(",").map((p) => p.trim().split("=", 2) as [string, string | undefined]);
   const t = Number(parts.find(([k]) => k === "t")?.[1]);
   if (!Number.isInteger(t) || Math.abs(now.getTime() / 1000 - t) > toleranceSeconds) return false;
