@@ -47,7 +47,7 @@ export const ZWebhookEndpointActive = z.strictObject({
   endpointId: z.uuid(),
   active: z.enum(["true", "false"]).transform((v) => v === "true"),
 });
-export const ZWebhookDeliveryId = z.strictObject({ deliveryId: z.uuid() });
+export const ZReplayWebhookDelivery = z.strictObject({ endpointId: z.uuid(), deliveryId: z.uuid() });
 
 export type WebhookDeliveryStatusName = "PENDING" | "SUCCEEDED" | "FAILED";
 
