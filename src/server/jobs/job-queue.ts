@@ -15,7 +15,7 @@ import type { WebhookSendOptions } from "@/server/webhooks/deliver-webhook";
 export const JOB_SCHEMA = "pgboss";
 
 export interface JobQueueOptions {
-  /** The client the handlers use; default: one of their own, with `concurrency` + 2 connections. */
+  /** The client the handlers use; default: one of their own, with 2 × `concurrency` + 2 connections (e-mail and webhook workers each hold one while they send). */
   db?: RootDb;
   /** Where e-mails go; default: SMTP_URL, read at each delivery. */
   transport?: () => MailTransport | null;
@@ -25,7 +25,7 @@ export interface JobQueueOptions {
   pollingIntervalSeconds?: number;
   /** Connections of pg-boss's own pool; default 4. */
   poolSize?: number;
-  /** E-mails sent at once by this instance; default 4. */
+  /** E-mails sent at once by this instance, and webhooks as many; default 4. */
   concurrency?: number;
   /** How long stop() lets running jobs finish before failing them back to the queue; default 15 s. */
   stopTimeoutMs?: number;
@@ -77,7 +77,7 @@ export async function startJobQueue(databaseUrl: string, options: JobQueueOption
   const transport = options.transport ?? smtpTransport;
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
   const concurrency = options.concurrency ?? 4;
-  const ownDb = options.db ? null : createPrismaClient(databaseUrl, concurrency + 2);
+  const ownDb = options.db ? null : createPrismaClient(databaseUrl, 2 * concurrency + 2);
   const db = options.db ?? (ownDb as RootDb);
 
   const boss = new PgBoss({
