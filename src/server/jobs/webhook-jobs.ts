@@ -26,7 +26,7 @@ export interface WebhookJobs {
   ): Promise<"queued" | "requeued" | "already-queued">;
   /** Runs the webhook sweep now (at start, after the listener reconnects). */
   sweepNow(): Promise<void>;
-  /** A sweep soon: announcements arriving within 250 ms share one (a billing run commits many). */
+  /** A sweep in this process now; announcements arriving meanwhile share the next one (a billing run commits many). */
   requestSweep(): void;
 }
 
@@ -96,16 +96,23 @@ export async function startWebhookJobs(
     await boss.send(JOB.sweepWebhooks, {});
     boss.notifyWorker(sweepWorker);
   };
-  let timer: NodeJS.Timeout | null = null;
+  // An announcement sweeps here, in this process (no job round trip: a delivery starts within a few
+  // milliseconds of its commit); announcements that arrive while it runs share one more sweep after it.
+  const sweep = sweepWebhooksHandler({ db: deps.db, queueAttempt });
+  let sweeping: Promise<void> | null = null;
+  let again = false;
   const requestSweep = () => {
-    if (timer) return;
-    timer = setTimeout(() => {
-      timer = null;
-      sweepNow().catch((e) =>
-        logger.error({ err: (e as Error).message }, "could not queue the webhook sweep"),
-      );
-    }, 250);
-    timer.unref();
+    if (sweeping) {
+      again = true;
+      return;
+    }
+    sweeping = (async () => {
+      do {
+        again = false;
+        await sweep().catch((e) => logger.error({ err: (e as Error).message }, "webhook sweep failed"));
+      } while (again);
+      sweeping = null;
+    })();
   };
   return { queueAttempt, sweepNow, requestSweep };
 }
