@@ -123,4 +123,17 @@ test("an admin adds a webhook endpoint, reveals its secret and replays a payment
 
   await page.reload();
   await expect(page.getByTestId("webhook-delivery-row")).toContainText("Delivered");
+
+  // Rotating the secret asks first, then shows the new one.
+  await page.getByRole("button", { name: "Rotate the secret" }).click();
+  await expect(page.locator("dialog[open]").getByTestId("confirm-summary")).toContainText(
+    `Replace the secret of ${hookUrl}?`,
+  );
+  await page.locator("dialog[open]").getByRole("button", { name: "Yes, replace it" }).click();
+  await expect(page.getByTestId("webhook-secret-rotated")).toHaveText(
+    "New secret, in use from now on: copy it to the receiving system.",
+  );
+  const rotated = (await page.getByTestId("webhook-secret-value").textContent())?.trim() ?? "";
+  expect(rotated).toMatch(/^whsec_/);
+  expect(rotated).not.toBe(secret);
 });
