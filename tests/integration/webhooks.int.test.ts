@@ -338,6 +338,26 @@ describe("outgoing webhooks", () => {
     expect(received).toHaveLength(0);
   });
 
+  it("a disabled endpoint's pending deliveries wait, and go out once it is enabled again", async () => {
+    const { admin, endpointId } = await endpoint();
+    const { invoiceId } = await makeDraftInvoice();
+    await issueInvoice(db, admin, invoiceId, new Date());
+    await setWebhookEndpointActive(db, admin, endpointId, false, new Date());
+    const queue = await startQueue();
+    await queue.webhooks.sweepNow();
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(received).toHaveLength(0);
+    expect(await deliveriesOf(endpointId)).toMatchObject([{ status: "PENDING", attempts: 0 }]);
+    await setWebhookEndpointActive(db, admin, endpointId, true, new Date());
+    await queue.webhooks.sweepNow();
+    await waitFor(
+      "the delivery",
+      () => deliveriesOf(endpointId),
+      (d) => d[0]?.status === "SUCCEEDED",
+    );
+    expect(received).toHaveLength(1);
+  });
+
   it("a renewal invoice has one ISSUED event: the billing run's", async () => {
     const customer = await makeCustomer();
     const { server } = await makeProducts();
