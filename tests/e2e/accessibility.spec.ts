@@ -120,6 +120,9 @@ test("every staff page, as an admin", async ({ page }) => {
   await page.goto("/staff/outbox");
   const emails = page.locator('main a[href^="/staff/outbox/"]'); // the fresh e2e database may have sent none yet
   const email = (await emails.count()) > 0 ? await emails.first().getAttribute("href") : null;
+  await page.goto("/staff/settings/webhooks");
+  const endpoints = page.locator('main a[href^="/staff/settings/webhooks/"]'); // webhooks.spec.ts checks an endpoint page itself
+  const endpoint = (await endpoints.count()) > 0 ? await endpoints.first().getAttribute("href") : null;
   await checkPages(page, [
     ...billingPages(),
     "/staff/outbox",
@@ -128,6 +131,8 @@ test("every staff page, as an admin", async ({ page }) => {
     "/staff/api-tokens",
     "/staff/team",
     "/staff/settings/company",
+    "/staff/settings/webhooks",
+    ...(endpoint ? [endpoint] : []),
   ]);
 });
 

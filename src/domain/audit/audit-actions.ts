@@ -54,6 +54,12 @@ export const AUDIT_ACTIONS = [
   "subscription.reinstate",
   "subscription.terminate",
   "subscription.cancel",
+  "webhook_delivery.replayed",
+  "webhook_endpoint.created",
+  "webhook_endpoint.disabled",
+  "webhook_endpoint.enabled",
+  "webhook_endpoint.secret_revealed",
+  "webhook_endpoint.secret_rotated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -34,7 +34,9 @@ export type DomainErrorCode =
   | "INVALID_LOGO"
   | "BILLING_RUN_IN_PROGRESS"
   | "AS_OF_IN_FUTURE"
-  | "MANUAL_STATUS_CHANGES_DISABLED";
+  | "MANUAL_STATUS_CHANGES_DISABLED"
+  | "WEBHOOK_ENDPOINT_DISABLED"
+  | "WEBHOOK_DELIVERY_BUSY";
 
 export class DomainError extends Error {
   constructor(

@@ -116,7 +116,7 @@ async function issueRenewal(tx: Db, a: IssueRenewal, runId: string | null, now: 
 
 /** Suspends or terminates the listed subscriptions for an unpaid invoice, with a hold per (subscription, invoice). */
 async function dunningStep(tx: Db, a: Extract<ScheduledAction, { kind: "SUSPEND" | "SUSPEND_ALL" | "TERMINATE" }>, invoiceId: string, customerId: string, runId: string | null, now: Date): Promise<AppliedEffect> {
-  if (!(await claimEvent(tx, { key: a.key, kind: a.kind === "TERMINATE" ? "TERMINATED" : "SUSPENDED", cause: a.cause, customerId, invoiceId, runId, details: { step: a.kind }, at: now }))) throw new AlreadyApplied();
+  if (!(await claimEvent(tx, { key: a.key, kind: a.kind === "TERMINATE" ? "TERMINATED" : "SUSPENDED", cause: a.cause, customerId, invoiceId, runId, details: { step: a.kind, subscriptionIds: a.subscriptionIds }, at: now }))) throw new AlreadyApplied();
   let changed = 0;
   for (const subscriptionId of a.subscriptionIds) {
     const sub = await lockSubscription(tx, subscriptionId);

@@ -5,6 +5,7 @@ import { DomainError } from "@/domain/shared/domain-error";
 import type { TCreditNoteInput } from "@/contracts/billing";
 import { recordAudit } from "@/server/audit/audit-repository";
 import type { StaffActor } from "@/server/auth/actor";
+import { recordBillingEvent } from "@/server/billing/billing-event-repository";
 import { creditableLines, insertCreditNote, invoiceTaxGroups } from "@/server/billing/credit-note-repository";
 import { customerForInvoicing, lockInvoice, updateInvoiceSettlement } from "@/server/billing/invoice-repository";
 import { dateToDb, minorFromDb, minorToDb, optionalDateFromDb } from "@/server/billing/ledger-values";
@@ -83,6 +84,7 @@ export async function createCreditNote(
     const creditedMinor = amounts.creditedMinor + plan.totals.grossMinor;
     const status = statusAfterSettlement(invoice.status, { ...amounts, creditedMinor });
     await updateInvoiceSettlement(tx, invoiceId, { status, creditedMinor: minorToDb(creditedMinor), ...(status === "PAID" && invoice.status === "OPEN" ? { paidAt: now } : {}) });
+    await recordBillingEvent(tx, { key: `credit-note:${id}`, kind: "CREDITED", cause: "STAFF", customerId: invoice.customer_id, invoiceId, details: { creditNoteId: id, number, grossMinor: plan.totals.grossMinor, currency: invoice.currency, invoiceStatus: status }, at: now });
     // Settled by the credit: the services it suspended come back in this same transaction.
     await reinstateOnSettlement(tx, invoiceId, now);
     await recordAudit(tx, {

@@ -4,6 +4,7 @@ import { computeDocumentTotals } from "@/domain/billing/tax";
 import { DomainError } from "@/domain/shared/domain-error";
 import { recordAudit } from "@/server/audit/audit-repository";
 import type { StaffActor } from "@/server/auth/actor";
+import { recordBillingEvent } from "@/server/billing/billing-event-repository";
 import {
   customerForInvoicing,
   insertTaxLines,
@@ -76,6 +77,7 @@ export async function issueInvoiceInTransaction(
     issuedAt: now,
     paidAt: status === "PAID" ? now : null,
   });
+  await recordBillingEvent(tx, { key: `invoice:${invoiceId}:issued`, kind: "ISSUED", cause: actor ? "STAFF" : "SYSTEM", customerId: customer.id, invoiceId, details: { number, grossMinor: totals.grossMinor, currency: invoice.currency }, at: now });
   await recordAudit(tx, {
     action: "invoice.issued",
     actorUserId: actor?.id ?? null,

@@ -4,6 +4,7 @@ import { DomainError } from "@/domain/shared/domain-error";
 import type { TRecordPaymentInput } from "@/contracts/billing";
 import { recordAudit } from "@/server/audit/audit-repository";
 import type { StaffActor } from "@/server/auth/actor";
+import { recordBillingEvent } from "@/server/billing/billing-event-repository";
 import { insertPayment, lockInvoice, updateInvoiceSettlement } from "@/server/billing/invoice-repository";
 import { dateToDb, minorFromDb, minorToDb } from "@/server/billing/ledger-values";
 import type { Db, RootDb } from "@/server/db/types";
@@ -39,6 +40,7 @@ export async function recordPaymentInTransaction(
   const paidMinor = amounts.paidMinor + input.amountMinor;
   const status = statusAfterSettlement("OPEN", { ...amounts, paidMinor });
   await updateInvoiceSettlement(tx, invoiceId, { status, paidMinor: minorToDb(paidMinor), paidAt: status === "PAID" ? now : null });
+  await recordBillingEvent(tx, { key: `payment:${id}`, kind: "PAYMENT_RECORDED", cause: actor ? "STAFF" : "SYSTEM", customerId: invoice.customer_id, invoiceId, details: { paymentId: id, amountMinor: input.amountMinor, currency: invoice.currency, method: input.method, invoiceStatus: status }, at: now });
   // Settled: the services it suspended come back in this same transaction.
   const { reinstatements } = await reinstateOnSettlement(tx, invoiceId, now);
   await recordAudit(tx, {

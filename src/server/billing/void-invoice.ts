@@ -2,6 +2,7 @@ import { transitionInvoice } from "@/domain/billing/invoice-state";
 import { DomainError } from "@/domain/shared/domain-error";
 import { recordAudit } from "@/server/audit/audit-repository";
 import type { StaffActor } from "@/server/auth/actor";
+import { recordBillingEvent } from "@/server/billing/billing-event-repository";
 import { lockInvoice, updateInvoiceSettlement } from "@/server/billing/invoice-repository";
 import type { RootDb } from "@/server/db/types";
 import { reinstateOnSettlement } from "@/server/billing-runs/reinstate-on-settlement";
@@ -18,6 +19,7 @@ export async function voidInvoice(db: RootDb, actor: StaffActor, invoiceId: stri
     if (invoice.paid_minor > 0n || invoice.credited_minor > 0n) throw new DomainError("INVOICE_HAS_PAYMENTS");
     const status = transitionInvoice(invoice.status, "void");
     await updateInvoiceSettlement(tx, invoiceId, { status, voidedAt: now });
+    await recordBillingEvent(tx, { key: `invoice:${invoiceId}:voided`, kind: "VOIDED", cause: "STAFF", customerId: invoice.customer_id, invoiceId, details: { number: invoice.number, reason }, at: now });
     // Settled: the services it suspended come back in this same transaction.
     await reinstateOnSettlement(tx, invoiceId, now);
     await recordAudit(tx, {

@@ -7,6 +7,10 @@ export const JOB = {
   deliverEmail: "outbox-deliver",
   /** Every minute: a delivery job for any pending e-mail that has none (missed announcement, crash). */
   sweepOutbox: "outbox-sweep",
+  /** One attempt at one webhook delivery; the job id is derived from (delivery id, attempt number). */
+  deliverWebhook: "webhook-deliver",
+  /** Every minute and when a new delivery is announced: an attempt job for every due webhook delivery. */
+  sweepWebhooks: "webhook-sweep",
   /** The daily billing run, once per local date (registered by the worker only when given a handler). */
   billingRun: "billing-run",
 } as const;

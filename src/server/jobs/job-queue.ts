@@ -5,15 +5,17 @@ import { type DeliverEmailData, deliverEmailHandler } from "@/server/jobs/handle
 import { sweepOutboxHandler } from "@/server/jobs/handlers/outbox-sweep";
 import { JOB } from "@/server/jobs/job-names";
 import { listenForOutboxEmails } from "@/server/jobs/outbox-listener";
+import { startWebhookJobs, type WebhookJobs } from "@/server/jobs/webhook-jobs";
 import { logger } from "@/server/logger";
 import { MAX_EMAIL_ATTEMPTS } from "@/server/mail/deliver-outbox";
 import { type MailTransport, smtpTransport } from "@/server/mail/transport";
+import type { WebhookSendOptions } from "@/server/webhooks/deliver-webhook";
 
 /** pg-boss keeps its tables in this schema; the app's Prisma migrations never touch it (ADR 0015). */
 export const JOB_SCHEMA = "pgboss";
 
 export interface JobQueueOptions {
-  /** The client the handlers use; default: one of their own, with `concurrency` + 2 connections. */
+  /** The client the handlers use; default: one of their own, with 2 × `concurrency` + 2 connections (e-mail and webhook workers each hold one while they send). */
   db?: RootDb;
   /** Where e-mails go; default: SMTP_URL, read at each delivery. */
   transport?: () => MailTransport | null;
@@ -23,10 +25,12 @@ export interface JobQueueOptions {
   pollingIntervalSeconds?: number;
   /** Connections of pg-boss's own pool; default 4. */
   poolSize?: number;
-  /** E-mails sent at once by this instance; default 4. */
+  /** E-mails sent at once by this instance, and webhooks as many; default 4. */
   concurrency?: number;
   /** How long stop() lets running jobs finish before failing them back to the queue; default 15 s. */
   stopTimeoutMs?: number;
+  /** Outgoing webhooks: timeout, retry schedule, fetch (tests shorten the schedule). */
+  webhooks?: WebhookSendOptions;
 }
 
 export interface JobQueue {
@@ -40,6 +44,8 @@ export interface JobQueue {
   ensureEmailDelivery(emailId: string): Promise<"queued" | "requeued" | "already-queued">;
   /** Runs the outbox sweep now (at start and after the listener reconnects). */
   sweepNow(): Promise<void>;
+  /** The webhook delivery queues (ADR 0016). */
+  readonly webhooks: WebhookJobs;
   /** Stops taking jobs, lets running ones finish (up to stopTimeoutMs), closes every connection. */
   stop(): Promise<void>;
 }
@@ -71,7 +77,7 @@ export async function startJobQueue(databaseUrl: string, options: JobQueueOption
   const transport = options.transport ?? smtpTransport;
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
   const concurrency = options.concurrency ?? 4;
-  const ownDb = options.db ? null : createPrismaClient(databaseUrl, concurrency + 2);
+  const ownDb = options.db ? null : createPrismaClient(databaseUrl, 2 * concurrency + 2);
   const db = options.db ?? (ownDb as RootDb);
 
   const boss = new PgBoss({
@@ -146,9 +152,10 @@ export async function startJobQueue(databaseUrl: string, options: JobQueueOption
       boss.notifyWorker(sweepWorker);
     };
 
-    return { ensureEmailDelivery, sweepNow };
+    const webhooks = await startWebhookJobs(boss, { db, options: options.webhooks ?? {}, concurrency, pollingIntervalSeconds });
+    return { ensureEmailDelivery, sweepNow, webhooks };
   };
-  const { ensureEmailDelivery, sweepNow } = await setUp().catch(async (e) => {
+  const { ensureEmailDelivery, sweepNow, webhooks } = await setUp().catch(async (e) => {
     // Stops what did start (pg-boss's workers and pool once it started, the handlers' client).
     await boss.stop({ graceful: false, wait: true }).catch(() => {});
     await ownDb?.$disconnect();
@@ -166,7 +173,9 @@ export async function startJobQueue(databaseUrl: string, options: JobQueueOption
       sweepNow().catch((e) =>
         logger.error({ err: (e as Error).message }, "could not queue the outbox sweep"),
       );
+      webhooks.sweepNow().catch((e) => logger.error({ err: (e as Error).message }, "could not queue the webhook sweep"));
     },
+    onWebhooks: webhooks.requestSweep,
   });
 
   let stopped: Promise<void> | null = null;
@@ -174,6 +183,7 @@ export async function startJobQueue(databaseUrl: string, options: JobQueueOption
     boss,
     ensureEmailDelivery,
     sweepNow,
+    webhooks,
     stop() {
       stopped ??= (async () => {
         await listener.close();

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { logger } from "@/server/logger";
 import { OUTBOX_CHANNEL } from "@/server/mail/outbox-repository";
+import { WEBHOOK_CHANNEL } from "@/server/webhooks/webhook-repository";
 
 export interface OutboxListener {
   close(): Promise<void>;
@@ -17,7 +18,7 @@ const RETRY_MS = [1000, 2000, 5000, 10_000, 30_000];
  */
 export function listenForOutboxEmails(
   databaseUrl: string,
-  handlers: { onEmail: (emailId: string) => void; onConnected: () => void },
+  handlers: { onEmail: (emailId: string) => void; onConnected: () => void; /** New webhook deliveries committed (ADR 0016). */ onWebhooks?: () => void },
 ): OutboxListener {
   let client: pg.Client | null = null;
   let timer: NodeJS.Timeout | null = null;
@@ -39,6 +40,7 @@ export function listenForOutboxEmails(
     client = c;
     c.on("notification", (msg) => {
       if (msg.channel === OUTBOX_CHANNEL && msg.payload) handlers.onEmail(msg.payload);
+      if (msg.channel === WEBHOOK_CHANNEL) handlers.onWebhooks?.();
     });
     c.on("error", (e) => {
       if (!closed) logger.warn({ err: e.message }, "outbox listener connection lost");
@@ -50,6 +52,7 @@ export function listenForOutboxEmails(
     try {
       await c.connect();
       await c.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      await c.query(`LISTEN ${WEBHOOK_CHANNEL}`);
       if (closed) {
         await c.end().catch(() => {});
         return;

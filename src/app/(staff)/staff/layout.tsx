@@ -41,6 +41,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         { href: "/staff/api-tokens", label: t("staff.nav.apiTokens") },
         { href: "/staff/team", label: t("staff.nav.team") },
         { href: "/staff/settings/company", label: t("staff.nav.settings") },
+        { href: "/staff/settings/webhooks", label: t("staff.nav.webhooks") },
       ],
     });
   }
