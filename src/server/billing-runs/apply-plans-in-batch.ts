@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { CalendarDate } from "@/domain/billing/calendar-date";
 import { formatDocumentNumber } from "@/domain/billing/document-number";
 import type { ScheduledAction, StartPeriod } from "@/domain/billing/schedule-model";
+import { applyDunningSteps, type DunningAction } from "@/server/billing-runs/apply-dunning-in-batch";
 import type { AppliedEffect } from "@/server/billing-runs/apply-scheduled-action";
 import {
   claimEvents,
@@ -39,23 +40,21 @@ export interface CustomerPlan {
 }
 
 /**
- * The day-to-day bulk of a run: renewal invoices, period starts, and reminders of invoices that
- * exist. A plan with a dunning step, or with an action about an invoice the same plan issues (a
- * catch-up), goes through applyScheduledAction instead, action by action, in plan order.
+ * What the batch path applies: renewal invoices, period starts, and the reminders and dunning steps of
+ * invoices that exist. A plan with an action about an invoice the same plan issues (a catch-up after
+ * days without runs) goes through applyScheduledAction instead, action by action, in plan order.
  */
 export const isBatchable = (plan: CustomerPlan) =>
-  plan.actions.every(
-    (a) =>
-      a.kind === "ISSUE_RENEWAL" ||
-      a.kind === "START_PERIOD" ||
-      (a.kind === "SEND_REMINDER" && a.invoiceId !== null),
-  );
+  plan.actions.every((a) => a.kind === "ISSUE_RENEWAL" || a.kind === "START_PERIOD" || a.invoiceId !== null);
 
 /** A batch met a state the set-based path does not decide (a claim taken by another key): it rolls back, and the caller applies it action by action. */
 export class BatchNeedsSinglePath extends Error {}
 
 type Counts = Required<
-  Pick<AppliedEffect, "invoicesCreated" | "linesCreated" | "periodsStarted" | "remindersSent">
+  Pick<
+    AppliedEffect,
+    "invoicesCreated" | "linesCreated" | "periodsStarted" | "remindersSent" | "suspensions" | "terminations"
+  >
 >;
 
 /**
@@ -73,7 +72,14 @@ export async function applyPlansInBatch(
   runId: string | null,
   now: Date,
 ): Promise<Counts> {
-  const counts: Counts = { invoicesCreated: 0, linesCreated: 0, periodsStarted: 0, remindersSent: 0 };
+  const counts: Counts = {
+    invoicesCreated: 0,
+    linesCreated: 0,
+    periodsStarted: 0,
+    remindersSent: 0,
+    suspensions: 0,
+    terminations: 0,
+  };
   if (plans.length === 0) return counts;
   const of = <K extends ScheduledAction["kind"]>(kind: K) =>
     plans.flatMap((p) =>
@@ -84,19 +90,22 @@ export async function applyPlansInBatch(
   const issues = of("ISSUE_RENEWAL").map(({ a }) => ({ a, id: randomUUID() }));
   const starts = of("START_PERIOD");
   const reminders = of("SEND_REMINDER");
+  const dunning: { a: DunningAction; customerId: string }[] = [
+    ...of("SUSPEND"),
+    ...of("SUSPEND_ALL"),
+    ...of("TERMINATE"),
+  ];
   return db.$transaction(
     async (tx) => {
       // Before any row lock, as issueInvoiceInTransaction does: the same lock order for every issuer.
       const company = await getCompanySettings(tx);
       counts.periodsStarted = await applyStarts(tx, starts, runId, now);
-      const owed = new Map(
-        (await lockOwedInvoices(tx, [...new Set(reminders.map(({ a }) => a.invoiceId as string))])).map(
-          (i) => [i.id, i],
-        ),
-      );
-      const dueReminders = reminders.filter(
-        ({ a, customerId }) => owed.get(a.invoiceId as string)?.customerId === customerId,
-      );
+      // A payment may have landed since planning: remind and dun only what is still owed.
+      const invoiceIds = [...reminders, ...dunning].map(({ a }) => a.invoiceId as string);
+      const owed = new Map((await lockOwedInvoices(tx, [...new Set(invoiceIds)])).map((i) => [i.id, i]));
+      const stillOwed = ({ a, customerId }: { a: { invoiceId: string | null }; customerId: string }) =>
+        owed.get(a.invoiceId as string)?.customerId === customerId;
+      const dueReminders = reminders.filter(stillOwed);
       const contacts = new Map<string, Contact>(
         (
           await customersForInvoicing(tx, [
@@ -182,7 +191,7 @@ export async function applyPlansInBatch(
       counts.invoicesCreated = numbered.length;
       counts.linesCreated = lines.length;
 
-      // Reminders of invoices still owed (a payment may have landed since planning), once per key.
+      // Reminders, once per key.
       const sent = await claimEvents(
         tx,
         dueReminders.map(({ a, customerId }) => ({
@@ -218,6 +227,7 @@ export async function applyPlansInBatch(
         );
       }
       counts.remindersSent = sent.size;
+      Object.assign(counts, await applyDunningSteps(tx, dunning.filter(stillOwed), runId, now));
       await insertOutboundEmails(tx, emails, smtpTransport() ? "PENDING" : "CAPTURED", now);
       return counts;
     },

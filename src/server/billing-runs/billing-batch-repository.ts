@@ -1,4 +1,4 @@
-import type { DocumentKind } from "@/generated/prisma/client";
+import type { DocumentKind, SubscriptionStatus } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/types";
 import { OUTBOX_CHANNEL } from "@/server/mail/outbox-repository";
 
@@ -251,4 +251,40 @@ export async function insertOutboundEmails(
   if (status === "PENDING" && inserted.length > 0) {
     await tx.$queryRaw`SELECT count(pg_notify(${OUTBOX_CHANNEL}, id)) FROM unnest(${inserted.map((r) => r.id)}::text[]) AS n(id)`;
   }
+}
+
+/** A hold per (subscription, unpaid invoice), kept if it exists (the same as the single path's insert). */
+export async function insertHolds(
+  tx: Db,
+  rows: { subscriptionId: string; invoiceId: string; cause: string }[],
+  at: Date,
+) {
+  if (rows.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO subscription_holds (subscription_id, invoice_id, cause, created_at)
+    SELECT s, i, c, ${at}
+    FROM unnest(${rows.map((r) => r.subscriptionId)}::uuid[], ${rows.map((r) => r.invoiceId)}::uuid[], ${rows.map((r) => r.cause)}::text[]) AS x(s, i, c)
+    ON CONFLICT DO NOTHING`;
+}
+
+/**
+ * Moves the listed subscriptions that are `from` to `to` (a conditional UPDATE: one in another status is
+ * left alone) and writes each change to their history with its reason; returns how many changed.
+ */
+export async function changeSubscriptionStatuses(
+  tx: Db,
+  rows: { subscriptionId: string; reason: string }[],
+  from: SubscriptionStatus,
+  to: SubscriptionStatus,
+  at: Date,
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  return tx.$executeRaw`
+    WITH changed AS (
+      UPDATE subscriptions s SET status = ${to}::subscription_status
+      FROM unnest(${rows.map((r) => r.subscriptionId)}::uuid[], ${rows.map((r) => r.reason)}::text[]) AS x(id, reason)
+      WHERE s.id = x.id AND s.status = ${from}::subscription_status
+      RETURNING s.id, x.reason)
+    INSERT INTO subscription_status_changes (subscription_id, from_status, to_status, reason, actor_user_id, at)
+    SELECT id, ${from}::subscription_status, ${to}::subscription_status, reason, NULL, ${at} FROM changed`;
 }
