@@ -7,6 +7,7 @@
 // Writes bench/results/billing-run.json (merged by N, so one N can be re-run alone).
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import { Client } from "pg";
 import { addDays, type CalendarDate } from "@/domain/billing/calendar-date";
 import { executeBillingRun, runBatchCount } from "@/server/billing-runs/execute-billing-run";
@@ -178,8 +179,16 @@ async function benchmark(n: number) {
 
 const merged = fs.existsSync(RESULTS) ? JSON.parse(fs.readFileSync(RESULTS, "utf8")) : {};
 for (const n of NS) {
+  // The machine is shared: the load around the run says how much of it the run had.
+  const loadBefore = os.loadavg().map((l) => Math.round(l * 10) / 10);
   const result = await benchmark(n);
-  merged[String(n)] = { date: new Date().toISOString(), machine: "2 cores, local PostgreSQL 15", ...result };
+  const loadAverage = { before: loadBefore, after: os.loadavg().map((l) => Math.round(l * 10) / 10) };
+  merged[String(n)] = {
+    date: new Date().toISOString(),
+    machine: `${os.cpus().length} cores, local PostgreSQL`,
+    loadAverage,
+    ...result,
+  };
   fs.mkdirSync("bench/results", { recursive: true });
   fs.writeFileSync(RESULTS, `${JSON.stringify(merged, null, 2)}\n`);
   const { perDay: _days, ...sequence } = result.sequence;
