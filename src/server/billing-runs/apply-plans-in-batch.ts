@@ -99,10 +99,11 @@ export async function applyPlansInBatch(
     async (tx) => {
       // Before any row lock, as issueInvoiceInTransaction does: the same lock order for every issuer.
       const company = await getCompanySettings(tx);
-      counts.periodsStarted = await applyStarts(tx, starts, runId, now);
-      // A payment may have landed since planning: remind and dun only what is still owed.
+      // A payment may have landed since planning: remind and dun only what is still owed. Invoices are
+      // locked before any subscription row, the order of a payment that reinstates (no deadlock).
       const invoiceIds = [...reminders, ...dunning].map(({ a }) => a.invoiceId as string);
       const owed = new Map((await lockOwedInvoices(tx, [...new Set(invoiceIds)])).map((i) => [i.id, i]));
+      counts.periodsStarted = await applyStarts(tx, starts, runId, now);
       const stillOwed = ({ a, customerId }: { a: { invoiceId: string | null }; customerId: string }) =>
         owed.get(a.invoiceId as string)?.customerId === customerId;
       const dueReminders = reminders.filter(stillOwed);
