@@ -1,8 +1,9 @@
 import type { CalendarDate } from "@/domain/billing/calendar-date";
 import { isDomainError } from "@/domain/shared/domain-error";
+import { applyPlansInBatch, type CustomerPlan, isBatchable } from "@/server/billing-runs/apply-plans-in-batch";
 import { type AppliedEffect, applyScheduledAction } from "@/server/billing-runs/apply-scheduled-action";
 import { beatHeart, findRun, finishRun, markRunning } from "@/server/billing-runs/billing-run-repository";
-import { billingStateBatches, planCustomer } from "@/server/billing-runs/customer-plans";
+import { batchCount, billingStateBatches, planCustomer } from "@/server/billing-runs/customer-plans";
 import { releaseSettledHolds } from "@/server/billing-runs/release-settled-holds";
 import type { RootDb } from "@/server/db/types";
 import { logger } from "@/server/logger";
@@ -21,13 +22,23 @@ export const EMPTY_COUNTS = {
 };
 export type BillingRunCounts = typeof EMPTY_COUNTS;
 
-const BATCH = 200;
+/**
+ * Customers per batch: a batch's everyday actions are one transaction of a constant number of
+ * statements, so larger batches cost fewer round trips (bench/billing-run.ts); the first ones are
+ * small so that a run's first effects and its progress show at once.
+ */
+const BATCH = 1000;
+const FIRST_BATCH = 100;
+
+/** How many batches (heartbeats, onBatch calls) a run over `customers` customers makes. */
+export const runBatchCount = (customers: number) => batchCount(customers, BATCH, FIRST_BATCH);
 
 /**
  * Executes a queued run: every customer's schedule for `asOf` (their own calendar day), planned from
- * the database's state and applied action by action, each in its own keyed transaction (so a crash
- * or a second process never duplicates anything, and a re-run finishes what was left). A customer's
- * failure is recorded and the others go on; the next run retries it. The heartbeat after every batch
+ * the database's state a batch of customers at a time, and applied in keyed transactions (a batch's
+ * everyday actions in one set-based transaction, the rest action by action; so a crash or a second
+ * process never duplicates anything, and a re-run finishes what was left). A customer's failure is
+ * recorded and the others go on; the next run retries it. The heartbeat after every batch
  * keeps the lease; losing it (the run was declared dead) stops the run. A dry run plans and counts only.
  */
 export async function executeBillingRun(db: RootDb, runId: string, clock: () => Date = () => new Date(), onBatch?: (customersDone: number) => void) {
@@ -38,18 +49,27 @@ export async function executeBillingRun(db: RootDb, runId: string, clock: () => 
   const counts: BillingRunCounts = { ...EMPTY_COUNTS };
   const errors: { customerId: string | null; code: string }[] = [];
   let done = 0;
-  for await (const { ids, states } of billingStateBatches(db, BATCH)) {
+  const add = (effect: AppliedEffect) => {
+    for (const [k, v] of Object.entries(effect)) counts[k as keyof BillingRunCounts] += v ?? 0;
+  };
+  const fail = (customerId: string, e: unknown) => {
+    counts.errors += 1;
+    errors.push({ customerId, code: isDomainError(e) ? e.code : "UNEXPECTED" });
+    logger.error({ customerId, err: e instanceof Error ? e.message : String(e) }, "billing run: customer failed");
+  };
+  for await (const { ids, states } of billingStateBatches(db, BATCH, undefined, FIRST_BATCH)) {
+    const plans: CustomerPlan[] = [];
     for (const state of states) {
       try {
-        for (const action of planCustomer(state, asOf)) {
-          const effect: AppliedEffect = run.dryRun ? dryEffect(action.kind) : await applyScheduledAction(db, action, state.customerId, runId, clock());
-          for (const [k, v] of Object.entries(effect)) counts[k as keyof BillingRunCounts] += v ?? 0;
-        }
+        plans.push({ customerId: state.customerId, actions: planCustomer(state, asOf) });
       } catch (e) {
-        counts.errors += 1;
-        errors.push({ customerId: state.customerId, code: isDomainError(e) ? e.code : "UNEXPECTED" });
-        logger.error({ customerId: state.customerId, err: e instanceof Error ? e.message : String(e) }, "billing run: customer failed");
+        fail(state.customerId, e);
       }
+    }
+    if (run.dryRun) {
+      for (const action of plans.flatMap((p) => p.actions)) add(dryEffect(action.kind));
+    } else {
+      await applyPlans(db, plans, runId, clock(), add, fail);
     }
     done += ids.length;
     onBatch?.(done);
@@ -71,6 +91,29 @@ export async function executeBillingRun(db: RootDb, runId: string, clock: () => 
   }
   await finishRun(db, runId, { status: "SUCCEEDED", counts, errors, now: clock() });
   return { status: "SUCCEEDED" as const, counts, errors };
+}
+
+/**
+ * The plans of one batch of customers: the batchable ones together in one set-based transaction (a
+ * constant number of statements), the others, and all of them if that transaction fails, action by
+ * action in their own transactions, so one customer's failure is theirs alone.
+ */
+async function applyPlans(db: RootDb, plans: CustomerPlan[], runId: string, now: Date, add: (e: AppliedEffect) => void, fail: (customerId: string, e: unknown) => void) {
+  const batchable = plans.filter((p) => p.actions.length > 0 && isBatchable(p));
+  let single = plans.filter((p) => p.actions.length > 0 && !isBatchable(p));
+  try {
+    add(await applyPlansInBatch(db, batchable, runId, now));
+  } catch (e) {
+    logger.warn({ runId, customers: batchable.length, err: e instanceof Error ? e.message : String(e) }, "billing run: batch rolled back, applying its plans one action at a time");
+    single = [...batchable, ...single];
+  }
+  for (const plan of single) {
+    try {
+      for (const action of plan.actions) add(await applyScheduledAction(db, action, plan.customerId, runId, now));
+    } catch (e) {
+      fail(plan.customerId, e);
+    }
+  }
 }
 
 function dryEffect(kind: string): AppliedEffect {

@@ -20,7 +20,7 @@ export interface EnqueueOptions {
  * The tracked URLs of an invoice e-mail: its link through the signed redirect, when that link is a
  * page of this app (never anything else), and the open pixel. No secret configured: no tracking.
  */
-function trackingFor(emailId: string, link: string): EmailTracking | undefined {
+export function trackingFor(emailId: string, link: string): EmailTracking | undefined {
   const base = appUrl();
   if (!link.startsWith(`${base}/`)) return undefined;
   const click = signTrackingToken({ kind: "click", emailId, path: link.slice(base.length) });

@@ -1,0 +1,196 @@
+// Benchmark: the daily billing run at N customers, through the real use-case (startBillingRun +
+// executeBillingRun, what `npm run billing` calls), next to its floor: the same number of invoice and
+// line rows written by one raw INSERT … SELECT unnest(…) each, on the same database in the same run.
+//   npx tsx bench/billing-run.ts [N …] [--days=30]      (N defaults to 10000 and 100000)
+// Each N gets a fresh database (seeded with set-based SQL, bench/lib/billing-seed.ts), one day's run,
+// then a daily sequence of `--days` runs with 90 % of each day's new invoices paid after its run.
+// Writes bench/results/billing-run.json (merged by N, so one N can be re-run alone).
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import { Client } from "pg";
+import { addDays, type CalendarDate } from "@/domain/billing/calendar-date";
+import { executeBillingRun, runBatchCount } from "@/server/billing-runs/execute-billing-run";
+import { startBillingRun } from "@/server/billing-runs/start-billing-run";
+import { createPrismaClient } from "@/server/db/client";
+import { createFreshDatabase } from "../tools/lib/test-database.mjs";
+import { SEED_STEPS, seedBillingCustomers } from "./lib/billing-seed";
+import { progress } from "./lib/progress";
+
+const sizes = process.argv
+  .slice(2)
+  .filter((a) => /^\d+$/.test(a))
+  .map(Number);
+const NS = sizes.length ? sizes : [10_000, 100_000];
+const DAYS = Number(process.argv.find((a) => a.startsWith("--days="))?.split("=")[1] ?? 30);
+const AS_OF = "2027-03-01" as CalendarDate;
+const RESULTS = "bench/results/billing-run.json";
+
+/** Peak resident memory of this process while `work` runs (sampled every 20 ms), in MB. */
+async function withPeakRss<T>(work: () => Promise<T>): Promise<{ value: T; peakRssMb: number }> {
+  let peak = process.memoryUsage.rss();
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 20);
+  try {
+    const value = await work();
+    peak = Math.max(peak, process.memoryUsage.rss());
+    return { value, peakRssMb: Math.round(peak / 1024 / 1024) };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+type Db = ReturnType<typeof createPrismaClient>;
+
+async function runDay(db: Db, asOf: CalendarDate, customers: number, label: string | null) {
+  const at = new Date(`${asOf}T05:00:00Z`);
+  const run = await startBillingRun(db, { asOf, dryRun: false, requestedBy: "bench" }, asOf, at, true);
+  const bar = label ? progress(label, runBatchCount(customers)) : null;
+  const t = performance.now();
+  const result = await executeBillingRun(
+    db,
+    run.id,
+    () => at,
+    (n) => bar?.tick(`${n}/${customers} customers`),
+  );
+  const ms = performance.now() - t;
+  if (result?.status !== "SUCCEEDED") throw new Error(`run ${asOf} ended ${result?.status}`);
+  return { ms, counts: result.counts, errors: result.errors.length };
+}
+
+/**
+ * The floor: `invoices` draft invoices and `lines` lines shaped like the run's (the same columns),
+ * each table in one INSERT … SELECT FROM unnest(…) of arrays built beforehand, committed; then
+ * deleted so the daily sequence starts from the seeded state.
+ */
+async function floor(pg: Client, invoices: number, lines: number) {
+  const { rows } = await pg.query<{ customer: string; subscription: string; product: string }>(
+    "SELECT customer_id::text AS customer, id::text AS subscription, product_id::text AS product FROM subscriptions LIMIT $1",
+    [Math.max(1, lines)],
+  );
+  const invoiceIds = Array.from({ length: invoices }, () => randomUUID());
+  const customerIds = invoiceIds.map((_, i) => rows[i % rows.length]?.customer);
+  const lineInvoice = Array.from({ length: lines }, (_, i) => invoiceIds[i % invoices]);
+  const position = Array.from({ length: lines }, (_, i) => 1 + Math.floor(i / invoices));
+  const lineSub = Array.from({ length: lines }, (_, i) => rows[i % rows.length]?.subscription);
+  const lineProduct = Array.from({ length: lines }, (_, i) => rows[i % rows.length]?.product);
+  const t = performance.now();
+  await pg.query("BEGIN");
+  await pg.query(
+    `INSERT INTO invoices (id, customer_id, status, currency, net_minor, tax_minor, gross_minor, created_at)
+     SELECT id, c, 'DRAFT', 'EUR', 9900, 1980, 11880, now() FROM unnest($1::uuid[], $2::uuid[]) AS x(id, c)`,
+    [invoiceIds, customerIds],
+  );
+  await pg.query(
+    `INSERT INTO invoice_lines (id, invoice_id, position, description, product_id, subscription_id, quantity, unit_amount_minor, net_minor, tax_rate_bp, period_start, period_end)
+     SELECT gen_random_uuid(), i, p, 'Serveur', pr, s, 1, 9900, 9900, 2000, DATE '2027-03-16', DATE '2027-04-16'
+     FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::uuid[]) AS x(i, p, s, pr)`,
+    [lineInvoice, position, lineSub, lineProduct],
+  );
+  await pg.query("COMMIT");
+  const ms = performance.now() - t;
+  await pg.query("DELETE FROM invoices WHERE id = ANY($1::uuid[])", [invoiceIds]);
+  await pg.query("VACUUM ANALYZE invoices, invoice_lines");
+  return ms;
+}
+
+async function benchmark(n: number) {
+  const database = await createFreshDatabase("comptoir_bench_billing");
+  const db = createPrismaClient(database.url);
+  const pg = new Client({ connectionString: database.url });
+  await pg.connect();
+  try {
+    const seedBar = progress(`seeding ${n.toLocaleString("en")} customers`, SEED_STEPS);
+    const t0 = performance.now();
+    await seedBillingCustomers(pg, n, AS_OF, (step) => seedBar.tick(step));
+    const seedMs = performance.now() - t0;
+    const subscriptions = Number((await pg.query("SELECT count(*) AS n FROM subscriptions")).rows[0].n);
+
+    const oneDay = await withPeakRss(() => runDay(db, AS_OF, n, `one day (${AS_OF})`));
+    const { counts } = oneDay.value;
+    const floorMs = await floor(pg, counts.invoicesCreated, counts.linesCreated);
+
+    const dayBar = progress(`${DAYS} daily runs`, DAYS);
+    const days: { asOf: string; ms: number; counts: Record<string, number> }[] = [];
+    let paymentsMs = 0;
+    const sequence = await withPeakRss(async () => {
+      for (let d = 1; d <= DAYS; d++) {
+        const asOf = addDays(AS_OF, d);
+        const day = await runDay(db, asOf, n, null);
+        days.push({ asOf, ms: Math.round(day.ms), counts: day.counts });
+        dayBar.tick(
+          `${asOf}: ${day.counts.invoicesCreated} invoices, ${day.counts.remindersSent} reminders, ${day.counts.suspensions} suspensions (${(day.ms / 1000).toFixed(1)} s)`,
+        );
+        // Most customers pay within the day: 90 % of today's invoices (outside the measured runs).
+        const t = performance.now();
+        await pg.query(
+          `UPDATE invoices SET status = 'PAID', paid_minor = gross_minor, paid_at = $2
+           WHERE issue_date = $1::date AND status = 'OPEN' AND abs(hashtext(id::text)) % 10 <> 0`,
+          [asOf, new Date(`${asOf}T12:00:00Z`)],
+        );
+        paymentsMs += performance.now() - t;
+      }
+    });
+    const runsMs = days.reduce((s, d) => s + d.ms, 0);
+    const total = (k: string) => days.reduce((s, d) => s + (d.counts[k] ?? 0), 0);
+    const seconds = oneDay.value.ms / 1000;
+    return {
+      customers: n,
+      subscriptions,
+      seedSeconds: Math.round(seedMs / 100) / 10,
+      oneDay: {
+        asOf: AS_OF,
+        seconds: Math.round(oneDay.value.ms) / 1000,
+        counts,
+        errors: oneDay.value.errors,
+        invoicesPerSecond: Math.round(counts.invoicesCreated / seconds),
+        linesPerSecond: Math.round(counts.linesCreated / seconds),
+        peakRssMb: oneDay.peakRssMb,
+        floorSeconds: Math.round(floorMs) / 1000,
+        ratioToFloor: Math.round((oneDay.value.ms / floorMs) * 10) / 10,
+      },
+      sequence: {
+        days: DAYS,
+        runsSeconds: Math.round(runsMs / 100) / 10,
+        paymentsSeconds: Math.round(paymentsMs / 100) / 10,
+        peakRssMb: sequence.peakRssMb,
+        totals: Object.fromEntries(
+          [
+            "invoicesCreated",
+            "linesCreated",
+            "periodsStarted",
+            "remindersSent",
+            "suspensions",
+            "terminations",
+            "errors",
+          ].map((k) => [k, total(k)]),
+        ),
+        slowestDaySeconds: Math.max(...days.map((d) => d.ms)) / 1000,
+        perDay: days,
+      },
+    };
+  } finally {
+    await pg.end();
+    await db.$disconnect();
+    await database.drop();
+  }
+}
+
+const merged = fs.existsSync(RESULTS) ? JSON.parse(fs.readFileSync(RESULTS, "utf8")) : {};
+for (const n of NS) {
+  // The machine is shared: the load around the run says how much of it the run had.
+  const loadBefore = os.loadavg().map((l) => Math.round(l * 10) / 10);
+  const result = await benchmark(n);
+  const loadAverage = { before: loadBefore, after: os.loadavg().map((l) => Math.round(l * 10) / 10) };
+  merged[String(n)] = {
+    date: new Date().toISOString(),
+    machine: `${os.cpus().length} cores, local PostgreSQL`,
+    loadAverage,
+    ...result,
+  };
+  fs.mkdirSync("bench/results", { recursive: true });
+  fs.writeFileSync(RESULTS, `${JSON.stringify(merged, null, 2)}\n`);
+  const { perDay: _days, ...sequence } = result.sequence;
+  console.log(JSON.stringify({ ...result, sequence }, null, 2));
+}
