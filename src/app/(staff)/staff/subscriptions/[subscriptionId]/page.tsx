@@ -3,10 +3,12 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { Timeline } from "@/components/billing/Timeline";
+import { ManualStatusForm } from "@/components/staff/ManualStatusForm";
 import { Badge, Card } from "@/components/ui";
 import { staffMayAct } from "@/domain/auth/roles";
 import { fmtDate, fmtMoney, fmtPeriod } from "@/domain/billing/display-format";
 import { requireStaff } from "@/server/auth/guards";
+import { manualStatusChangesAllowed } from "@/server/customer-groups/customer-group-repository";
 import { getDb } from "@/server/db/client";
 import { findSubscriptionSummary } from "@/server/subscriptions/subscription-summary-repository";
 import { getSubscriptionTimeline } from "@/server/timelines/get-subscription-timeline";
@@ -24,9 +26,10 @@ export default async function StaffSubscriptionPage({
     .safeParse((await params).subscriptionId);
   if (!id.success) notFound();
   const db = getDb();
-  const [sub, timeline] = await Promise.all([
+  const [sub, timeline, manualAllowed] = await Promise.all([
     findSubscriptionSummary(db, id.data),
     getSubscriptionTimeline(db, id.data),
+    manualStatusChangesAllowed(db, id.data),
   ]);
   if (!sub || !timeline) notFound();
   const t = await getTranslations();
@@ -80,6 +83,11 @@ export default async function StaffSubscriptionPage({
           )}
         </dl>
       </Card>
+      {staffMayAct(staff.staffRoles, ["BILLING"]) ? (
+        <Card title={t("manualStatus.title")}>
+          <ManualStatusForm subscriptionId={sub.id} description={sub.description} status={sub.status} allowed={manualAllowed} />
+        </Card>
+      ) : null}
       <Card title={t("timeline.title")}>
         <Timeline
           items={timeline.map((e) => ({ at: e.at, kind: e.kind, cause: e.cause, emailId: e.emailId }))}
