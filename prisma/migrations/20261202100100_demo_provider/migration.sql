@@ -31,7 +31,7 @@ CREATE TABLE "demo_provider_intents" (
 CREATE UNIQUE INDEX "demo_provider_intents_idempotency_key_key" ON "demo_provider_intents"("idempotency_key");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "demo_provider_intents_method_id_key" ON "demo_provider_intents"("method_id");
+CREATE INDEX "demo_provider_intents_method_id_created_at_idx" ON "demo_provider_intents"("method_id", "created_at");
 
 -- CreateIndex
 CREATE INDEX "demo_provider_intents_kind_status_created_at_idx" ON "demo_provider_intents"("kind", "status", "created_at");

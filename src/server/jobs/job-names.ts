@@ -7,6 +7,10 @@ export const JOB = {
   deliverEmail: "outbox-deliver",
   /** Every minute: a delivery job for any pending e-mail that has none (missed announcement, crash). */
   sweepOutbox: "outbox-sweep",
+  /** One payment provider event of the inbox to apply (ADR 0019); the job id derives from the inbox row's id. */
+  applyPaymentEvent: "payment-event-apply",
+  /** Every minute: a job for any inbox event left unprocessed (missed announcement, crash), attempts left. */
+  sweepPaymentEvents: "payment-event-sweep",
   /** The daily billing run, once per local date (registered by the worker only when given a handler). */
   billingRun: "billing-run",
 } as const;

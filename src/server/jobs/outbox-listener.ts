@@ -19,6 +19,17 @@ export function listenForOutboxEmails(
   databaseUrl: string,
   handlers: { onEmail: (emailId: string) => void; onConnected: () => void },
 ): OutboxListener {
+  return listenForChannels(databaseUrl, { channels: { [OUTBOX_CHANNEL]: handlers.onEmail }, onConnected: handlers.onConnected });
+}
+
+/**
+ * The same, for several channels on one connection (the outbox's e-mails and the payment inbox's
+ * events): each announcement goes to its channel's handler.
+ */
+export function listenForChannels(
+  databaseUrl: string,
+  handlers: { channels: Record<string, (payload: string) => void>; onConnected: () => void },
+): OutboxListener {
   let client: pg.Client | null = null;
   let timer: NodeJS.Timeout | null = null;
   let failures = 0;
@@ -38,7 +49,8 @@ export function listenForOutboxEmails(
     const c = new pg.Client({ connectionString: databaseUrl, application_name: "comptoir-jobs-listen" });
     client = c;
     c.on("notification", (msg) => {
-      if (msg.channel === OUTBOX_CHANNEL && msg.payload) handlers.onEmail(msg.payload);
+      const handler = handlers.channels[msg.channel];
+      if (handler && msg.payload) handler(msg.payload);
     });
     c.on("error", (e) => {
       if (!closed) logger.warn({ err: e.message }, "outbox listener connection lost");
@@ -49,7 +61,7 @@ export function listenForOutboxEmails(
     });
     try {
       await c.connect();
-      await c.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      for (const channel of Object.keys(handlers.channels)) await c.query(`LISTEN ${channel}`);
       if (closed) {
         await c.end().catch(() => {});
         return;
