@@ -56,10 +56,16 @@ export async function recordInboxFailure(db: Db, id: bigint, error: string): Pro
   await db.$executeRaw`UPDATE payment_webhook_events SET attempts = attempts + 1, last_error = ${error.slice(0, 1000)} WHERE id = ${id}`;
 }
 
-/** Unprocessed events that still have attempts left, oldest first (served by the (processed_at, received_at) index). */
-export async function listUnprocessedInboxIds(db: Db, maxAttempts: number, limit: number): Promise<bigint[]> {
+/** Unprocessed events that still have attempts left, oldest first (served by the (processed_at, received_at) index); of one provider when given. */
+export async function listUnprocessedInboxIds(
+  db: Db,
+  maxAttempts: number,
+  limit: number,
+  provider?: string,
+): Promise<bigint[]> {
   const rows = await db.$queryRaw<{ id: bigint }[]>`
-    SELECT id FROM payment_webhook_events WHERE processed_at IS NULL AND attempts < ${maxAttempts}
-    ORDER BY received_at LIMIT ${limit}`;
+    SELECT id FROM payment_webhook_events
+    WHERE processed_at IS NULL AND attempts < ${maxAttempts} AND (${provider ?? null}::text IS NULL OR provider = ${provider ?? null})
+    ORDER BY received_at, id LIMIT ${limit}`;
   return rows.map((r) => r.id);
 }

@@ -92,7 +92,7 @@ export function intentOf(pi: Stripe.PaymentIntent): ProviderIntent {
     methodId: idOf(pm),
     method: pm && typeof pm === "object" ? methodDisplayOf(pm) : null,
     failureCode: pi.last_payment_error
-      ? (pi.last_payment_error.decline_code ?? pi.last_payment_error.code ?? "payment_failed")
+      ? (pi.last_payment_error.code ?? pi.last_payment_error.decline_code ?? "payment_failed")
       : null,
     metadata: metadataOf(pi.metadata),
     created: new Date(pi.created * 1000),
