@@ -5,7 +5,7 @@ import {
   activePaymentProvider,
   providerFrom,
   providerInfoFrom,
-  usePaymentProviderForTests,
+  setPaymentProviderForTests,
 } from "@/server/payments/payment-providers";
 import { removePaymentMethod } from "@/server/payments/remove-payment-method";
 import { setDefaultPaymentMethod } from "@/server/payments/set-default-payment-method";
@@ -28,13 +28,13 @@ const settings = {
   STRIPE_API_BASE: stub.url,
 };
 const db = getDb();
-usePaymentProviderForTests(providerFrom(db, settings));
+setPaymentProviderForTests(providerFrom(db, settings));
 const provider = activePaymentProvider(db);
 const publishableKey = providerInfoFrom(settings).publishableKey;
 const t0 = new Date("2026-02-01T10:00:00Z");
 
 afterAll(async () => {
-  usePaymentProviderForTests(null);
+  setPaymentProviderForTests(null);
   await stub.close();
 });
 

@@ -29,7 +29,10 @@ function parseForm(text: string): Record<string, unknown> {
     let node = out as Record<string, unknown>;
     parts.forEach((part, i) => {
       if (i === parts.length - 1) node[part] = value;
-      else node = (node[part] ??= {}) as Record<string, unknown>;
+      else {
+        node[part] ??= {};
+        node = node[part] as Record<string, unknown>;
+      }
     });
   }
   return out;
@@ -107,7 +110,12 @@ export async function startStripeStub(): Promise<StripeStub> {
       listOf(body.expand).includes("payment_method") ||
       query.getAll("expand[]").includes("payment_method") ||
       query.get("expand[0]") === "payment_method";
-    let m: RegExpMatchArray | null;
+    /** The id in a path like /v1/payment_intents/:id, or null when the path is not that one. */
+    const idIn = (re: RegExp) => path.match(re)?.[1] ?? null;
+    const intentId = idIn(/^\/v1\/payment_intents\/([^/]+)$/);
+    const confirmId = idIn(/^\/v1\/payment_intents\/([^/]+)\/confirm$/);
+    const methodId = idIn(/^\/v1\/payment_methods\/([^/]+)$/);
+    const detachId = idIn(/^\/v1\/payment_methods\/([^/]+)\/detach$/);
     if (method === "POST" && path === "/v1/customers") {
       return {
         status: 200,
@@ -145,13 +153,15 @@ export async function startStripeStub(): Promise<StripeStub> {
       if (body.confirm === "true" && body.payment_method) pi.status = "succeeded";
       return { status: 200, body: pi };
     }
-    if ((m = path.match(/^\/v1\/payment_intents\/([^/]+)$/)) && method === "GET") {
-      const pi = objects.get(m[1] ?? "");
-      return pi ? { status: 200, body: withMethod(pi, expand) } : notFound(m[1] ?? "");
+    if (method === "GET" && intentId) {
+      const id = intentId;
+      const pi = objects.get(id);
+      return pi ? { status: 200, body: withMethod(pi, expand) } : notFound(id);
     }
-    if ((m = path.match(/^\/v1\/payment_intents\/([^/]+)\/confirm$/)) && method === "POST") {
-      const pi = objects.get(m[1] ?? "");
-      if (!pi) return notFound(m[1] ?? "");
+    if (method === "POST" && confirmId) {
+      const id = confirmId;
+      const pi = objects.get(id);
+      if (!pi) return notFound(id);
       pi.payment_method = (body.payment_method as string | undefined) ?? paymentMethod().id;
       pi.status = "succeeded";
       return { status: 200, body: pi };
@@ -191,13 +201,15 @@ export async function startStripeStub(): Promise<StripeStub> {
       si.client_secret = `${si.id}_secret_stub`;
       return { status: 200, body: si };
     }
-    if ((m = path.match(/^\/v1\/payment_methods\/([^/]+)$/)) && method === "GET") {
-      const pm = objects.get(m[1] ?? "");
-      return pm ? { status: 200, body: pm } : notFound(m[1] ?? "");
+    if (method === "GET" && methodId) {
+      const id = methodId;
+      const pm = objects.get(id);
+      return pm ? { status: 200, body: pm } : notFound(id);
     }
-    if ((m = path.match(/^\/v1\/payment_methods\/([^/]+)\/detach$/)) && method === "POST") {
-      const pm = objects.get(m[1] ?? "");
-      if (!pm) return notFound(m[1] ?? "");
+    if (method === "POST" && detachId) {
+      const id = detachId;
+      const pm = objects.get(id);
+      if (!pm) return notFound(id);
       pm.customer = null;
       return { status: 200, body: pm };
     }

@@ -49,6 +49,6 @@ export function activePaymentProvider(db: RootDb): PaymentProvider {
 }
 
 /** Tests: the environment is read once per process, so a test file that needs Stripe says so here. */
-export function usePaymentProviderForTests(provider: PaymentProvider | null): void {
+export function setPaymentProviderForTests(provider: PaymentProvider | null): void {
   override = provider;
 }
