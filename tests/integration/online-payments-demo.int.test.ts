@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 import { addDays, type CalendarDate } from "@/domain/billing/calendar-date";
 import { executeBillingRun } from "@/server/billing-runs/execute-billing-run";
 import { startBillingRun } from "@/server/billing-runs/start-billing-run";
+import { recordPayment } from "@/server/billing/record-payment";
 import { getDb } from "@/server/db/client";
 import { type JobQueue, startJobQueue } from "@/server/jobs/job-queue";
 import {
@@ -163,6 +164,33 @@ describe("paying online with the demo provider", () => {
       select: { number: true },
     });
     for (const n of numbers) expect(receipts[0]?.subject).toContain(n.number ?? "?");
+  });
+
+  it("never forces money onto an invoice paid meanwhile by transfer: the rest is reported for a refund", async () => {
+    const customer = await makeCustomer();
+    const a = await makeOpenInvoice({ customerId: customer.id, issuedAt: new Date("2026-01-05T09:00:00Z") });
+    const b = await makeOpenInvoice({ customerId: customer.id, issuedAt: new Date("2026-01-20T09:00:00Z") });
+    const { view, intentId, secret } = await checkoutFor([a.invoiceId, b.invoiceId], customer.id);
+    await recordPayment(
+      db,
+      a.staff,
+      a.invoiceId,
+      { amountMinor: 17275, method: "TRANSFER", reference: "VIR-1", receivedOn: "2026-02-01" },
+      t0,
+    );
+    await confirmDemoIntent(db, { intentId, clientSecret: secret, number: "4242424242424242" }, t0);
+    await applyPendingPaymentEvents(db, provider, t0);
+    expect([await status(a.invoiceId), await status(b.invoiceId)]).toEqual(["PAID", "PAID"]);
+    expect(
+      (await db.payment.findMany({ where: { checkoutId: view.checkoutId } })).map((p) => [
+        p.invoiceId,
+        p.amountMinor,
+      ]),
+    ).toEqual([[b.invoiceId, 17275n]]);
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "payment.unallocated", targetId: view.checkoutId },
+    });
+    expect(audit.details).toMatchObject({ unallocatedMinor: 17275, amountMinor: 34550, currency: "EUR" });
   });
 
   it("brings a suspended service back when its invoice is paid online", async () => {

@@ -263,6 +263,23 @@ describe("paying online through Stripe", () => {
     ).toBe(0);
   });
 
+  it("finds the checkout by our metadata when the success beats the recording of the intent's id", async () => {
+    const { invoiceId, customerId } = await makeOpenInvoice();
+    const actor = await makeCustomerActor(customerId);
+    const view = await startCheckout(db, provider, actor, { invoiceIds: [invoiceId], saveMethod: false }, t0);
+    const intentId = await intentOfCheckout(view.checkoutId);
+    await db.checkout.update({ where: { id: view.checkoutId }, data: { providerIntentId: null } });
+    expect((await deliver("payment_intent.succeeded", stub.succeed(intentId))).outcome).toBe("settled");
+    expect(await db.checkout.findUniqueOrThrow({ where: { id: view.checkoutId } })).toMatchObject({
+      providerIntentId: intentId,
+      status: "SUCCEEDED",
+    });
+    expect((await db.invoice.findUniqueOrThrow({ where: { id: invoiceId } })).status).toBe("PAID");
+    // An intent that is none of ours (another integration on the same account) changes nothing.
+    const foreign = { ...stub.intent(intentId), id: "pi_not_ours", metadata: {} };
+    expect((await deliver("payment_intent.succeeded", foreign)).outcome).toBe("unknown");
+  });
+
   it("a double-clicked Pay makes one checkout and one intent at Stripe", async () => {
     const { invoiceId, customerId } = await makeOpenInvoice();
     const actor = await makeCustomerActor(customerId);
