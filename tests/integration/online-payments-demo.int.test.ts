@@ -9,7 +9,7 @@ import {
   completeDemoAuthentication,
   confirmDemoIntent,
   demoIntentStatus,
-} from "@/server/payments/demo-provider";
+} from "@/server/payments/confirm-demo-intent";
 import { activePaymentProvider } from "@/server/payments/payment-providers";
 import { startCheckout } from "@/server/payments/start-checkout";
 import { startMethodSetup } from "@/server/payments/start-method-setup";

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
@@ -66,7 +67,9 @@ export async function startStripeStub(): Promise<StripeStub> {
   const byIdempotencyKey = new Map<string, { status: number; body: unknown }>();
   let seq = 0;
   const now = () => Math.floor(Date.now() / 1000);
-  const newId = (prefix: string) => `${prefix}_stub${String(++seq).padStart(6, "0")}`;
+  // Unique across stubs: test files share one database, whose unique ids would clash otherwise.
+  const run = randomBytes(4).toString("hex");
+  const newId = (prefix: string) => `${prefix}_${run}${String(++seq).padStart(6, "0")}`;
   const create = (kind: string, obj: Obj) => {
     objects.set(obj.id, obj);
     createdByKind.set(kind, [...(createdByKind.get(kind) ?? []), obj]);
