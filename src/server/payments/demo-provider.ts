@@ -15,16 +15,18 @@ import {
 import type { PaymentProvider } from "@/server/payments/payment-provider";
 import { storePaymentEvent } from "@/server/payments/receive-payment-webhook";
 
+/** Ids derived from the idempotency key: a repeated creation finds the same row (and event id). */
+const stableId = (prefix: string, key: string) =>
+  `${prefix}_${createHash("sha256").update(key).digest("hex").slice(0, 24)}`;
+
 /**
  * The demo payment provider (no STRIPE_SECRET_KEY), labelled "Demo payments" wherever it shows. It
  * behaves like Stripe where the app can tell: intents created once per idempotency key, confirmed by
  * the browser with a client secret, outcomes reported as events in the same inbox the Stripe webhook
  * fills (storePaymentEvent), so the app applies a demo payment exactly as a real one. Its state lives
- * in `demo_provider_intents`, so the app server and the worker agree. Only test numbers are accepted.
+ * in `demo_provider_intents`, so the app server and the worker agree. Only test numbers are accepted
+ * (confirm-demo-intent.ts, the demo payment form's use-cases).
  */
-const stableId = (prefix: string, key: string) =>
-  `${prefix}_${createHash("sha256").update(key).digest("hex").slice(0, 24)}`;
-
 export function demoProvider(db: RootDb, clock: () => Date = () => new Date()): PaymentProvider {
   const newRow = (
     kind: "payment" | "setup",
