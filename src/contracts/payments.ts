@@ -28,6 +28,7 @@ export const ZDemoConfirmInput = z.strictObject({
   checkoutId: z.string().uuid(),
   number: z.string().trim().min(1).max(40),
 });
+export type TDemoConfirmInput = z.infer<typeof ZDemoConfirmInput>;
 
 /** What the browser needs to take the payment: Stripe.js's client secret and key, or the demo page. */
 export interface CheckoutStartView {

@@ -6,10 +6,12 @@ import { recordPayment } from "@/server/billing/record-payment";
 import { getDb } from "@/server/db/client";
 import { type JobQueue, startJobQueue } from "@/server/jobs/job-queue";
 import {
-  completeDemoAuthentication,
+  authenticateDemoCheckout,
+  confirmDemoCheckout,
   confirmDemoIntent,
   demoIntentStatus,
 } from "@/server/payments/confirm-demo-intent";
+import { getCheckout } from "@/server/payments/get-checkout";
 import { activePaymentProvider } from "@/server/payments/payment-providers";
 import { startCheckout } from "@/server/payments/start-checkout";
 import { startMethodSetup } from "@/server/payments/start-method-setup";
@@ -80,42 +82,52 @@ describe("paying online with the demo provider", () => {
     );
   });
 
-  it("declines 0002, then asks 3155 to authenticate and succeeds once approved", async () => {
+  it("declines 0002, then asks 3155 to authenticate and succeeds once approved (the checkout's own pages)", async () => {
     const { invoiceId, customerId } = await makeOpenInvoice();
-    const { view, intentId, secret } = await checkoutFor([invoiceId], customerId);
-    expect(
-      (await confirmDemoIntent(db, { intentId, clientSecret: secret, number: "4000000000000002" }, t0))
-        .failureCode,
-    ).toBe("card_declined");
+    const { view, intentId, actor } = await checkoutFor([invoiceId], customerId);
+    const stranger = await makeCustomerActor();
+    const input = { checkoutId: view.checkoutId, number: "4000000000000002" };
+    expect(await codeOf(confirmDemoCheckout(db, stranger, input, t0))).toBe("NOT_FOUND");
+    expect(await codeOf(getCheckout(db, provider, stranger, view.checkoutId, t0))).toBe("NOT_FOUND");
+    expect((await confirmDemoCheckout(db, actor, input, t0)).failureCode).toBe("card_declined");
     await applyPendingPaymentEvents(db, provider, t0);
-    expect(await db.checkout.findUniqueOrThrow({ where: { id: view.checkoutId } })).toMatchObject({
+    expect(await getCheckout(db, provider, actor, view.checkoutId, t0)).toMatchObject({
       status: "FAILED",
-      failureCode: "card_declined",
+      clientSecret: view.clientSecret,
     });
+    expect((await db.checkout.findUniqueOrThrow({ where: { id: view.checkoutId } })).failureCode).toBe(
+      "card_declined",
+    );
     expect(await status(invoiceId)).toBe("OPEN");
 
     const later = new Date(t0.getTime() + 60_000);
-    expect(
-      (await confirmDemoIntent(db, { intentId, clientSecret: secret, number: "4000002500003155" }, later))
-        .status,
-    ).toBe("REQUIRES_ACTION");
+    const again = { checkoutId: view.checkoutId, number: "4000 0025 0000 3155" };
+    expect((await confirmDemoCheckout(db, actor, again, later)).status).toBe("REQUIRES_ACTION");
     await applyPendingPaymentEvents(db, provider, later);
     expect((await db.checkout.findUniqueOrThrow({ where: { id: view.checkoutId } })).status).toBe(
       "REQUIRES_ACTION",
     );
     expect(
-      await codeOf(
-        confirmDemoIntent(db, { intentId, clientSecret: secret, number: "4242424242424242" }, later),
-      ),
+      await codeOf(confirmDemoCheckout(db, actor, { ...again, number: "4242424242424242" }, later)),
     ).toBe("INVALID_TRANSITION");
-    await completeDemoAuthentication(
+    expect(
+      await codeOf(
+        authenticateDemoCheckout(db, stranger, { checkoutId: view.checkoutId, approve: true }, later),
+      ),
+    ).toBe("NOT_FOUND");
+    await authenticateDemoCheckout(
       db,
-      { intentId, clientSecret: secret, approve: true },
+      actor,
+      { checkoutId: view.checkoutId, approve: true },
       new Date(later.getTime() + 1000),
     );
     await applyPendingPaymentEvents(db, provider, later);
     expect(await status(invoiceId)).toBe("PAID");
     expect((await demoIntentStatus(db, intentId))?.status).toBe("SUCCEEDED");
+    expect(await getCheckout(db, provider, actor, view.checkoutId, later)).toMatchObject({
+      status: "SUCCEEDED",
+      clientSecret: null,
+    });
   });
 
   it("pays by SEPA debit: processing first, then paid, recorded as a bank debit", async () => {

@@ -1,6 +1,9 @@
 import { demoTestMethod } from "@/domain/payments/demo-test-methods";
 import { DomainError } from "@/domain/shared/domain-error";
+import type { TDemoConfirmInput } from "@/contracts/payments";
+import type { CustomerActor } from "@/server/auth/actor";
 import type { Db, RootDb } from "@/server/db/types";
+import { findCheckout } from "@/server/payments/checkout-repository";
 import {
   type DemoIntentRow,
   findDemoIntent,
@@ -68,4 +71,47 @@ export async function completeDemoAuthentication(
 export async function demoIntentStatus(db: Db, intentId: string): Promise<ProviderIntent | null> {
   const row = await findDemoIntent(db, intentId);
   return row ? intentOf(row) : null;
+}
+
+/** The demo intent of one of the caller's demo checkouts, with its secret (kept server-side by the demo). */
+async function demoIntentOfCheckout(
+  db: RootDb,
+  actor: CustomerActor,
+  checkoutId: string,
+): Promise<{ intentId: string; clientSecret: string }> {
+  const checkout = await findCheckout(db, checkoutId, actor.customerId);
+  const row =
+    checkout?.provider === "demo" && checkout.providerIntentId
+      ? await findDemoIntent(db, checkout.providerIntentId)
+      : null;
+  if (!row) throw new DomainError("NOT_FOUND", { entity: "checkout" });
+  return { intentId: row.id, clientSecret: row.clientSecret };
+}
+
+/** The demo payment form, posted by the signed-in customer for their checkout (ZDemoConfirmInput). */
+export async function confirmDemoCheckout(
+  db: RootDb,
+  actor: CustomerActor,
+  input: TDemoConfirmInput,
+  now: Date,
+): Promise<ProviderIntent> {
+  return confirmDemoIntent(
+    db,
+    { ...(await demoIntentOfCheckout(db, actor, input.checkoutId)), number: input.number },
+    now,
+  );
+}
+
+/** The demo 3-D Secure page, answered by the signed-in customer for their checkout. */
+export async function authenticateDemoCheckout(
+  db: RootDb,
+  actor: CustomerActor,
+  input: { checkoutId: string; approve: boolean },
+  now: Date,
+): Promise<ProviderIntent> {
+  return completeDemoAuthentication(
+    db,
+    { ...(await demoIntentOfCheckout(db, actor, input.checkoutId)), approve: input.approve },
+    now,
+  );
 }
