@@ -1,4 +1,7 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { paymentEventJobId } from "@/server/jobs/handlers/payment-event-apply";
+import { startJobQueue } from "@/server/jobs/job-queue";
+import { JOB } from "@/server/jobs/job-names";
 import { applyPaymentEvent, PaymentEventNotReady } from "@/server/payments/apply-payment-event";
 import { startCheckout } from "@/server/payments/start-checkout";
 import { makeCustomerActor, makeOpenInvoice } from "../support/payments";
@@ -129,5 +132,54 @@ describe("Stripe webhooks", () => {
       attempts: 1,
       lastError: expect.stringContaining("not settled yet"),
     });
+  });
+
+  it("the worker retries such an event with backoff, through pg-boss, without applying it", async () => {
+    const queue = await startJobQueue(inject("databaseUrl"), {
+      pollingIntervalSeconds: 0.5,
+      poolSize: 3,
+      paymentRetryDelaySeconds: 1,
+      paymentProvider: () => provider,
+    });
+    try {
+      const { invoiceId, customerId } = await makeOpenInvoice();
+      const view = await startCheckout(
+        db,
+        provider,
+        await makeCustomerActor(customerId),
+        { invoiceIds: [invoiceId], saveMethod: false },
+        t0,
+      );
+      const refund = {
+        id: "re_early_2",
+        object: "refund",
+        amount: 100,
+        currency: "eur",
+        payment_intent: await intentOfCheckout(view.checkoutId),
+        status: "succeeded",
+        metadata: {},
+        created: Math.floor(Date.now() / 1000),
+      };
+      const payload = stub.event("refund.created", refund);
+      expect((await post(payload, stub.sign(payload))).status).toBe(200);
+      const row = await db.paymentWebhookEvent.findFirstOrThrow({
+        where: { eventId: JSON.parse(payload).id },
+      });
+      // Waits for a second attempt (the deadline only keeps a broken worker from hanging the run).
+      const deadline = Date.now() + 45_000;
+      const attempts = async () =>
+        (await db.paymentWebhookEvent.findUniqueOrThrow({ where: { id: row.id } })).attempts;
+      while ((await attempts()) < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      expect(await attempts()).toBeGreaterThanOrEqual(2);
+      const job = await queue.boss.getJobById(JOB.applyPaymentEvent, paymentEventJobId(row.id.toString()));
+      expect(job?.retryCount).toBeGreaterThanOrEqual(1);
+      expect(await db.paymentWebhookEvent.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+        processedAt: null,
+        lastError: expect.stringContaining("not settled yet"),
+      });
+      expect(await db.payment.count({ where: { invoiceId } })).toBe(0);
+    } finally {
+      await queue.stop();
+    }
   });
 });
