@@ -27,6 +27,12 @@ const ZEnv = z.object({
   // The daily billing run: a local wall-clock time in a time zone.
   BILLING_RUN_AT: z.string().refine(isTimeOfDay, "expected HH:MM (24-hour clock)").default("06:00"),
   BILLING_TIME_ZONE: z.string().refine(isValidTimeZone, "expected an IANA time zone such as Europe/Paris").default("Europe/Paris"),
+  // Online payments (ADR 0019): with STRIPE_SECRET_KEY, Stripe; without, the labelled demo provider.
+  STRIPE_SECRET_KEY: z.string().min(1).optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  STRIPE_PUBLISHABLE_KEY: z.string().min(1).optional(),
+  // Tests only: the Stripe API's base URL (a local stub server), e.g. http://127.0.0.1:12111.
+  STRIPE_API_BASE: z.string().url().optional(),
 });
 
 export type Env = z.infer<typeof ZEnv>;

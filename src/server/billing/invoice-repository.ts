@@ -111,7 +111,7 @@ export async function updateInvoiceSettlement(
 
 export async function insertPayment(
   db: Db,
-  data: { invoiceId: string; customerId: string; amountMinor: bigint; currency: string; method: "CARD" | "BANK_DEBIT" | "TRANSFER" | "CHEQUE" | "CASH"; reference: string; receivedOn: Date; recordedById: string | null; createdAt: Date },
+  data: { invoiceId: string; customerId: string; amountMinor: bigint; currency: string; method: "CARD" | "BANK_DEBIT" | "TRANSFER" | "CHEQUE" | "CASH"; reference: string; receivedOn: Date; recordedById: string | null; checkoutId?: string | null; createdAt: Date },
 ): Promise<{ id: string }> {
   return db.payment.create({ data, select: { id: true } });
 }

@@ -20,6 +20,8 @@ export async function recordPaymentInTransaction(
   invoiceId: string,
   input: TRecordPaymentInput,
   now: Date,
+  /** A payment collected online names its checkout (one payment per checkout and invoice, UNIQUE). */
+  options: { checkoutId?: string } = {},
 ): Promise<{ paymentId: string; invoiceStatus: string; reinstatements: number }> {
   const invoice = await lockInvoice(tx, invoiceId);
   if (!invoice) throw new DomainError("NOT_FOUND", { entity: "invoice" });
@@ -35,6 +37,7 @@ export async function recordPaymentInTransaction(
     reference: input.reference,
     receivedOn: dateToDb(calendarDate(input.receivedOn)),
     recordedById: actor?.id ?? null,
+    checkoutId: options.checkoutId ?? null,
     createdAt: now,
   });
   const paidMinor = amounts.paidMinor + input.amountMinor;
@@ -50,7 +53,7 @@ export async function recordPaymentInTransaction(
     targetType: "invoice",
     targetId: invoiceId,
     customerId: invoice.customer_id,
-    details: { paymentId: id, amountMinor: input.amountMinor, method: input.method },
+    details: { paymentId: id, amountMinor: input.amountMinor, method: input.method, ...(options.checkoutId ? { checkoutId: options.checkoutId } : {}) },
     at: now,
   });
   return { paymentId: id, invoiceStatus: status, reinstatements };

@@ -11,6 +11,10 @@ export const JOB = {
   deliverWebhook: "webhook-deliver",
   /** Every minute and when a new delivery is announced: an attempt job for every due webhook delivery. */
   sweepWebhooks: "webhook-sweep",
+  /** One payment provider event of the inbox to apply (ADR 0019); the job id derives from the inbox row's id. */
+  applyPaymentEvent: "payment-event-apply",
+  /** Every minute: a job for any inbox event left unprocessed (missed announcement, crash), attempts left. */
+  sweepPaymentEvents: "payment-event-sweep",
   /** The daily billing run, once per local date (registered by the worker only when given a handler). */
   billingRun: "billing-run",
 } as const;

@@ -3,13 +3,25 @@ import { createPrismaClient } from "@/server/db/client";
 import type { RootDb } from "@/server/db/types";
 import { type DeliverEmailData, deliverEmailHandler } from "@/server/jobs/handlers/outbox-deliver";
 import { sweepOutboxHandler } from "@/server/jobs/handlers/outbox-sweep";
+import {
+  type ApplyPaymentEventData,
+  applyPaymentEventHandler,
+  MAX_PAYMENT_EVENT_ATTEMPTS,
+  paymentEventJobId,
+} from "@/server/jobs/handlers/payment-event-apply";
+import { sweepPaymentEventsHandler } from "@/server/jobs/handlers/payment-event-sweep";
 import { JOB } from "@/server/jobs/job-names";
-import { listenForOutboxEmails } from "@/server/jobs/outbox-listener";
+import { listenForChannels } from "@/server/jobs/outbox-listener";
 import { startWebhookJobs, type WebhookJobs } from "@/server/jobs/webhook-jobs";
 import { logger } from "@/server/logger";
 import { MAX_EMAIL_ATTEMPTS } from "@/server/mail/deliver-outbox";
+import { OUTBOX_CHANNEL } from "@/server/mail/outbox-repository";
 import { type MailTransport, smtpTransport } from "@/server/mail/transport";
+import { PAYMENT_EVENTS_CHANNEL } from "@/server/payments/payment-event-repository";
+import type { PaymentProvider } from "@/server/payments/payment-provider";
+import { activePaymentProvider } from "@/server/payments/payment-providers";
 import type { WebhookSendOptions } from "@/server/webhooks/deliver-webhook";
+import { WEBHOOK_CHANNEL } from "@/server/webhooks/webhook-repository";
 
 /** pg-boss keeps its tables in this schema; the app's Prisma migrations never touch it (ADR 0015). */
 export const JOB_SCHEMA = "pgboss";
@@ -31,6 +43,10 @@ export interface JobQueueOptions {
   stopTimeoutMs?: number;
   /** Outgoing webhooks: timeout, retry schedule, fetch (tests shorten the schedule). */
   webhooks?: WebhookSendOptions;
+  /** The payment provider the inbox's events are applied with; default: the active one (payment-providers.ts). */
+  paymentProvider?: () => PaymentProvider;
+  /** Base of the backoff between attempts at a payment event (default 10 s: about 10 s, 20 s, 40 s... up to ~20 min). */
+  paymentRetryDelaySeconds?: number;
 }
 
 export interface JobQueue {
@@ -42,7 +58,9 @@ export interface JobQueue {
    * replaced; a job waiting for its retry is left alone, so its backoff holds.
    */
   ensureEmailDelivery(emailId: string): Promise<"queued" | "requeued" | "already-queued">;
-  /** Runs the outbox sweep now (at start and after the listener reconnects). */
+  /** Makes sure an inbox event has its job (same dedupe as ensureEmailDelivery, job id derived from the row id). */
+  ensurePaymentEventJob(inboxId: string): Promise<"queued" | "requeued" | "already-queued">;
+  /** Runs the outbox sweep (and the payment inbox's) now (at start and after the listener reconnects). */
   sweepNow(): Promise<void>;
   /** The webhook delivery queues (ADR 0016). */
   readonly webhooks: WebhookJobs;
@@ -147,27 +165,76 @@ export async function startJobQueue(databaseUrl: string, options: JobQueueOption
       sweepOutboxHandler({ db, transport, ensureDelivery: ensureEmailDelivery }),
     );
     await boss.schedule(JOB.sweepOutbox, "* * * * *");
+
+    // Payment provider events (ADR 0019): one job per inbox row, retried with backoff while it
+    // cannot apply yet (a refund before its payment's success).
+    await ensureQueue(boss, JOB.applyPaymentEvent, {
+      retryLimit: MAX_PAYMENT_EVENT_ATTEMPTS - 1,
+      retryDelay: options.paymentRetryDelaySeconds ?? 10,
+      retryBackoff: true,
+      expireInSeconds: 300,
+    });
+    await ensureQueue(boss, JOB.sweepPaymentEvents, { retryLimit: 0, expireInSeconds: 300 });
+    const provider = options.paymentProvider ?? (() => activePaymentProvider(db));
+    let paymentWorker = "";
+    paymentWorker = await boss.work<ApplyPaymentEventData>(
+      JOB.applyPaymentEvent,
+      { pollingIntervalSeconds, batchSize: 1 },
+      async (jobs) => {
+        if (jobs.length > 0) boss.notifyWorker(paymentWorker);
+        return applyPaymentEventHandler({ db, provider })(jobs);
+      },
+    );
+    const sendPaymentEvent = (inboxId: string) => boss.send(JOB.applyPaymentEvent, { inboxId }, { id: paymentEventJobId(inboxId) });
+    const ensurePaymentEventJob: JobQueue["ensurePaymentEventJob"] = async (inboxId) => {
+      const id = paymentEventJobId(inboxId);
+      if (await sendPaymentEvent(inboxId)) {
+        boss.notifyWorker(paymentWorker);
+        return "queued";
+      }
+      const job = await boss.getJobById(JOB.applyPaymentEvent, id);
+      if (!job || !ENDED.has(job.state)) return "already-queued";
+      // Its job ended yet the event is unprocessed with attempts left (the sweep checked): fresh job.
+      await boss.deleteJob(JOB.applyPaymentEvent, id);
+      if (!(await sendPaymentEvent(inboxId))) return "already-queued";
+      boss.notifyWorker(paymentWorker);
+      return "requeued";
+    };
+    const paymentSweepWorker = await boss.work(JOB.sweepPaymentEvents, { pollingIntervalSeconds }, sweepPaymentEventsHandler({ db, ensureJob: ensurePaymentEventJob }));
+    await boss.schedule(JOB.sweepPaymentEvents, "* * * * *");
+
     const sweepNow = async () => {
       await boss.send(JOB.sweepOutbox, {});
       boss.notifyWorker(sweepWorker);
+      await boss.send(JOB.sweepPaymentEvents, {});
+      boss.notifyWorker(paymentSweepWorker);
     };
 
     const webhooks = await startWebhookJobs(boss, { db, options: options.webhooks ?? {}, concurrency, pollingIntervalSeconds });
-    return { ensureEmailDelivery, sweepNow, webhooks };
+    return { ensureEmailDelivery, ensurePaymentEventJob, sweepNow, webhooks };
   };
-  const { ensureEmailDelivery, sweepNow, webhooks } = await setUp().catch(async (e) => {
+  const { ensureEmailDelivery, ensurePaymentEventJob, sweepNow, webhooks } = await setUp().catch(async (e) => {
     // Stops what did start (pg-boss's workers and pool once it started, the handlers' client).
     await boss.stop({ graceful: false, wait: true }).catch(() => {});
     await ownDb?.$disconnect();
     throw e;
   });
 
-  const listener = listenForOutboxEmails(databaseUrl, {
-    onEmail: (emailId) => {
-      if (!transport()) return;
-      ensureEmailDelivery(emailId).catch((e) =>
-        logger.error({ emailId, err: (e as Error).message }, "could not queue an e-mail"),
-      );
+  const listener = listenForChannels(databaseUrl, {
+    channels: {
+      [OUTBOX_CHANNEL]: (emailId) => {
+        if (!transport()) return;
+        ensureEmailDelivery(emailId).catch((e) =>
+          logger.error({ emailId, err: (e as Error).message }, "could not queue an e-mail"),
+        );
+      },
+      [PAYMENT_EVENTS_CHANNEL]: (inboxId) => {
+        ensurePaymentEventJob(inboxId).catch((e) =>
+          logger.error({ inboxId, err: (e as Error).message }, "could not queue a payment event"),
+        );
+      },
+      // New webhook deliveries committed (ADR 0016): the announcement carries no id, a sweep queues them.
+      [WEBHOOK_CHANNEL]: () => webhooks.requestSweep(),
     },
     onConnected: () => {
       sweepNow().catch((e) =>
@@ -175,13 +242,13 @@ export async function startJobQueue(databaseUrl: string, options: JobQueueOption
       );
       webhooks.sweepNow().catch((e) => logger.error({ err: (e as Error).message }, "could not queue the webhook sweep"));
     },
-    onWebhooks: webhooks.requestSweep,
   });
 
   let stopped: Promise<void> | null = null;
   return {
     boss,
     ensureEmailDelivery,
+    ensurePaymentEventJob,
     sweepNow,
     webhooks,
     stop() {

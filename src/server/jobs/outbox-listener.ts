@@ -1,7 +1,5 @@
 import pg from "pg";
 import { logger } from "@/server/logger";
-import { OUTBOX_CHANNEL } from "@/server/mail/outbox-repository";
-import { WEBHOOK_CHANNEL } from "@/server/webhooks/webhook-repository";
 
 export interface OutboxListener {
   close(): Promise<void>;
@@ -10,15 +8,16 @@ export interface OutboxListener {
 const RETRY_MS = [1000, 2000, 5000, 10_000, 30_000];
 
 /**
- * Hears of each new pending e-mail the moment its transaction commits (`LISTEN comptoir_outbox`, see
- * insertOutboundEmail) on one dedicated connection. A lost connection is opened again with a growing
- * delay; `onConnected` runs after every (re)connection, since announcements made meanwhile are lost:
- * the caller sweeps the outbox then. The announcement only wakes the worker: the outbox row and the
- * queue's job are what make delivery durable.
+ * Hears of each new pending e-mail, webhook delivery and payment event the moment its transaction
+ * commits (`LISTEN` on each channel: the outbox's, the webhooks', the payment inbox's) on one
+ * dedicated connection; each announcement goes to its channel's handler. A lost connection is
+ * opened again with a growing delay; `onConnected` runs after every (re)connection, since
+ * announcements made meanwhile are lost: the caller sweeps then. The announcement only wakes the
+ * worker: the rows and the queue's jobs are what make the work durable.
  */
-export function listenForOutboxEmails(
+export function listenForChannels(
   databaseUrl: string,
-  handlers: { onEmail: (emailId: string) => void; onConnected: () => void; /** New webhook deliveries committed (ADR 0016). */ onWebhooks?: () => void },
+  handlers: { channels: Record<string, (payload: string) => void>; onConnected: () => void },
 ): OutboxListener {
   let client: pg.Client | null = null;
   let timer: NodeJS.Timeout | null = null;
@@ -39,8 +38,9 @@ export function listenForOutboxEmails(
     const c = new pg.Client({ connectionString: databaseUrl, application_name: "comptoir-jobs-listen" });
     client = c;
     c.on("notification", (msg) => {
-      if (msg.channel === OUTBOX_CHANNEL && msg.payload) handlers.onEmail(msg.payload);
-      if (msg.channel === WEBHOOK_CHANNEL) handlers.onWebhooks?.();
+      // Some announcements carry no payload (new webhook deliveries): the handler then sweeps.
+      const handler = handlers.channels[msg.channel];
+      if (handler) handler(msg.payload ?? "");
     });
     c.on("error", (e) => {
       if (!closed) logger.warn({ err: e.message }, "outbox listener connection lost");
@@ -51,8 +51,7 @@ export function listenForOutboxEmails(
     });
     try {
       await c.connect();
-      await c.query(`LISTEN ${OUTBOX_CHANNEL}`);
-      await c.query(`LISTEN ${WEBHOOK_CHANNEL}`);
+      for (const channel of Object.keys(handlers.channels)) await c.query(`LISTEN ${channel}`);
       if (closed) {
         await c.end().catch(() => {});
         return;

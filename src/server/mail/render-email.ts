@@ -10,6 +10,15 @@ interface InvoiceParams {
   link: string;
 }
 
+/** Online payments name what was paid (invoice numbers, already joined), how much and with what. */
+interface PaymentParams {
+  customerName: string;
+  invoices: string;
+  amount: string;
+  method: string;
+  link: string;
+}
+
 export type EmailMessage =
   | {
       template: "invitation";
@@ -17,7 +26,9 @@ export type EmailMessage =
     }
   | { template: "passwordReset"; params: { name: string; link: string; expiresAt: Date } }
   | { template: "renewalInvoice"; params: InvoiceParams }
-  | { template: "paymentReminder"; params: InvoiceParams };
+  | { template: "paymentReminder"; params: InvoiceParams }
+  | { template: "paymentReceipt"; params: PaymentParams }
+  | { template: "paymentFailed"; params: PaymentParams };
 
 export interface RenderedEmail {
   subject: string;
