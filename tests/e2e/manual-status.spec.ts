@@ -33,11 +33,11 @@ test("an administrator allows changes by hand for a group; a service is then sus
   await page.goto(`/staff/subscriptions/${subscriptionId}`);
   const form = page.getByTestId("manual-status-form");
   const title = (await page.getByRole("heading", { level: 1 }).textContent()) ?? "";
-  await form.getByLabel("Change").selectOption("suspend");
+  await form.getByLabel("Change", { exact: true }).selectOption("suspend");
   // No reason: the browser asks for one before anything is confirmed.
   await page.getByTestId("manual-status").click();
   await expect(dialog(page)).toHaveCount(0);
-  await form.getByLabel("Reason").fill("Abuse report #4711: outgoing spam");
+  await form.getByLabel("Reason", { exact: true }).fill("Abuse report #4711: outgoing spam");
   await page.getByTestId("manual-status").click();
   await expect(dialog(page)).toContainText(`Suspend: ${title}?`);
   await dialog(page).getByRole("button", { name: "Yes, change it" }).click();
@@ -46,8 +46,8 @@ test("an administrator allows changes by hand for a group; a service is then sus
   await expect(page.getByTestId("subscription-status")).toHaveText("Suspended");
   await expect(page.getByTestId("timeline-entry").last()).toHaveAttribute("data-kind", "SUSPENDED");
 
-  await page.getByTestId("manual-status-form").getByLabel("Change").selectOption("reinstate");
-  await page.getByTestId("manual-status-form").getByLabel("Reason").fill("Customer cleaned the server");
+  await page.getByTestId("manual-status-form").getByLabel("Change", { exact: true }).selectOption("reinstate");
+  await page.getByTestId("manual-status-form").getByLabel("Reason", { exact: true }).fill("Customer cleaned the server");
   await page.getByTestId("manual-status").click();
   await dialog(page).getByRole("button", { name: "Yes, change it" }).click();
   await expect(page.getByTestId("action-ok")).toHaveText(`${title} is now active.`);

@@ -1,10 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { totpCodeAt } from "@/server/auth/totp";
-import { E2E_NEW_ADMIN } from "./fixtures/totp";
+import { E2E_ENROLLING_STAFF, E2E_NEW_ADMIN } from "./fixtures/totp";
 import { PASSWORD, signIn } from "./support";
 
 test("a staff member turns on two-factor authentication, signs out, and signs in with a code", async ({ page }) => {
-  await signIn(page, "billing@comptoir.example");
+  await signIn(page, E2E_ENROLLING_STAFF);
   await page.goto("/staff/security");
   await page.getByTestId("totp-start").click();
   await expect(page.getByTestId("totp-qr")).toBeVisible();
@@ -19,7 +19,7 @@ test("a staff member turns on two-factor authentication, signs out, and signs in
   await page.getByRole("button", { name: /sign out|se déconnecter|cerrar sesión/i }).click();
   await expect(page).toHaveURL(/\/signin/);
 
-  await page.locator("#email").fill("billing@comptoir.example");
+  await page.locator("#email").fill(E2E_ENROLLING_STAFF);
   await page.locator("#password").fill(PASSWORD);
   await page.locator("[data-testid=signin-form] button[type=submit]").click();
   await expect(page.getByTestId("signin-code-form")).toBeVisible();
@@ -42,7 +42,7 @@ test("a staff member turns on two-factor authentication, signs out, and signs in
   // The remembered device skips the code next time.
   await page.getByRole("button", { name: /sign out|se déconnecter|cerrar sesión/i }).click();
   await expect(page).toHaveURL(/\/signin/);
-  await signIn(page, "billing@comptoir.example");
+  await signIn(page, E2E_ENROLLING_STAFF);
 });
 
 test("the admin of the fixture signs in with a code and reaches the back-office", async ({ page }) => {
