@@ -41,8 +41,11 @@ test("a declined card pays nothing and says why; a card that asks for authentica
   await signIn(page, E2E_PAYING_CUSTOMER);
   await expect(page.getByTestId("pay-all-due")).toContainText("Pay all due: €58.80");
 
+  await shoot(page, "portal-home-pay", baseURL);
+
   // "Pay" on the invoice's row opens the payment page: what is paid, and the demo form.
   await page.goto("/portal/invoices");
+  await shoot(page, "portal-invoices-pay", baseURL);
   await page.getByTestId("pay-row").first().click();
   await expect(page).toHaveURL(/\/portal\/checkouts\/[0-9a-f-]{36}$/);
   const checkoutUrl = page.url();
@@ -68,6 +71,7 @@ test("a declined card pays nothing and says why; a card that asks for authentica
     "The payment did not go through: your bank declined the card. Nothing was charged. You can try again below.",
   );
   await expect(page.getByTestId("checkout-invoice-status")).toHaveText("Open");
+  await shoot(page, "portal-checkout-declined", baseURL);
   await page.goto("/portal");
   await expect(page.getByTestId("pay-all-due")).toContainText("€58.80");
 

@@ -20,7 +20,10 @@ export interface InvoiceRow {
 }
 
 /** A list of invoices; `hrefBase` is /portal/invoices or /staff/invoices. */
-/** `rowAction` adds a last column (the portal's "Pay" on open invoices). */
+/**
+ * `rowAction` adds a last column (the portal's "Pay" on open invoices); on a phone it is left out, so
+ * the key columns stay on screen: the invoice's own page and "Pay all due" offer it there.
+ */
 export function InvoiceTable({ rows, hrefBase, today, showCustomer = false, rowAction }: { rows: InvoiceRow[]; hrefBase: string; today: CalendarDate; showCustomer?: boolean; rowAction?: { label: string; render: (row: InvoiceRow) => ReactNode } }) {
   const t = useTranslations("billing");
   const common = useTranslations("common");
@@ -35,7 +38,7 @@ export function InvoiceTable({ rows, hrefBase, today, showCustomer = false, rowA
     { label: t("total"), className: "text-right" },
     { label: t("balance"), className: "text-right" },
     t("status"),
-    ...(rowAction ? [{ label: rowAction.label, className: "sr-only md:not-sr-only" }] : []),
+    ...(rowAction ? [{ label: rowAction.label, className: secondary }] : []),
   ];
   return (
     <Table headers={headers} empty={rows.length === 0 ? common("noResults") : undefined}>
@@ -63,7 +66,7 @@ export function InvoiceTable({ rows, hrefBase, today, showCustomer = false, rowA
           <Td className="whitespace-nowrap">
             <InvoiceStatusBadge status={r.status} overdue={isPastDue(r.status, r.dueDate, today, r.balanceMinor)} />
           </Td>
-          {rowAction ? <Td className="text-right">{rowAction.render(r)}</Td> : null}
+          {rowAction ? <Td className={`${secondary} text-right`}>{rowAction.render(r)}</Td> : null}
         </tr>
       ))}
     </Table>
