@@ -75,9 +75,10 @@ test("a declined card pays nothing and says why; a card that asks for authentica
   await page.goto("/portal");
   await expect(page.getByTestId("pay-all-due")).toContainText("€58.80");
 
-  // The same invoice again gets the same checkout; the 3-D Secure card asks the cardholder first.
+  // The same invoice again, double-clicked, gets the same checkout; the 3-D Secure card asks the
+  // cardholder first.
   await page.goto("/portal/invoices");
-  await page.getByTestId("pay-row").first().click();
+  await page.getByTestId("pay-row").first().dblclick();
   await expect(page).toHaveURL(checkoutUrl);
   await typeCard(page, "4000 0025 0000 3155");
   await page.getByTestId("demo-pay").getByRole("button", { name: "Pay €58.80" }).click();
