@@ -64,7 +64,15 @@ test("every portal page, as a customer owner", async ({ page }) => {
   await page.goto("/portal/team");
   const members = page.locator('main a[href^="/portal/team/"]');
   const member = (await members.count()) > 0 ? await members.first().getAttribute("href") : null;
+  // A checkout page needs a checkout: "Pay" on an open invoice creates one (and pays nothing).
+  await page.goto("/portal/invoices?status=OPEN");
+  await page.getByTestId("pay-row").first().click();
+  await expect(page).toHaveURL(/\/portal\/checkouts\/[0-9a-f-]{36}$/);
+  const checkout = new URL(page.url()).pathname;
   await checkPages(page, [
+    checkout,
+    "/portal/payment-methods",
+    "/portal/payment-methods/new",
     "/portal",
     "/portal/invoices",
     `/portal/invoices/${d.invoiceId}`,

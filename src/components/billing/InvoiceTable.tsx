@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { Table, Td } from "@/components/ui";
 import type { CalendarDate } from "@/domain/billing/calendar-date";
@@ -19,7 +20,11 @@ export interface InvoiceRow {
 }
 
 /** A list of invoices; `hrefBase` is /portal/invoices or /staff/invoices. */
-export function InvoiceTable({ rows, hrefBase, today, showCustomer = false }: { rows: InvoiceRow[]; hrefBase: string; today: CalendarDate; showCustomer?: boolean }) {
+/**
+ * `rowAction` adds a last column (the portal's "Pay" on open invoices); on a phone it is left out, so
+ * the key columns stay on screen: the invoice's own page and "Pay all due" offer it there.
+ */
+export function InvoiceTable({ rows, hrefBase, today, showCustomer = false, rowAction }: { rows: InvoiceRow[]; hrefBase: string; today: CalendarDate; showCustomer?: boolean; rowAction?: { label: string; render: (row: InvoiceRow) => ReactNode } }) {
   const t = useTranslations("billing");
   const common = useTranslations("common");
   const locale = useLocale();
@@ -33,6 +38,7 @@ export function InvoiceTable({ rows, hrefBase, today, showCustomer = false }: { 
     { label: t("total"), className: "text-right" },
     { label: t("balance"), className: "text-right" },
     t("status"),
+    ...(rowAction ? [{ label: rowAction.label, className: secondary }] : []),
   ];
   return (
     <Table headers={headers} empty={rows.length === 0 ? common("noResults") : undefined}>
@@ -60,6 +66,7 @@ export function InvoiceTable({ rows, hrefBase, today, showCustomer = false }: { 
           <Td className="whitespace-nowrap">
             <InvoiceStatusBadge status={r.status} overdue={isPastDue(r.status, r.dueDate, today, r.balanceMinor)} />
           </Td>
+          {rowAction ? <Td className={`${secondary} text-right`}>{rowAction.render(r)}</Td> : null}
         </tr>
       ))}
     </Table>

@@ -52,3 +52,7 @@ export function demoOffSessionOutcome(
   if (method.outcome === "REQUIRES_AUTHENTICATION") return "AUTHENTICATION_REQUIRED";
   return method.outcome;
 }
+
+/** The test numbers the demo form lists for people to copy, with what each does. */
+export const DEMO_TEST_NUMBERS: readonly { number: string; kind: MethodKind; outcome: DemoOutcome }[] =
+  Object.entries(TEST_METHODS).map(([number, m]) => ({ number, kind: m.kind, outcome: m.outcome }));

@@ -28,6 +28,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
           label: t("portal.nav.account"),
           items: [
             { href: "/portal/sites", label: t("portal.nav.sites") },
+            { href: "/portal/payment-methods", label: t("portal.nav.paymentMethods") },
             { href: "/portal/team", label: t("portal.nav.team") },
             { href: "/portal/settings", label: t("portal.nav.settings") },
           ],

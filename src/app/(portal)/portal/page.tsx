@@ -2,6 +2,8 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { fmtMoney } from "@/domain/billing/display-format";
 import { InvoiceTable } from "@/components/billing/InvoiceTable";
+import { PayAllDue } from "@/components/portal/PayAllDue";
+import { PayButton } from "@/components/portal/PayButton";
 import { Card } from "@/components/ui";
 import { requireCustomer } from "@/server/auth/guards";
 import { customerBalanceSummary, listInvoices } from "@/server/billing/invoice-list";
@@ -11,19 +13,22 @@ import { fmtDate } from "@/domain/billing/display-format";
 import { isOrderExpired } from "@/domain/billing/order-validity";
 import { getDb } from "@/server/db/client";
 import { listOrdersAwaitingAnswer } from "@/server/orders/purchase-order-repository";
+import { listPayableInvoices } from "@/server/payments/list-payable-invoices";
 
 export default async function PortalHome() {
   const user = await requireCustomer();
   const db = getDb();
   const today = await customerToday(db, user.customerId, new Date());
-  const [summary, open, renewals, awaiting] = await Promise.all([
+  const [summary, open, renewals, awaiting, payable] = await Promise.all([
     customerBalanceSummary(db, user.customerId, today),
     listInvoices(db, { customerId: user.customerId }, { status: "OPEN" }, { limit: 5 }),
     listCustomerSubscriptions(db, user.customerId, { activeOnly: true, take: 4 }),
     listOrdersAwaitingAnswer(db, user.customerId),
+    listPayableInvoices(db, user.customerId),
   ]);
   const t = await getTranslations("portal.home");
   const billing = await getTranslations("billing");
+  const pay = await getTranslations("payments");
   const locale = await getLocale();
   const due = summary.filter((s) => s.dueMinor > 0);
   const overdue = summary.filter((s) => s.overdueMinor > 0);
@@ -52,11 +57,16 @@ export default async function PortalHome() {
           {due.length === 0 ? (
             <p className="text-sm text-slate-500">{t("nothingDue")}</p>
           ) : (
-            due.map((s) => (
-              <p key={s.currency} className="text-2xl font-semibold tabular-nums" data-testid="amount-due">
-                {fmtMoney(s.dueMinor, s.currency, locale)}
-              </p>
-            ))
+            <>
+              {due.map((s) => (
+                <p key={s.currency} className="text-2xl font-semibold tabular-nums" data-testid="amount-due">
+                  {fmtMoney(s.dueMinor, s.currency, locale)}
+                </p>
+              ))}
+              <div className="mt-2">
+                <PayAllDue groups={payable} />
+              </div>
+            </>
           )}
         </Card>
         <Card title={t("overdue")}>
@@ -92,7 +102,7 @@ export default async function PortalHome() {
       </div>
       {open.items.length > 0 ? (
         <Card title={billing("statuses.OPEN")} actions={<Link href="/portal/invoices">{billing("invoices")}</Link>}>
-          <InvoiceTable rows={open.items} hrefBase="/portal/invoices" today={today} />
+          <InvoiceTable rows={open.items} hrefBase="/portal/invoices" today={today} rowAction={{ label: pay("payColumn"), render: (r) => (r.status === "OPEN" && r.balanceMinor > 0 ? <PayButton invoiceIds={[r.id]} label={pay("pay")} tone="secondary" testId="pay-row" /> : null) }} />
         </Card>
       ) : null}
     </>
