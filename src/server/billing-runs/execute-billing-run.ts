@@ -1,8 +1,13 @@
 import type { CalendarDate } from "@/domain/billing/calendar-date";
 import { isDomainError } from "@/domain/shared/domain-error";
-import { applyPlansInBatch, type CustomerPlan, isBatchable } from "@/server/billing-runs/apply-plans-in-batch";
+import {
+  applyPlansInBatch,
+  type CustomerPlan,
+  isBatchable,
+} from "@/server/billing-runs/apply-plans-in-batch";
 import { type AppliedEffect, applyScheduledAction } from "@/server/billing-runs/apply-scheduled-action";
 import { beatHeart, findRun, finishRun, markRunning } from "@/server/billing-runs/billing-run-repository";
+import { chooseRunCandidates, clearRunCandidates } from "@/server/billing-runs/billing-candidate-repository";
 import { batchCount, billingStateBatches, planCustomer } from "@/server/billing-runs/customer-plans";
 import { releaseSettledHolds } from "@/server/billing-runs/release-settled-holds";
 import type { RootDb } from "@/server/db/types";
@@ -41,7 +46,12 @@ export const runBatchCount = (customers: number) => batchCount(customers, BATCH,
  * recorded and the others go on; the next run retries it. The heartbeat after every batch
  * keeps the lease; losing it (the run was declared dead) stops the run. A dry run plans and counts only.
  */
-export async function executeBillingRun(db: RootDb, runId: string, clock: () => Date = () => new Date(), onBatch?: (customersDone: number) => void) {
+export async function executeBillingRun(
+  db: RootDb,
+  runId: string,
+  clock: () => Date = () => new Date(),
+  onBatch?: (customersDone: number) => void,
+) {
   if (!(await markRunning(db, runId, clock()))) return null;
   const run = await findRun(db, runId);
   if (!run) return null;
@@ -55,9 +65,14 @@ export async function executeBillingRun(db: RootDb, runId: string, clock: () => 
   const fail = (customerId: string, e: unknown) => {
     counts.errors += 1;
     errors.push({ customerId, code: isDomainError(e) ? e.code : "UNEXPECTED" });
-    logger.error({ customerId, err: e instanceof Error ? e.message : String(e) }, "billing run: customer failed");
+    logger.error(
+      { customerId, err: e instanceof Error ? e.message : String(e) },
+      "billing run: customer failed",
+    );
   };
-  for await (const { ids, states } of billingStateBatches(db, BATCH, undefined, FIRST_BATCH)) {
+  // Only the customers who may have something due are read and planned (chooseRunCandidates).
+  await chooseRunCandidates(db, runId, asOf);
+  for await (const { states, passed } of billingStateBatches(db, BATCH, undefined, FIRST_BATCH, runId)) {
     const plans: CustomerPlan[] = [];
     for (const state of states) {
       try {
@@ -71,7 +86,7 @@ export async function executeBillingRun(db: RootDb, runId: string, clock: () => 
     } else {
       await applyPlans(db, plans, runId, clock(), add, fail);
     }
-    done += ids.length;
+    done += passed;
     onBatch?.(done);
     if (!(await beatHeart(db, runId, clock(), counts, done))) {
       logger.warn({ runId }, "billing run: lease lost, stopping");
@@ -86,10 +101,14 @@ export async function executeBillingRun(db: RootDb, runId: string, clock: () => 
     } catch (e) {
       counts.errors += 1;
       errors.push({ customerId: null, code: isDomainError(e) ? e.code : "UNEXPECTED" });
-      logger.error({ err: e instanceof Error ? e.message : String(e) }, "billing run: releasing settled holds failed");
+      logger.error(
+        { err: e instanceof Error ? e.message : String(e) },
+        "billing run: releasing settled holds failed",
+      );
     }
   }
   await finishRun(db, runId, { status: "SUCCEEDED", counts, errors, now: clock() });
+  await clearRunCandidates(db, runId);
   return { status: "SUCCEEDED" as const, counts, errors };
 }
 
@@ -98,18 +117,29 @@ export async function executeBillingRun(db: RootDb, runId: string, clock: () => 
  * constant number of statements), the others, and all of them if that transaction fails, action by
  * action in their own transactions, so one customer's failure is theirs alone.
  */
-async function applyPlans(db: RootDb, plans: CustomerPlan[], runId: string, now: Date, add: (e: AppliedEffect) => void, fail: (customerId: string, e: unknown) => void) {
+async function applyPlans(
+  db: RootDb,
+  plans: CustomerPlan[],
+  runId: string,
+  now: Date,
+  add: (e: AppliedEffect) => void,
+  fail: (customerId: string, e: unknown) => void,
+) {
   const batchable = plans.filter((p) => p.actions.length > 0 && isBatchable(p));
   let single = plans.filter((p) => p.actions.length > 0 && !isBatchable(p));
   try {
     add(await applyPlansInBatch(db, batchable, runId, now));
   } catch (e) {
-    logger.warn({ runId, customers: batchable.length, err: e instanceof Error ? e.message : String(e) }, "billing run: batch rolled back, applying its plans one action at a time");
+    logger.warn(
+      { runId, customers: batchable.length, err: e instanceof Error ? e.message : String(e) },
+      "billing run: batch rolled back, applying its plans one action at a time",
+    );
     single = [...batchable, ...single];
   }
   for (const plan of single) {
     try {
-      for (const action of plan.actions) add(await applyScheduledAction(db, action, plan.customerId, runId, now));
+      for (const action of plan.actions)
+        add(await applyScheduledAction(db, action, plan.customerId, runId, now));
     } catch (e) {
       fail(plan.customerId, e);
     }
