@@ -5,29 +5,17 @@ import type { DunningPolicy } from "@/domain/billing/dunning-policy";
 import { planSchedule } from "@/domain/billing/renewal-schedule";
 import type { ScheduledAction } from "@/domain/billing/schedule-model";
 import { customersBetween, runCandidatesAfter } from "@/server/billing-runs/billing-candidate-repository";
-import {
-  type CustomerBillingState,
-  customerIdsAfter,
-  loadBillingState,
-} from "@/server/billing-runs/billing-state-repository";
+import { type CustomerBillingState, customerIdsAfter, loadBillingState } from "@/server/billing-runs/billing-state-repository";
 import { publicHolidays } from "@/server/calendar/public-holidays";
 import type { Db } from "@/server/db/types";
 
 /** The group's public holidays; no country: weekends are the only days off. */
-const holidaysOf = (policy: DunningPolicy): IsHoliday =>
-  policy.holidayCountry ? publicHolidays(policy.holidayCountry, policy.holidayRegion) : noHolidays;
+const holidaysOf = (policy: DunningPolicy): IsHoliday => (policy.holidayCountry ? publicHolidays(policy.holidayCountry, policy.holidayRegion) : noHolidays);
 
 /** One customer's due actions up to `asOf` (their own calendar day), with their group's holidays. */
 export function planCustomer(state: CustomerBillingState, asOf: CalendarDate): ScheduledAction[] {
   const { policy } = state;
-  return planSchedule({
-    customerId: state.customerId,
-    asOf,
-    policy,
-    isHoliday: holidaysOf(policy),
-    subscriptions: state.subscriptions,
-    invoices: state.invoices,
-  });
+  return planSchedule({ customerId: state.customerId, asOf, policy, isHoliday: holidaysOf(policy), subscriptions: state.subscriptions, invoices: state.invoices });
 }
 
 /**
@@ -36,25 +24,12 @@ export function planCustomer(state: CustomerBillingState, asOf: CalendarDate): S
  * reminders show on their own days rather than collapsed as one catch-up run would send them. A
  * customer with nothing due by `to` (the usual case) costs one plan, not one per day.
  */
-export function simulateCustomer(
-  state: CustomerBillingState,
-  from: CalendarDate,
-  to: CalendarDate,
-): ScheduledAction[] {
+export function simulateCustomer(state: CustomerBillingState, from: CalendarDate, to: CalendarDate): ScheduledAction[] {
   if (planCustomer(state, to).length === 0) return [];
   const log: LogEntry[] = [];
-  runDaily(
-    { customerId: state.customerId, subscriptions: state.subscriptions, invoices: state.invoices, holds: [] },
-    from,
-    to,
-    state.policy,
-    holidaysOf(state.policy),
-    log,
-  );
+  runDaily({ customerId: state.customerId, subscriptions: state.subscriptions, invoices: state.invoices, holds: [] }, from, to, state.policy, holidaysOf(state.policy), log);
   // Nobody pays in a preview, so the log holds only scheduled actions; reinstatements cannot occur.
-  return log.flatMap((e) =>
-    e.applied && e.action.kind !== "REINSTATE" && e.action.kind !== "LENGTHEN_CYCLE" ? [e.action] : [],
-  );
+  return log.flatMap((e) => (e.applied && e.action.kind !== "REINSTATE" && e.action.kind !== "LENGTHEN_CYCLE" ? [e.action] : []));
 }
 
 /**
@@ -63,42 +38,20 @@ export function simulateCustomer(
  * number of customers, and each batch costs four statements. Batches start at `firstBatchSize` and
  * double up to `batchSize`. `passed` counts the customers a batch went past (read or skipped), for progress.
  */
-export async function* billingStateBatches(
-  db: Db,
-  batchSize: number,
-  customerIds?: string[],
-  firstBatchSize = batchSize,
-  candidatesOf?: string,
-): AsyncGenerator<{ ids: string[]; states: CustomerBillingState[]; passed: number }> {
+export async function* billingStateBatches(db: Db, batchSize: number, customerIds?: string[], firstBatchSize = batchSize, candidatesOf?: string): AsyncGenerator<{ ids: string[]; states: CustomerBillingState[]; passed: number }> {
   if (customerIds) {
     yield { ids: customerIds, states: await loadBillingState(db, customerIds), passed: customerIds.length };
     return;
   }
   let after: string | null = null;
   for (let size = Math.min(firstBatchSize, batchSize); ; size = Math.min(size * 2, batchSize)) {
-    const ids: string[] = candidatesOf
-      ? await runCandidatesAfter(db, candidatesOf, after, size)
-      : await customerIdsAfter(db, after, size);
+    const ids: string[] = candidatesOf ? await runCandidatesAfter(db, candidatesOf, after, size) : await customerIdsAfter(db, after, size);
     const last = ids.length < size;
     // Skipped customers count as done: through this batch's last id, or to the end after the last batch.
-    const passed = candidatesOf
-      ? await customersBetween(db, after, last ? null : (ids.at(-1) ?? null))
-      : ids.length;
+    const passed = candidatesOf ? await customersBetween(db, after, last ? null : (ids.at(-1) ?? null)) : ids.length;
     if (ids.length === 0 && passed === 0) return;
     yield { ids, states: await loadBillingState(db, ids), passed };
     if (last) return;
     after = ids.at(-1) ?? null;
   }
-}
-
-/** How many batches billingStateBatches makes of `customers` (for progress bars). */
-export function batchCount(customers: number, batchSize: number, firstBatchSize = batchSize): number {
-  let count = 0;
-  for (
-    let left = customers, size = Math.min(firstBatchSize, batchSize);
-    left > 0;
-    left -= size, size = Math.min(size * 2, batchSize)
-  )
-    count += 1;
-  return Math.max(1, count);
 }

@@ -1,14 +1,10 @@
 import type { CalendarDate } from "@/domain/billing/calendar-date";
 import { isDomainError } from "@/domain/shared/domain-error";
-import {
-  applyPlansInBatch,
-  type CustomerPlan,
-  isBatchable,
-} from "@/server/billing-runs/apply-plans-in-batch";
+import { applyPlansInBatch, type CustomerPlan, isBatchable } from "@/server/billing-runs/apply-plans-in-batch";
 import { type AppliedEffect, applyScheduledAction } from "@/server/billing-runs/apply-scheduled-action";
 import { beatHeart, findRun, finishRun, markRunning } from "@/server/billing-runs/billing-run-repository";
 import { chooseRunCandidates, clearRunCandidates } from "@/server/billing-runs/billing-candidate-repository";
-import { batchCount, billingStateBatches, planCustomer } from "@/server/billing-runs/customer-plans";
+import { billingStateBatches, planCustomer } from "@/server/billing-runs/customer-plans";
 import { releaseSettledHolds } from "@/server/billing-runs/release-settled-holds";
 import type { RootDb } from "@/server/db/types";
 import { logger } from "@/server/logger";
@@ -35,9 +31,6 @@ export type BillingRunCounts = typeof EMPTY_COUNTS;
 const BATCH = 1000;
 const FIRST_BATCH = 100;
 
-/** How many batches (heartbeats, onBatch calls) a run over `customers` customers makes. */
-export const runBatchCount = (customers: number) => batchCount(customers, BATCH, FIRST_BATCH);
-
 /**
  * Executes a queued run: every customer's schedule for `asOf` (their own calendar day), planned from
  * the database's state a batch of customers at a time, and applied in keyed transactions (a batch's
@@ -46,12 +39,7 @@ export const runBatchCount = (customers: number) => batchCount(customers, BATCH,
  * recorded and the others go on; the next run retries it. The heartbeat after every batch
  * keeps the lease; losing it (the run was declared dead) stops the run. A dry run plans and counts only.
  */
-export async function executeBillingRun(
-  db: RootDb,
-  runId: string,
-  clock: () => Date = () => new Date(),
-  onBatch?: (customersDone: number) => void,
-) {
+export async function executeBillingRun(db: RootDb, runId: string, clock: () => Date = () => new Date(), onBatch?: (customersDone: number) => void) {
   if (!(await markRunning(db, runId, clock()))) return null;
   const run = await findRun(db, runId);
   if (!run) return null;
@@ -65,10 +53,7 @@ export async function executeBillingRun(
   const fail = (customerId: string, e: unknown) => {
     counts.errors += 1;
     errors.push({ customerId, code: isDomainError(e) ? e.code : "UNEXPECTED" });
-    logger.error(
-      { customerId, err: e instanceof Error ? e.message : String(e) },
-      "billing run: customer failed",
-    );
+    logger.error({ customerId, err: e instanceof Error ? e.message : String(e) }, "billing run: customer failed");
   };
   // Only the customers who may have something due are read and planned (chooseRunCandidates).
   await chooseRunCandidates(db, runId, asOf);
@@ -101,10 +86,7 @@ export async function executeBillingRun(
     } catch (e) {
       counts.errors += 1;
       errors.push({ customerId: null, code: isDomainError(e) ? e.code : "UNEXPECTED" });
-      logger.error(
-        { err: e instanceof Error ? e.message : String(e) },
-        "billing run: releasing settled holds failed",
-      );
+      logger.error({ err: e instanceof Error ? e.message : String(e) }, "billing run: releasing settled holds failed");
     }
   }
   await finishRun(db, runId, { status: "SUCCEEDED", counts, errors, now: clock() });
@@ -117,29 +99,18 @@ export async function executeBillingRun(
  * constant number of statements), the others, and all of them if that transaction fails, action by
  * action in their own transactions, so one customer's failure is theirs alone.
  */
-async function applyPlans(
-  db: RootDb,
-  plans: CustomerPlan[],
-  runId: string,
-  now: Date,
-  add: (e: AppliedEffect) => void,
-  fail: (customerId: string, e: unknown) => void,
-) {
+async function applyPlans(db: RootDb, plans: CustomerPlan[], runId: string, now: Date, add: (e: AppliedEffect) => void, fail: (customerId: string, e: unknown) => void) {
   const batchable = plans.filter((p) => p.actions.length > 0 && isBatchable(p));
   let single = plans.filter((p) => p.actions.length > 0 && !isBatchable(p));
   try {
     add(await applyPlansInBatch(db, batchable, runId, now));
   } catch (e) {
-    logger.warn(
-      { runId, customers: batchable.length, err: e instanceof Error ? e.message : String(e) },
-      "billing run: batch rolled back, applying its plans one action at a time",
-    );
+    logger.warn({ runId, customers: batchable.length, err: e instanceof Error ? e.message : String(e) }, "billing run: batch rolled back, applying its plans one action at a time");
     single = [...batchable, ...single];
   }
   for (const plan of single) {
     try {
-      for (const action of plan.actions)
-        add(await applyScheduledAction(db, action, plan.customerId, runId, now));
+      for (const action of plan.actions) add(await applyScheduledAction(db, action, plan.customerId, runId, now));
     } catch (e) {
       fail(plan.customerId, e);
     }
