@@ -57,6 +57,8 @@ describe("the billing run's pre-filter", () => {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const mine: string[] = [];
   const checkRuns: string[] = [];
+  /** The customers of the second test, stopped at the end too. */
+  const others: string[] = [];
 
   async function runOn(day: CalendarDate) {
     const run = await startBillingRun(
@@ -93,7 +95,7 @@ describe("the billing run's pre-filter", () => {
   }
 
   /** The customers of this test for whom the schedule has something on `day`, and the pre-filter's. */
-  async function compare(day: CalendarDate) {
+  async function compare(day: CalendarDate, customers: string[] = mine) {
     const run = await db.billingRun.create({
       data: {
         asOf: new Date(`${day}T00:00:00Z`),
@@ -111,10 +113,10 @@ describe("the billing run's pre-filter", () => {
       if (ids.length < 500) break;
       after = ids.at(-1) ?? null;
     }
-    const due = (await loadBillingState(db, mine))
+    const due = (await loadBillingState(db, customers))
       .filter((s) => planCustomer(s, day).length > 0)
       .map((s) => s.customerId);
-    return { due, candidates: mine.filter((id) => candidates.has(id)) };
+    return { due, candidates: customers.filter((id) => candidates.has(id)) };
   }
 
   beforeAll(async () => {
@@ -203,7 +205,7 @@ describe("the billing run's pre-filter", () => {
   afterAll(async () => {
     await db.billingRun.deleteMany({ where: { id: { in: checkRuns } } });
     // The database is shared with the next test files, whose runs bill every customer: ours stop here.
-    await db.$executeRaw`UPDATE subscriptions SET status = 'TERMINATED' WHERE customer_id = ANY(${mine}::uuid[])`;
+    await db.$executeRaw`UPDATE subscriptions SET status = 'TERMINATED' WHERE customer_id = ANY(${[...mine, ...others]}::uuid[])`;
   });
 
   it("includes every customer with something due, on run days, between them, and at a catch-up ten days later", async () => {
@@ -243,4 +245,50 @@ describe("the billing run's pre-filter", () => {
     });
     expect(heldBack).toBeGreaterThan(0);
   }, 300_000);
+
+  it("finds a period that starts on the day although its invoice is paid, and leaves out a customer with nothing due", async () => {
+    const { server } = await makeProducts();
+    const customer = await db.customer.update({
+      where: { id: (await makeCustomer()).id },
+      data: { timeZone: "Pacific/Kiritimati" },
+    });
+    others.push(customer.id);
+    await db.subscription.create({
+      data: {
+        customerId: customer.id,
+        productId: server.id,
+        description: "Paid ahead",
+        quantity: "1",
+        unitAmountMinor: 2900n,
+        currency: "EUR",
+        taxRateBp: 2000,
+        cycle: "MONTHLY",
+        anchorDay: 5,
+        currentPeriodStart: new Date("2027-10-05T00:00:00Z"),
+        currentPeriodEnd: new Date("2027-11-05T00:00:00Z"),
+      },
+    });
+    await runOn("2027-10-21" as CalendarDate); // D-15: the renewal invoice
+    const invoice = await db.invoice.findFirstOrThrow({ where: { customerId: customer.id, status: "OPEN" } });
+    const staff = await makeStaff(["BILLING"]);
+    await recordPayment(
+      db,
+      staff,
+      invoice.id,
+      {
+        amountMinor: Number(invoice.grossMinor),
+        method: "TRANSFER",
+        reference: "PF-AHEAD",
+        receivedOn: "2027-10-22",
+      },
+      new Date("2027-10-22T04:00:00Z"),
+    );
+    // Paid, claimed, nothing to remind: nothing until the period starts.
+    expect(await compare("2027-10-30" as CalendarDate, others)).toEqual({ due: [], candidates: [] });
+    // The period starts on D: only the subscription's own period end can say so.
+    expect(await compare("2027-11-05" as CalendarDate, others)).toEqual({
+      due: [customer.id],
+      candidates: [customer.id],
+    });
+  }, 120_000);
 });
