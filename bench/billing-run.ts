@@ -10,7 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import { Client } from "pg";
 import { addDays, type CalendarDate } from "@/domain/billing/calendar-date";
-import { executeBillingRun, runBatchCount } from "@/server/billing-runs/execute-billing-run";
+import { executeBillingRun } from "@/server/billing-runs/execute-billing-run";
 import { startBillingRun } from "@/server/billing-runs/start-billing-run";
 import { createPrismaClient } from "@/server/db/client";
 import { createFreshDatabase } from "../tools/lib/test-database.mjs";
@@ -46,13 +46,13 @@ type Db = ReturnType<typeof createPrismaClient>;
 async function runDay(db: Db, asOf: CalendarDate, customers: number, label: string | null) {
   const at = new Date(`${asOf}T05:00:00Z`);
   const run = await startBillingRun(db, { asOf, dryRun: false, requestedBy: "bench" }, asOf, at, true);
-  const bar = label ? progress(label, runBatchCount(customers)) : null;
+  const bar = label ? progress(`${label} (customers)`, customers) : null;
   const t = performance.now();
   const result = await executeBillingRun(
     db,
     run.id,
     () => at,
-    (n) => bar?.tick(`${n}/${customers} customers`),
+    (n) => bar?.to(n, ""),
   );
   const ms = performance.now() - t;
   if (result?.status !== "SUCCEEDED") throw new Error(`run ${asOf} ended ${result?.status}`);

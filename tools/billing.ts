@@ -6,7 +6,7 @@
 import { parseArgs } from "node:util";
 import { isCalendarDate, todayIn } from "@/domain/billing/calendar-date";
 import { isDomainError } from "@/domain/shared/domain-error";
-import { executeBillingRun, runBatchCount } from "@/server/billing-runs/execute-billing-run";
+import { executeBillingRun } from "@/server/billing-runs/execute-billing-run";
 import { startBillingRun } from "@/server/billing-runs/start-billing-run";
 import { createPrismaClient } from "@/server/db/client";
 import { progress } from "../bench/lib/progress";
@@ -23,8 +23,9 @@ const db = createPrismaClient(cliDatabaseUrl());
 try {
   const run = await startBillingRun(db, { asOf, dryRun: values["dry-run"] ?? false, requestedBy: "cli" }, today, new Date(), process.env.COMPTOIR_TEST_CLOCK === "1");
   const total = await db.customer.count();
-  const bar = progress(`billing ${asOf}${run.dryRun ? " (dry run)" : ""}`, runBatchCount(total));
-  const result = await executeBillingRun(db, run.id, () => new Date(), (n) => bar.tick(`${n}/${total} customers`));
+  // Counted in customers: a run reads only its candidates, so its number of batches is not known ahead.
+  const bar = progress(`billing ${asOf}${run.dryRun ? " (dry run)" : ""} (customers)`, Math.max(1, total));
+  const result = await executeBillingRun(db, run.id, () => new Date(), (n) => bar.to(n, ""));
   console.log(`\nRun ${run.id}: ${result?.status ?? "taken by another process"}`);
   for (const [k, v] of Object.entries(result?.counts ?? {})) console.log(`  ${k.padEnd(16)} ${v}`);
   for (const e of result?.errors.slice(0, 20) ?? []) console.log(`  customer ${e.customerId}: ${e.code}`);

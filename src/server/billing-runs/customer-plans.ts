@@ -4,6 +4,7 @@ import type { CalendarDate } from "@/domain/billing/calendar-date";
 import type { DunningPolicy } from "@/domain/billing/dunning-policy";
 import { planSchedule } from "@/domain/billing/renewal-schedule";
 import type { ScheduledAction } from "@/domain/billing/schedule-model";
+import { customersBetween, runCandidatesAfter } from "@/server/billing-runs/billing-candidate-repository";
 import { type CustomerBillingState, customerIdsAfter, loadBillingState } from "@/server/billing-runs/billing-state-repository";
 import { publicHolidays } from "@/server/calendar/public-holidays";
 import type { Db } from "@/server/db/types";
@@ -32,28 +33,25 @@ export function simulateCustomer(state: CustomerBillingState, from: CalendarDate
 }
 
 /**
- * Every customer's billing state, a batch at a time in id order (or just the given customers): memory
- * stays flat in the number of customers, and each batch costs four statements. Batches start at
- * `firstBatchSize` and double up to `batchSize`.
+ * Every customer's billing state, a batch at a time in id order (or just the given customers, or only
+ * the candidates chosen for a run, `candidatesOf`: chooseRunCandidates): memory stays flat in the
+ * number of customers, and each batch costs four statements. Batches start at `firstBatchSize` and
+ * double up to `batchSize`. `passed` counts the customers a batch went past (read or skipped), for progress.
  */
-export async function* billingStateBatches(db: Db, batchSize: number, customerIds?: string[], firstBatchSize = batchSize): AsyncGenerator<{ ids: string[]; states: CustomerBillingState[] }> {
+export async function* billingStateBatches(db: Db, batchSize: number, customerIds?: string[], firstBatchSize = batchSize, candidatesOf?: string): AsyncGenerator<{ ids: string[]; states: CustomerBillingState[]; passed: number }> {
   if (customerIds) {
-    yield { ids: customerIds, states: await loadBillingState(db, customerIds) };
+    yield { ids: customerIds, states: await loadBillingState(db, customerIds), passed: customerIds.length };
     return;
   }
   let after: string | null = null;
   for (let size = Math.min(firstBatchSize, batchSize); ; size = Math.min(size * 2, batchSize)) {
-    const ids = await customerIdsAfter(db, after, size);
-    if (ids.length === 0) return;
-    yield { ids, states: await loadBillingState(db, ids) };
-    if (ids.length < size) return;
+    const ids: string[] = candidatesOf ? await runCandidatesAfter(db, candidatesOf, after, size) : await customerIdsAfter(db, after, size);
+    const last = ids.length < size;
+    // Skipped customers count as done: through this batch's last id, or to the end after the last batch.
+    const passed = candidatesOf ? await customersBetween(db, after, last ? null : (ids.at(-1) ?? null)) : ids.length;
+    if (ids.length === 0 && passed === 0) return;
+    yield { ids, states: await loadBillingState(db, ids), passed };
+    if (last) return;
     after = ids.at(-1) ?? null;
   }
-}
-
-/** How many batches billingStateBatches makes of `customers` (for progress bars). */
-export function batchCount(customers: number, batchSize: number, firstBatchSize = batchSize): number {
-  let count = 0;
-  for (let left = customers, size = Math.min(firstBatchSize, batchSize); left > 0; left -= size, size = Math.min(size * 2, batchSize)) count += 1;
-  return Math.max(1, count);
 }

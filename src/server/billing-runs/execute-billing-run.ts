@@ -3,7 +3,8 @@ import { isDomainError } from "@/domain/shared/domain-error";
 import { applyPlansInBatch, type CustomerPlan, isBatchable } from "@/server/billing-runs/apply-plans-in-batch";
 import { type AppliedEffect, applyScheduledAction } from "@/server/billing-runs/apply-scheduled-action";
 import { beatHeart, findRun, finishRun, markRunning } from "@/server/billing-runs/billing-run-repository";
-import { batchCount, billingStateBatches, planCustomer } from "@/server/billing-runs/customer-plans";
+import { chooseRunCandidates, clearRunCandidates } from "@/server/billing-runs/billing-candidate-repository";
+import { billingStateBatches, planCustomer } from "@/server/billing-runs/customer-plans";
 import { releaseSettledHolds } from "@/server/billing-runs/release-settled-holds";
 import type { RootDb } from "@/server/db/types";
 import { logger } from "@/server/logger";
@@ -30,9 +31,6 @@ export type BillingRunCounts = typeof EMPTY_COUNTS;
 const BATCH = 1000;
 const FIRST_BATCH = 100;
 
-/** How many batches (heartbeats, onBatch calls) a run over `customers` customers makes. */
-export const runBatchCount = (customers: number) => batchCount(customers, BATCH, FIRST_BATCH);
-
 /**
  * Executes a queued run: every customer's schedule for `asOf` (their own calendar day), planned from
  * the database's state a batch of customers at a time, and applied in keyed transactions (a batch's
@@ -57,7 +55,9 @@ export async function executeBillingRun(db: RootDb, runId: string, clock: () => 
     errors.push({ customerId, code: isDomainError(e) ? e.code : "UNEXPECTED" });
     logger.error({ customerId, err: e instanceof Error ? e.message : String(e) }, "billing run: customer failed");
   };
-  for await (const { ids, states } of billingStateBatches(db, BATCH, undefined, FIRST_BATCH)) {
+  // Only the customers who may have something due are read and planned (chooseRunCandidates).
+  await chooseRunCandidates(db, runId, asOf);
+  for await (const { states, passed } of billingStateBatches(db, BATCH, undefined, FIRST_BATCH, runId)) {
     const plans: CustomerPlan[] = [];
     for (const state of states) {
       try {
@@ -71,7 +71,7 @@ export async function executeBillingRun(db: RootDb, runId: string, clock: () => 
     } else {
       await applyPlans(db, plans, runId, clock(), add, fail);
     }
-    done += ids.length;
+    done += passed;
     onBatch?.(done);
     if (!(await beatHeart(db, runId, clock(), counts, done))) {
       logger.warn({ runId }, "billing run: lease lost, stopping");
@@ -90,6 +90,7 @@ export async function executeBillingRun(db: RootDb, runId: string, clock: () => 
     }
   }
   await finishRun(db, runId, { status: "SUCCEEDED", counts, errors, now: clock() });
+  await clearRunCandidates(db, runId);
   return { status: "SUCCEEDED" as const, counts, errors };
 }
 
