@@ -28,7 +28,11 @@ export type EmailMessage =
   | { template: "renewalInvoice"; params: InvoiceParams }
   | { template: "paymentReminder"; params: InvoiceParams }
   | { template: "paymentReceipt"; params: PaymentParams }
-  | { template: "paymentFailed"; params: PaymentParams };
+  | { template: "paymentFailed"; params: PaymentParams }
+  /** Autopay (ADR 0019): the charge failed, the next automatic attempt is on `nextAttempt`. */
+  | { template: "autopayFailed"; params: PaymentParams & { nextAttempt: string } }
+  /** Autopay's last attempt failed: only a payment by hand settles the invoice now. */
+  | { template: "autopayFailedFinal"; params: PaymentParams };
 
 export interface RenderedEmail {
   subject: string;
