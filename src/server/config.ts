@@ -26,10 +26,7 @@ const ZEnv = z.object({
   JOBS: z.enum(["on", "off"]).default("on"),
   // The daily billing run: a local wall-clock time in a time zone.
   BILLING_RUN_AT: z.string().refine(isTimeOfDay, "expected HH:MM (24-hour clock)").default("06:00"),
-  BILLING_TIME_ZONE: z
-    .string()
-    .refine(isValidTimeZone, "expected an IANA time zone such as Europe/Paris")
-    .default("Europe/Paris"),
+  BILLING_TIME_ZONE: z.string().refine(isValidTimeZone, "expected an IANA time zone such as Europe/Paris").default("Europe/Paris"),
   // Autopay and reconciliation (ADR 0019): daily, at these local times in BILLING_TIME_ZONE. Autopay
   // after the billing run (its renewal invoices are then issued), reconciliation before it.
   AUTOPAY_AT: z.string().refine(isTimeOfDay, "expected HH:MM (24-hour clock)").default("07:00"),
