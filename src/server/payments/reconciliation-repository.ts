@@ -1,4 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
+import type { ReconciliationRunView } from "@/contracts/reconciliation";
 import type { Db } from "@/server/db/types";
 
 export const insertReconciliationRun = (
@@ -39,3 +40,36 @@ export async function inboxIdOf(db: Db, provider: string, eventId: string): Prom
 /** Reconciliation runs, newest first, for the back-office (a short page: one a day). */
 export const recentReconciliationRuns = (db: Db, take: number) =>
   db.reconciliationRun.findMany({ orderBy: [{ startedAt: "desc" }, { id: "desc" }], take });
+
+const num = (v: unknown) => (typeof v === "number" ? v : 0);
+
+/** The recent runs as DTOs: counts and findings read defensively (JSON columns). */
+export async function recentReconciliationRunViews(db: Db, take = 30): Promise<ReconciliationRunView[]> {
+  const runs = await recentReconciliationRuns(db, take);
+  return runs.map((r) => {
+    const c = (r.counts ?? {}) as Record<string, unknown>;
+    const findings = Array.isArray(r.findings) ? (r.findings as Record<string, unknown>[]) : [];
+    return {
+      id: r.id,
+      provider: r.provider,
+      status: r.status,
+      periodFrom: r.periodFrom.toISOString(),
+      periodTo: r.periodTo.toISOString(),
+      startedAt: r.startedAt.toISOString(),
+      counts: {
+        providerSucceeded: num(c.providerSucceeded),
+        matched: num(c.matched),
+        settled: num(c.settled),
+        unknownAtUs: num(c.unknownAtUs),
+        missingAtProvider: num(c.missingAtProvider),
+      },
+      findings: findings.map((f) => ({
+        kind: f.kind as ReconciliationRunView["findings"][number]["kind"],
+        intentId: typeof f.intentId === "string" ? f.intentId : null,
+        checkoutId: typeof f.checkoutId === "string" ? f.checkoutId : null,
+        amountMinor: num(f.amountMinor),
+        currency: typeof f.currency === "string" ? f.currency : "",
+      })),
+    };
+  });
+}

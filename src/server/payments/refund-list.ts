@@ -1,4 +1,4 @@
-import type { RefundView } from "@/contracts/refunds";
+import type { RefundablePaymentView, RefundView } from "@/contracts/refunds";
 import type { CursorPage, PageRequest } from "@/domain/shared/cursor-page";
 import { Prisma } from "@/generated/prisma/client";
 import { minorFromDb } from "@/server/billing/ledger-values";
@@ -106,4 +106,29 @@ export async function findPaymentWithRefunds(db: Db, paymentId: string) {
     refunds,
     createdAt: p.createdAt.toISOString(),
   };
+}
+
+/** The payments of an invoice with what can still be refunded of each (the staff invoice page). */
+export async function refundablePaymentsOfInvoice(db: Db, invoiceId: string): Promise<RefundablePaymentView[]> {
+  const payments = await db.payment.findMany({
+    where: { invoiceId },
+    orderBy: [{ receivedOn: "asc" }, { createdAt: "asc" }],
+    select: { id: true, amountMinor: true, currency: true, method: true, receivedOn: true, checkoutId: true },
+  });
+  return Promise.all(
+    payments.map(async (p) => {
+      const refunds = await refundsOfPayment(db, p.id);
+      const held = refunds.filter((r) => r.status !== "FAILED").reduce((a, r) => a + r.amountMinor, 0);
+      return {
+        id: p.id,
+        amountMinor: minorFromDb(p.amountMinor),
+        currency: p.currency,
+        method: p.method,
+        receivedOn: p.receivedOn.toISOString().slice(0, 10),
+        online: p.checkoutId !== null,
+        refundableMinor: minorFromDb(p.amountMinor) - held,
+        refunds: refunds.map((r) => ({ id: r.id, amountMinor: r.amountMinor, status: r.status, creditNoteId: r.creditNoteId, creditNoteNumber: r.creditNoteNumber })),
+      };
+    }),
+  );
 }
