@@ -22,7 +22,7 @@ test("billing staff refund part of a payment: a refused amount, then a credit no
   await expect(form).toBeVisible();
   // The newest payment of 10.00 (an earlier run of this test may have left one with something to refund).
   const option = form.locator("#refund-payment option", { hasText: "€10.00 by Transfer" }).last();
-  await form.getByLabel("Payment").selectOption((await option.getAttribute("value")) ?? "");
+  await form.getByLabel("Payment", { exact: true }).selectOption((await option.getAttribute("value")) ?? "");
   await expect(form.getByTestId("refund-how")).toContainText("send the money back yourself");
 
   // More than the payment: refused, said next to the amount.
