@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { addDays, type CalendarDate } from "@/domain/billing/calendar-date";
 import { recordPayment } from "@/server/billing/record-payment";
+import { executeBillingRun } from "@/server/billing-runs/execute-billing-run";
+import { startBillingRun } from "@/server/billing-runs/start-billing-run";
 import { getDb } from "@/server/db/client";
 import { runAutopay } from "@/server/payments/autopay-run";
 import { activePaymentProvider } from "@/server/payments/payment-providers";
 import { removePaymentMethod } from "@/server/payments/remove-payment-method";
 import { makeCustomerWithDefaultMethod, makeRenewalInvoice } from "../support/autopay";
+import { makeProducts } from "../support/factories";
 import { applyPendingPaymentEvents, makeCustomerActor } from "../support/payments";
 
 // The demo provider (no Stripe keys in tests) charges saved methods off-session like Stripe: 4242
@@ -160,5 +163,46 @@ describe("autopay", () => {
     expect((await db.invoice.findUniqueOrThrow({ where: { id: oneOffInvoice.invoiceId } })).status).toBe(
       "OPEN",
     );
+  });
+
+  it("the renewal e-mail of a customer with a default method says it will be charged automatically, and with what", async () => {
+    await db.$executeRaw`UPDATE billing_runs SET status = 'SUCCEEDED' WHERE status IN ('QUEUED', 'RUNNING')`;
+    const withMethod = await makeCustomerWithDefaultMethod(provider, "4242424242424242", issuedAt);
+    const without = await makeCustomerActor();
+    const { server } = await makeProducts();
+    for (const customerId of [withMethod.customerId, without.customerId])
+      await db.subscription.create({
+        data: {
+          customerId,
+          productId: server.id,
+          description: "Serveur",
+          quantity: "1",
+          unitAmountMinor: 9900n,
+          currency: "EUR",
+          taxRateBp: 2000,
+          cycle: "MONTHLY",
+          anchorDay: 1,
+          currentPeriodStart: new Date("2026-11-01T00:00:00Z"),
+          currentPeriodEnd: new Date("2026-12-01T00:00:00Z"),
+        },
+      });
+    const asOf = "2026-11-17" as CalendarDate;
+    const run = await startBillingRun(
+      db,
+      { asOf, dryRun: false, requestedBy: "test" },
+      asOf,
+      new Date(`${asOf}T05:00:00Z`),
+      true,
+    );
+    await executeBillingRun(db, run.id, () => new Date(`${asOf}T05:00:00Z`));
+    const mailOf = async (customerId: string) => {
+      const c = await db.customer.findUniqueOrThrow({ where: { id: customerId } });
+      return db.outboundEmail.findFirstOrThrow({
+        where: { toAddress: c.billingEmail, template: "renewalInvoice" },
+      });
+    };
+    const charged = await mailOf(withMethod.customerId);
+    expect(charged.text).toMatch(/It will be charged automatically on .+ to Visa •••• 4242: nothing to do\./);
+    expect((await mailOf(without.customerId)).text).not.toContain("charged automatically");
   });
 });

@@ -1,4 +1,5 @@
 import type { Db } from "@/server/db/types";
+import { methodLabel } from "@/server/payments/settle-checkout";
 
 /**
  * An open renewal invoice that autopay may charge: what is left on it, its due date, the customer's
@@ -80,4 +81,30 @@ export async function autopayAttemptOfCheckout(db: Db, checkoutId: string) {
     where: { checkoutId },
     select: { attempt: true, invoice: { select: { dueDate: true } } },
   });
+}
+
+/**
+ * The default method of each of these customers at `provider`, as the renewal e-mail names it
+ * ("Visa •••• 4242"): one statement for a whole batch of the billing run.
+ */
+export async function autopayMethodLabels(
+  db: Db,
+  provider: string,
+  customerIds: string[],
+): Promise<Map<string, string>> {
+  if (customerIds.length === 0) return new Map();
+  const rows = await db.savedPaymentMethod.findMany({
+    where: { customerId: { in: customerIds }, provider, isDefault: true, removedAt: null },
+    select: {
+      customerId: true,
+      kind: true,
+      brand: true,
+      bankName: true,
+      last4: true,
+      providerMethodId: true,
+      expMonth: true,
+      expYear: true,
+    },
+  });
+  return new Map(rows.map((r) => [r.customerId, methodLabel({ ...r, kind: r.kind })]));
 }
