@@ -125,6 +125,33 @@ describe("autopay", () => {
     expect((await attemptsOf(invoiceId)).map((a) => a.attempt)).toEqual([2, 3]);
   });
 
+  it("makes the provider call an earlier run recorded but could not make, with the same key: one charge", async () => {
+    const { customerId } = await makeCustomerWithDefaultMethod(provider, "4242424242424242", issuedAt);
+    const { invoiceId, dueDate } = await makeRenewalInvoice(customerId, issuedAt);
+    const down = {
+      ...provider,
+      createIntent: async () => {
+        throw new Error("provider unreachable");
+      },
+    };
+    expect(await runAutopay(db, down, on(dueDate))).toMatchObject({ attempts: expect.any(Number) });
+    const [pending] = await attemptsOf(invoiceId);
+    expect(pending?.checkout).toMatchObject({ status: "CREATED", providerIntentId: null });
+    await runDay(on(dueDate, 4)); // the same day: no new attempt, but the call is made now
+    const attempts = await attemptsOf(invoiceId);
+    expect(attempts.map((a) => [a.attempt, a.checkout.status])).toEqual([[0, "SUCCEEDED"]]);
+    expect((await db.invoice.findUniqueOrThrow({ where: { id: invoiceId } })).status).toBe("PAID");
+  });
+
+  it("does not charge, by surprise, a renewal invoice already overdue beyond the schedule when the method is saved", async () => {
+    const { customerId } = await makeCustomerWithDefaultMethod(provider, "4242424242424242", issuedAt);
+    const { invoiceId, dueDate } = await makeRenewalInvoice(customerId, issuedAt);
+    await runDay(on(day(dueDate, 6)));
+    await runDay(on(day(dueDate, 40)));
+    expect(await attemptsOf(invoiceId)).toEqual([]);
+    expect((await db.invoice.findUniqueOrThrow({ where: { id: invoiceId } })).status).toBe("OPEN");
+  });
+
   it("charges nothing without a default method, on a paid invoice, or on a one-off invoice", async () => {
     const none = await makeCustomerActor();
     const withoutMethod = await makeRenewalInvoice(none.customerId, issuedAt);

@@ -20,12 +20,14 @@ export interface AutopayCandidate {
 /**
  * One statement: OPEN renewal invoices (a line bills a subscription) with a balance, whose customer
  * has a default, not removed method at the active provider, and no payment of theirs still
- * PROCESSING (a bank debit takes days: charging again meanwhile would collect twice). Due dates up to
- * `maxDueDate` (the latest "today" of any time zone); the caller decides per customer calendar.
+ * PROCESSING (a bank debit takes days: charging again meanwhile would collect twice). Due dates in
+ * [minDueDate, maxDueDate] (the schedule's window around every time zone's "today", served by the
+ * (status, due_date) index); the caller decides per customer calendar.
  */
 export async function autopayCandidates(
   db: Db,
   provider: string,
+  minDueDate: Date,
   maxDueDate: Date,
 ): Promise<AutopayCandidate[]> {
   return db.$queryRaw<AutopayCandidate[]>`
@@ -40,7 +42,7 @@ export async function autopayCandidates(
       ON m.customer_id = i.customer_id AND m.is_default AND m.removed_at IS NULL AND m.provider = ${provider}
     WHERE i.status = 'OPEN'
       AND i.gross_minor - i.paid_minor - i.credited_minor > 0
-      AND i.due_date <= ${maxDueDate}::date
+      AND i.due_date BETWEEN ${minDueDate}::date AND ${maxDueDate}::date
       AND EXISTS (SELECT 1 FROM invoice_lines l WHERE l.invoice_id = i.id AND l.subscription_id IS NOT NULL)
       AND NOT EXISTS (
         SELECT 1 FROM checkout_invoices ci JOIN checkouts k ON k.id = ci.checkout_id
@@ -69,7 +71,14 @@ export async function insertAutopayAttemptIfAbsent(
  */
 export async function autopayCheckoutsWithoutIntent(db: Db, provider: string) {
   return db.checkout.findMany({
-    where: { provider, purpose: "AUTOPAY", status: "CREATED", providerIntentId: null },
+    // Only while every invoice it was for is still open: never charge what was paid meanwhile.
+    where: {
+      provider,
+      purpose: "AUTOPAY",
+      status: "CREATED",
+      providerIntentId: null,
+      invoices: { every: { invoice: { status: "OPEN" } } },
+    },
     select: { id: true, savedMethod: { select: { providerMethodId: true, removedAt: true } } },
     orderBy: { createdAt: "asc" },
   });

@@ -1,7 +1,7 @@
-import { todayIn } from "@/domain/billing/calendar-date";
-import { dueAutopayAttempt } from "@/domain/payments/autopay-schedule";
+import { addDays, todayIn } from "@/domain/billing/calendar-date";
+import { AUTOPAY_RETRY_DAYS, dueAutopayAttempt } from "@/domain/payments/autopay-schedule";
 import { methodKindsFor } from "@/domain/payments/payment-methods";
-import { dateFromDb } from "@/server/billing/ledger-values";
+import { dateFromDb, dateToDb } from "@/server/billing/ledger-values";
 import type { RootDb } from "@/server/db/types";
 import { logger } from "@/server/logger";
 import {
@@ -44,13 +44,26 @@ export async function runAutopay(
   provider: PaymentProvider,
   now: Date,
 ): Promise<AutopayRunResult> {
-  // The latest "today" of any time zone (UTC+14): each invoice is then judged in its customer's.
+  // The latest and earliest "today" of any time zone (UTC+14, UTC-12): each invoice is then judged
+  // in its customer's.
   const latestToday = todayIn("Pacific/Kiritimati", now);
-  const candidates = await autopayCandidates(db, provider.name, new Date(`${latestToday}T00:00:00Z`));
+  const earliestToday = todayIn("Etc/GMT+12", now);
+  const lastRetry = Math.max(...AUTOPAY_RETRY_DAYS);
+  const candidates = await autopayCandidates(
+    db,
+    provider.name,
+    dateToDb(addDays(earliestToday, -lastRetry)),
+    dateToDb(latestToday),
+  );
   let attempts = 0;
   for (const c of candidates) {
+    const dueDate = dateFromDb(c.dueDate);
+    const today = todayIn(c.timeZone, now);
+    // Only within the schedule (due date to its last retry): an invoice overdue for longer when a
+    // default method is saved is not charged by surprise; the customer pays it from the portal.
+    if (today > addDays(dueDate, lastRetry)) continue;
     const made = c.lastAttempt === null ? 0 : c.lastAttempt + 1;
-    const attempt = dueAutopayAttempt(dateFromDb(c.dueDate), made, todayIn(c.timeZone, now));
+    const attempt = dueAutopayAttempt(dueDate, made, today);
     if (attempt === null) continue;
     const key = autopayKey(c.invoiceId, attempt);
     const recorded = await db.$transaction(async (tx) => {
