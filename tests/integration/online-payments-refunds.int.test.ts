@@ -112,6 +112,23 @@ describe("refunds", () => {
     expect(await ledgerOf(invoiceId)).toMatchObject({ paid: 7275n, credited: 10000n });
   });
 
+  it("a refund the provider refuses is FAILED, writes no credit note and holds nothing back", async () => {
+    const { invoiceId, intentId } = await paidOnline();
+    const staff = await makeStaff(["BILLING"]);
+    const payment = await db.payment.findFirstOrThrow({ where: { invoiceId } });
+    // The demo bank refunds only a succeeded payment: make it refuse this one.
+    await db.demoProviderIntent.update({ where: { id: intentId }, data: { status: "CANCELED" } });
+    const input = { paymentId: payment.id, amountMinor: 17275, reason: "Refused" };
+    expect(await codeOf(refundPayment(db, provider, staff, input, "refused", t0))).toBe("INVALID_TRANSITION");
+    expect(await db.refund.findFirstOrThrow({ where: { paymentId: payment.id } })).toMatchObject({
+      status: "FAILED",
+      creditNoteId: null,
+    });
+    expect(await ledgerOf(invoiceId)).toEqual({ status: "PAID", paid: 17275n, credited: 0n, notes: [] });
+    await db.demoProviderIntent.update({ where: { id: intentId }, data: { status: "SUCCEEDED" } });
+    expect((await refundPayment(db, provider, staff, input, "again", t0)).status).toBe("SUCCEEDED");
+  });
+
   it("a refund made in the provider's dashboard arrives as an event and does the same, once", async () => {
     const { invoiceId, intentId } = await paidOnline();
     const refund = {

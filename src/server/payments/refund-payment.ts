@@ -13,6 +13,14 @@ import {
   type RefundRow,
 } from "@/server/payments/refund-repository";
 
+/** A refusal by the provider itself (Stripe's invalid request or card errors, the demo's rules), as opposed to not reaching it. */
+const refusedByProvider = (e: unknown) =>
+  e instanceof DomainError ||
+  (typeof e === "object" &&
+    e !== null &&
+    "type" in e &&
+    (e.type === "StripeInvalidRequestError" || e.type === "StripeCardError"));
+
 /**
  * Staff (BILLING) refund all or part of a payment (ADR 0019, amendment "refunds"). The refund row is
  * written first, under the payment's lock (what is left of it is decided one refund at a time), keyed
@@ -77,14 +85,31 @@ export async function refundPayment(
   });
   const intentId = refund.provider ? payment.checkout?.providerIntentId : null;
   // Outside any transaction: never a provider call while holding locks.
-  const outcome = intentId
-    ? await provider.refund({
+  let outcome: Awaited<ReturnType<PaymentProvider["refund"]>> | null = null;
+  if (intentId) {
+    try {
+      outcome = await provider.refund({
         intentId,
         amountMinor: input.amountMinor,
         metadata: { refundId: refund.id, paymentId: refund.paymentId },
         idempotencyKey: key,
-      })
-    : null;
+      });
+    } catch (e) {
+      // The provider refused it (not a network failure, after which the same key may be retried):
+      // the refund is over and no longer holds its amount.
+      if (refusedByProvider(e))
+        await db.$transaction((tx) =>
+          completeRefundInTransaction(
+            tx,
+            refund.id,
+            { status: "FAILED", providerRefundId: null },
+            actor,
+            now,
+          ),
+        );
+      throw e;
+    }
+  }
   return db.$transaction((tx) =>
     completeRefundInTransaction(
       tx,
