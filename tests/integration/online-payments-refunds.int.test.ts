@@ -110,6 +110,9 @@ describe("refunds", () => {
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
     expect(await ledgerOf(invoiceId)).toMatchObject({ paid: 7275n, credited: 10000n });
+    // The loser was refused before anything was asked of the provider: one refund, there and here.
+    expect(await db.refund.count({ where: { paymentId: payment.id } })).toBe(1);
+    expect(await applyPendingPaymentEvents(db, provider, t0)).toEqual(["unchanged"]);
   });
 
   it("a refund the provider refuses is FAILED, writes no credit note and holds nothing back", async () => {

@@ -15,8 +15,16 @@ export interface RefundablePayment {
   refundedMinor: bigint;
 }
 
-/** Reads the payment and locks its row: refunds of one payment are decided one at a time (no over-refund by a race). */
+/**
+ * Locks the payment's row, then reads it with what its refunds hold: refunds of one payment are
+ * decided one at a time (no over-refund by a race). Two statements on purpose: under READ COMMITTED a
+ * statement that waited for the lock re-reads the locked row but not its subqueries, which would
+ * still sum the refunds as they were before the other refund committed.
+ */
 export async function lockRefundablePayment(db: Db, paymentId: string): Promise<RefundablePayment | null> {
+  const locked = await db.$queryRaw<{ id: string }[]>`
+    SELECT id::text FROM payments WHERE id = ${paymentId}::uuid FOR UPDATE`;
+  if (!locked[0]) return null;
   const rows = await db.$queryRaw<RefundablePayment[]>`
     SELECT p.id::text AS id, p.invoice_id::text AS "invoiceId", p.customer_id::text AS "customerId",
            p.amount_minor AS "amountMinor", p.currency::text AS currency, p.method::text AS method,
@@ -24,8 +32,7 @@ export async function lockRefundablePayment(db: Db, paymentId: string): Promise<
            COALESCE((SELECT sum(r.amount_minor) FROM refunds r
                      WHERE r.payment_id = p.id AND r.status <> 'FAILED'), 0)::bigint AS "refundedMinor"
     FROM payments p LEFT JOIN checkouts c ON c.id = p.checkout_id
-    WHERE p.id = ${paymentId}::uuid
-    FOR UPDATE OF p`;
+    WHERE p.id = ${paymentId}::uuid`;
   return rows[0] ?? null;
 }
 
