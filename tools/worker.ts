@@ -8,6 +8,9 @@ import { runScheduledBilling } from "@/server/billing-runs/run-scheduled-billing
 import { env } from "@/server/config";
 import { createPrismaClient } from "@/server/db/client";
 import { startWorker } from "@/server/jobs/worker";
+import { runAutopay } from "@/server/payments/autopay-run";
+import { activePaymentProvider } from "@/server/payments/payment-providers";
+import { reconcilePayments } from "@/server/payments/reconcile-payments";
 import { logger } from "@/server/logger";
 import { cliDatabaseUrl } from "./lib/cli-database-url";
 
@@ -19,7 +22,12 @@ if (env().JOBS === "off") {
 const url = cliDatabaseUrl();
 const db = createPrismaClient(url, 3);
 // The daily billing run at BILLING_RUN_AT in BILLING_TIME_ZONE, once per date across instances.
-const queue = await startWorker(url, { billingRun: async (date) => void (await runScheduledBilling(db, date)) });
+// Autopay (AUTOPAY_AT) and reconciliation with the payment provider (RECONCILE_AT), daily too (ADR 0019).
+const queue = await startWorker(url, {
+  billingRun: async (date) => void (await runScheduledBilling(db, date)),
+  autopay: async () => void (await runAutopay(db, activePaymentProvider(db), new Date())),
+  reconcilePayments: async () => void (await reconcilePayments(db, activePaymentProvider(db), new Date())),
+});
 logger.info("job worker started");
 
 let stopping = false;

@@ -27,6 +27,10 @@ const ZEnv = z.object({
   // The daily billing run: a local wall-clock time in a time zone.
   BILLING_RUN_AT: z.string().refine(isTimeOfDay, "expected HH:MM (24-hour clock)").default("06:00"),
   BILLING_TIME_ZONE: z.string().refine(isValidTimeZone, "expected an IANA time zone such as Europe/Paris").default("Europe/Paris"),
+  // Autopay and reconciliation (ADR 0019): daily, at these local times in BILLING_TIME_ZONE. Autopay
+  // after the billing run (its renewal invoices are then issued), reconciliation before it.
+  AUTOPAY_AT: z.string().refine(isTimeOfDay, "expected HH:MM (24-hour clock)").default("07:00"),
+  RECONCILE_AT: z.string().refine(isTimeOfDay, "expected HH:MM (24-hour clock)").default("05:30"),
   // Online payments (ADR 0019): with STRIPE_SECRET_KEY, Stripe; without, the labelled demo provider.
   STRIPE_SECRET_KEY: z.string().min(1).optional(),
   STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),

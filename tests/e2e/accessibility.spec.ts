@@ -100,6 +100,7 @@ const billingPages = () => {
     "/staff/orders",
     "/staff/credit-notes",
     "/staff/payments",
+    "/staff/payments/reconciliation",
     `/staff/invoices/${d.invoiceId}`,
     `/staff/invoices/new?customerId=${d.customerId}`,
     `/staff/credit-notes/${d.creditNoteId}`,

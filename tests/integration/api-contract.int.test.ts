@@ -23,6 +23,9 @@ import { createApiToken } from "@/server/api/manage-api-tokens";
 import * as billingRunRoute from "@/app/api/v1/billing-runs/[runId]/route";
 import * as billingRunsRoute from "@/app/api/v1/billing-runs/route";
 import * as billingPreviewRoute from "@/app/api/v1/billing-preview/route";
+import * as paymentRoute from "@/app/api/v1/payments/[paymentId]/route";
+import * as allPaymentsRoute from "@/app/api/v1/payments/route";
+import * as refundsRoute from "@/app/api/v1/refunds/route";
 import { API_OPERATION_LIST, type ApiOperation, responseSchemaId } from "@/server/api/openapi";
 import { getDb } from "@/server/db/client";
 import { bulkInsertCreditNotes, bulkInsertPurchaseOrders, bulkInsertSubscriptions } from "../support/bulk-lists";
@@ -63,6 +66,10 @@ const HANDLERS: Record<string, unknown> = {
   startBillingRun: billingRunsRoute.POST,
   getBillingRun: billingRunRoute.GET,
   previewBilling: billingPreviewRoute.GET,
+  listPayments: allPaymentsRoute.GET,
+  getPayment: paymentRoute.GET,
+  listRefunds: refundsRoute.GET,
+  createRefund: refundsRoute.POST,
 };
 
 const opById = (id: string) => {
@@ -261,6 +268,29 @@ describe("REST API v1 contract", () => {
     covered.add("getInvoicePdf");
   });
 
+  it("payments and refunds answer as documented: a refund writes its credit note, never more than the payment", async () => {
+    const second = await ok("createInvoicePayment", {
+      params: { invoiceId },
+      body: { amountMinor: 1000, method: "CHEQUE", reference: "CHQ-2", receivedOn: "2026-03-06" },
+    });
+    const paymentId = second.payment.id;
+    const refund = await ok("createRefund", { body: { paymentId, amountMinor: 300, reason: "Overpaid" } });
+    expect(refund).toMatchObject({ paymentId, invoiceId, amountMinor: 300, status: "SUCCEEDED", provider: null });
+    expect(refund.creditNoteNumber).toEqual(expect.any(String));
+    await ok("createRefund", { body: { paymentId, amountMinor: 200, reason: "Overpaid again" } });
+    const payment = await ok("getPayment", { params: { paymentId } });
+    expect([payment.refundedMinor, payment.refunds.length, payment.checkoutId]).toEqual([500, 2, null]);
+    expect((await ok("listPayments", { query: `?customerId=${customerId}` })).data).toHaveLength(2);
+    expect((await ok("listRefunds", { query: `?customerId=${customerId}` })).data.map((r: { amountMinor: number }) => r.amountMinor)).toEqual([200, 300]);
+    await expectError("createRefund", 422, "REFUND_EXCEEDS_PAYMENT", { body: { paymentId, amountMinor: 501, reason: "Too much" } });
+    await expectError("createRefund", 404, "NOT_FOUND", { body: { paymentId: crypto.randomUUID(), amountMinor: 1, reason: "x" } });
+    await expectError("getPayment", 404, "NOT_FOUND", { params: { paymentId: crypto.randomUUID() } });
+    const bad = await expectError("createRefund", 400, "VALIDATION_FAILED", { body: { paymentId: "nope", amountMinor: -1, reason: "" } });
+    expect(bad.error.issues?.map((i) => i.field).sort()).toEqual(["amountMinor", "paymentId", "reason"]);
+    const nul = await expectError("createRefund", 400, "VALIDATION_FAILED", { body: { paymentId, amountMinor: 1, reason: "a\u0000b" } });
+    expect(nul.error.issues?.map((i) => i.field)).toEqual(["reason"]);
+  });
+
   it("answers every list as a documented Stripe page, first, next and previous", async () => {
     // At least two objects in each list, so that there is a second page of one.
     const staff = await makeStaff(["BILLING"]);
@@ -271,7 +301,7 @@ describe("REST API v1 contract", () => {
     await bulkInsertCreditNotes(getDb(), { invoiceId, customerId, count: 2, prefix: `CTN${Date.now()}`, firstDay: "2026-03-02" });
     const doc = (await openapiRoute.GET().json()) as Doc;
     const lists = API_OPERATION_LIST.filter((op) => op.query && "starting_after" in op.query.shape);
-    expect(lists.map((op) => op.operationId).sort()).toEqual(["listBillingRuns", "listCreditNotes", "listCustomers", "listInvoices", "listPurchaseOrders", "listSubscriptions"]);
+    expect(lists.map((op) => op.operationId).sort()).toEqual(["listBillingRuns", "listCreditNotes", "listCustomers", "listInvoices", "listPayments", "listPurchaseOrders", "listRefunds", "listSubscriptions"]);
     await getDb().$executeRaw`
       INSERT INTO billing_runs (id, as_of, dry_run, status, requested_by, created_at, finished_at)
       SELECT gen_random_uuid(), '2026-03-01'::date + g, true, 'SUCCEEDED', 'contract test', now() - g * interval '1 hour', now() FROM generate_series(1, 2) g`;

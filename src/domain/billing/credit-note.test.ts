@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { errorCodeOf as codeOf } from "@/domain/shared/testing";
-import { type CreditableLine, planCreditNote } from "./credit-note";
+import { type CreditableLine, planCreditNote, planRefundCreditNote } from "./credit-note";
 import { computeDocumentTotals } from "./tax";
 
 const line = (id: string, netMinor: number, taxRateBp: number, creditedNetMinor = 0): CreditableLine => ({
@@ -56,5 +56,25 @@ describe("planning a credit note", () => {
         if (outcome === "OK") expect(planCreditNote({ mode: "amount", grossMinor: gross }, invoice, "x").totals.grossMinor).toBe(gross);
       }),
     );
+  });
+});
+
+describe("planRefundCreditNote", () => {
+  const invoice = {
+    taxGroups: [
+      { taxRateBp: 2000, netMinor: 10_000, taxMinor: 2_000 },
+      { taxRateBp: 550, netMinor: 1_000, taxMinor: 55 },
+    ],
+    amounts: { grossMinor: 13_055, paidMinor: 13_055, creditedMinor: 0 },
+  };
+  it("credits exactly the refunded amount over the tax groups, on a paid invoice", () => {
+    const plan = planRefundCreditNote(5_000, invoice, 13_055, "Refund");
+    expect(plan.totals.grossMinor).toBe(5_000);
+    expect(plan.totals.groups.map((g) => g.taxRateBp)).toEqual([2000, 550]);
+  });
+  it("refuses more than what is left of the payment, or nothing", () => {
+    expect(() => planRefundCreditNote(13_056, invoice, 20_000, "r")).toThrow("REFUND_EXCEEDS_PAYMENT");
+    expect(() => planRefundCreditNote(3_001, invoice, 3_000, "r")).toThrow("REFUND_EXCEEDS_PAYMENT");
+    expect(() => planRefundCreditNote(0, invoice, 3_000, "r")).toThrow("REFUND_EXCEEDS_PAYMENT");
   });
 });

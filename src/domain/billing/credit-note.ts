@@ -94,3 +94,21 @@ export function planCreditNote(
   assertCreditWithinBalance(plan.totals.grossMinor, invoice.amounts);
   return plan;
 }
+
+/**
+ * The credit note that goes with a refund (ADR 0019): the money goes back, so what was paid on the
+ * invoice goes down by exactly what is credited and the balance stays (a PAID invoice stays paid).
+ * Spread over the invoice's tax groups like a credit by amount; never more than `refundableMinor`
+ * (what is left of the payment) nor than what was paid on the invoice.
+ */
+export function planRefundCreditNote(
+  grossMinor: number,
+  invoice: { taxGroups: readonly TaxGroup[]; amounts: InvoiceAmounts },
+  refundableMinor: number,
+  reason: string,
+): CreditNotePlan {
+  const limit = Math.min(refundableMinor, invoice.amounts.paidMinor);
+  if (!Number.isSafeInteger(grossMinor) || grossMinor <= 0 || grossMinor > limit)
+    throw new DomainError("REFUND_EXCEEDS_PAYMENT", { field: "amountMinor", requestedMinor: grossMinor, availableMinor: limit });
+  return byAmount(grossMinor, invoice.taxGroups, reason);
+}

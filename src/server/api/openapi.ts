@@ -4,6 +4,7 @@ import * as R from "@/contracts/api-responses";
 import { ZCreateDraftInvoiceInput, ZCreateProductInput, ZCreatePurchaseOrderInput, ZCreateSubscriptionInput, ZCreditNoteInput, ZRecordPaymentInput } from "@/contracts/billing";
 import { ZApiBillingPreviewQuery, ZBillingRunListQuery, ZStartBillingRunInput } from "@/contracts/billing-runs";
 import { ZCreateCustomerInput, ZCreateSiteInput, ZUpdateCustomerInput } from "@/contracts/customers";
+import { ZRefundPaymentInput } from "@/contracts/refunds";
 
 /**
  * The OpenAPI 3.1 document of /api/v1, generated from the very zod schemas the routes validate with
@@ -11,7 +12,7 @@ import { ZCreateCustomerInput, ZCreateSiteInput, ZUpdateCustomerInput } from "@/
  * cannot drift from the behaviour. operationIds are part of the contract: generated clients name
  * their methods after them, so never rename one.
  */
-type Tag = "Customers" | "Products" | "Subscriptions" | "Purchase orders" | "Invoices" | "Credit notes" | "Billing runs";
+type Tag = "Customers" | "Products" | "Subscriptions" | "Purchase orders" | "Invoices" | "Credit notes" | "Payments" | "Billing runs";
 
 export interface ApiOperation {
   operationId: string;
@@ -35,6 +36,7 @@ const TAGS: Record<Tag, string> = {
   "Purchase orders": "Quotes the customer accepts or declines in the portal",
   Invoices: "Drafts, issued invoices, their payments and credit notes",
   "Credit notes": "Credit notes across all invoices",
+  Payments: "Payments across all invoices, collected online or recorded by staff, and their refunds",
   "Billing runs": "The daily billing: renewal invoices, reminders, suspensions and terminations",
 };
 
@@ -70,6 +72,10 @@ export const API_OPERATION_LIST: ApiOperation[] = [
   { operationId: "previewBilling", method: "get", path: "/billing-preview", tag: "Billing runs", summary: "Preview the coming days", description: "What billing runs from today to `days` days ahead would do if nobody paid meanwhile: renewal invoices, period starts, reminders, suspensions and terminations, per day and per customer. Changes nothing.", query: ZApiBillingPreviewQuery, response: R.ZApiBillingPreview },
   { operationId: "getBillingRun", method: "get", path: "/billing-runs/{runId}", tag: "Billing runs", summary: "Get a billing run", description: "A run's status, counts so far and the customers it could not bill.", response: R.ZApiBillingRun },
   { operationId: "listCreditNotes", method: "get", path: "/credit-notes", tag: "Credit notes", summary: "List credit notes", description: `Credit notes, newest first, optionally of one customer. ${PAGED}`, query: ZByCustomerQuery, response: R.ZApiCreditNotePage },
+  { operationId: "listPayments", method: "get", path: "/payments", tag: "Payments", summary: "List payments", description: `Payments, newest received first, optionally of one customer. ${PAGED}`, query: ZByCustomerQuery, response: R.ZApiPaymentPage },
+  { operationId: "getPayment", method: "get", path: "/payments/{paymentId}", tag: "Payments", summary: "Get a payment with its refunds", description: "One payment: how it was collected (`checkoutId` and `provider` for a payment made online), how much of it was refunded, and each refund.", response: R.ZApiPaymentDetail },
+  { operationId: "listRefunds", method: "get", path: "/refunds", tag: "Payments", summary: "List refunds", description: `Refunds, newest first, optionally of one customer, including those made in the payment provider's dashboard. ${PAGED}`, query: ZByCustomerQuery, response: R.ZApiRefundPage },
+  { operationId: "createRefund", method: "post", path: "/refunds", tag: "Payments", summary: "Refund a payment", description: "Refunds all or part of a payment: through the payment provider for a payment collected online, else recorded as refunded by transfer. The refund and its credit note (for exactly the amount: what was paid goes down, what was credited goes up, the invoice's balance and status stay) are written together. Never more than what is left of the payment: 422 REFUND_EXCEEDS_PAYMENT. Send an `Idempotency-Key`: it is also the refund's key at the provider, so a retried request refunds once.", body: ZRefundPaymentInput, response: R.ZApiRefund, created: true },
 ];
 
 const schemaOf = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any", target: "draft-2020-12" });

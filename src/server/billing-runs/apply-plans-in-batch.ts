@@ -32,6 +32,8 @@ import { sellerSnapshotOf } from "@/server/billing/seller-snapshot";
 import type { Db, RootDb } from "@/server/db/types";
 import { smtpTransport } from "@/server/mail/transport";
 import { getCompanySettings } from "@/server/settings/get-company-settings";
+import { autopayMethodLabels } from "@/server/payments/autopay-repository";
+import { activeProviderInfo } from "@/server/payments/payment-providers";
 
 /** One customer's planned actions. */
 export interface CustomerPlan {
@@ -171,6 +173,8 @@ export async function applyPlansInBatch(
         })),
         now,
       );
+      // One statement for the batch: whose renewals autopay will charge, said in their e-mail.
+      const autopay = await autopayMethodLabels(tx, activeProviderInfo().name, [...new Set(numbered.map((i) => i.customerId))]);
       toIssue.forEach(({ a }, k) => {
         const i = numbered[k] as (typeof numbered)[number];
         emails.push(
@@ -186,6 +190,7 @@ export async function applyPlansInBatch(
             },
             a.key,
             company.legalName,
+            autopay.get(i.customerId),
           ),
         );
       });

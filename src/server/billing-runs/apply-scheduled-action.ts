@@ -13,6 +13,8 @@ import { appUrl } from "@/server/config";
 import type { Db, RootDb } from "@/server/db/types";
 import { enqueueEmail } from "@/server/mail/enqueue-email";
 import { changeSubscriptionStatus, lockSubscription } from "@/server/subscriptions/subscription-repository";
+import { autopayMethodLabels } from "@/server/payments/autopay-repository";
+import { activeProviderInfo } from "@/server/payments/payment-providers";
 
 /** What one applied action changed, for the run's counts. */
 export interface AppliedEffect {
@@ -55,12 +57,18 @@ async function emailInvoice(tx: Db, template: "renewalInvoice" | "paymentReminde
   const customer = await billingContact(tx, invoice.customerId);
   const locale = isLocale(customer.locale) ? customer.locale : "fr";
   const owed = minorFromDb(invoice.grossMinor - invoice.paidMinor - invoice.creditedMinor);
+  // With a default method, the renewal e-mail says autopay will charge it on the due date (ADR 0019).
+  const autopayMethod =
+    template === "renewalInvoice"
+      ? (await autopayMethodLabels(tx, activeProviderInfo().name, [invoice.customerId])).get(invoice.customerId)
+      : undefined;
   const params = {
     customerName: customer.legalName,
     number: invoice.number ?? "",
     amount: fmtMoney(owed, invoice.currency, locale),
     dueDate: fmtDate(invoice.dueDate ? (invoice.dueDate.toISOString().slice(0, 10) as CalendarDate) : null, locale),
     link: `${appUrl()}/portal/invoices/${invoiceId}`,
+    ...(autopayMethod ? { autopayMethod } : {}),
   };
   // Tracked and with the invoice PDF, rendered at delivery (ADR 0017); the link is the page to pay it.
   const attachment = { kind: "INVOICE_PDF" as const, invoiceId, filename: `${(invoice.number ?? invoiceId).replace(/[^\w.-]/g, "_")}.pdf` };

@@ -131,6 +131,8 @@ export function invoiceEmailRow(
   },
   dedupeKey: string,
   senderName: string,
+  /** The customer's default method when autopay will charge this renewal (ADR 0019). */
+  autopayMethod?: string,
 ): EmailRow {
   const locale: Locale = isLocale(contact.locale) ? contact.locale : "fr";
   const params = {
@@ -139,6 +141,7 @@ export function invoiceEmailRow(
     amount: fmtMoney(invoice.owedMinor, invoice.currency, locale),
     dueDate: fmtDate(invoice.dueDate, locale),
     link: `${appUrl()}/portal/invoices/${invoice.id}`,
+    ...(template === "renewalInvoice" && autopayMethod ? { autopayMethod } : {}),
   };
   // As the single path (apply-scheduled-action.ts, emailInvoice): tracked, with the invoice PDF
   // rendered at delivery (ADR 0017), and the link is the page where the invoice is paid.

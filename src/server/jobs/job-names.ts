@@ -17,6 +17,10 @@ export const JOB = {
   sweepPaymentEvents: "payment-event-sweep",
   /** The daily billing run, once per local date (registered by the worker only when given a handler). */
   billingRun: "billing-run",
+  /** The daily autopay charges (ADR 0019), once per local date, at AUTOPAY_AT. */
+  autopay: "autopay-run",
+  /** The daily reconciliation with the payment provider (ADR 0019), once per local date, at RECONCILE_AT. */
+  reconcilePayments: "payments-reconcile",
 } as const;
 
 export type JobName = (typeof JOB)[keyof typeof JOB];

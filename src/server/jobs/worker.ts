@@ -10,11 +10,15 @@ export interface WorkerOptions extends JobQueueOptions {
    * when given; without it, a schedule left by an earlier start is removed.
    */
   billingRun?: (date: CalendarDate) => Promise<void>;
+  /** The daily autopay charges, at AUTOPAY_AT in BILLING_TIME_ZONE; unscheduled without it. */
+  autopay?: (date: CalendarDate) => Promise<void>;
+  /** The daily reconciliation with the payment provider, at RECONCILE_AT; unscheduled without it. */
+  reconcilePayments?: (date: CalendarDate) => Promise<void>;
 }
 
 /** The job worker of one app process (`tools/worker.ts`, started by `npm start`): the queue and its schedules. */
 export async function startWorker(databaseUrl: string, options: WorkerOptions = {}): Promise<JobQueue> {
-  const { billingRun, ...queueOptions } = options;
+  const { billingRun, autopay, reconcilePayments, ...queueOptions } = options;
   const queue = await startJobQueue(databaseUrl, queueOptions);
   try {
     if (billingRun) {
@@ -27,6 +31,15 @@ export async function startWorker(databaseUrl: string, options: WorkerOptions = 
       });
     } else {
       await unscheduleDailyJob(queue, JOB.billingRun);
+    }
+    const { AUTOPAY_AT, RECONCILE_AT, BILLING_TIME_ZONE } = env();
+    const daily: [string, string, ((date: CalendarDate) => Promise<void>) | undefined][] = [
+      [JOB.autopay, AUTOPAY_AT, autopay],
+      [JOB.reconcilePayments, RECONCILE_AT, reconcilePayments],
+    ];
+    for (const [name, at, handler] of daily) {
+      if (handler) await scheduleDailyJob(queue, { name, at, timeZone: BILLING_TIME_ZONE, handler });
+      else await unscheduleDailyJob(queue, name);
     }
   } catch (e) {
     await queue.stop();

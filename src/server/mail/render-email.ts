@@ -8,6 +8,8 @@ interface InvoiceParams {
   amount: string;
   dueDate: string;
   link: string;
+  /** A renewal invoice autopay will charge (ADR 0019): the default method, "Visa •••• 4242". */
+  autopayMethod?: string;
 }
 
 /** Online payments name what was paid (invoice numbers, already joined), how much and with what. */
@@ -28,7 +30,11 @@ export type EmailMessage =
   | { template: "renewalInvoice"; params: InvoiceParams }
   | { template: "paymentReminder"; params: InvoiceParams }
   | { template: "paymentReceipt"; params: PaymentParams }
-  | { template: "paymentFailed"; params: PaymentParams };
+  | { template: "paymentFailed"; params: PaymentParams }
+  /** Autopay (ADR 0019): the charge failed, the next automatic attempt is on `nextAttempt`. */
+  | { template: "autopayFailed"; params: PaymentParams & { nextAttempt: string } }
+  /** Autopay's last attempt failed: only a payment by hand settles the invoice now. */
+  | { template: "autopayFailedFinal"; params: PaymentParams };
 
 export interface RenderedEmail {
   subject: string;
@@ -58,6 +64,10 @@ function valuesOf(message: EmailMessage, locale: Locale, productName: string): R
         productName,
       };
     default: {
+      if ("autopayMethod" in message.params) {
+        const { link: _link, autopayMethod, ...invoice } = message.params;
+        return { ...invoice, productName, ...(autopayMethod ? { method: autopayMethod } : {}) };
+      }
       const { link: _link, ...invoice } = message.params;
       return { ...invoice, productName };
     }
@@ -85,7 +95,9 @@ export function renderEmail(
   const values: Record<string, string> = valuesOf(message, locale, productName);
   const key = `email.${message.template}` as const;
   const subject = t(`${key}.subject`, values);
-  const paragraphs = [t(`${key}.intro`, values), t(`${key}.action`, values)];
+  // A renewal that autopay will charge says so, and with what, instead of asking to pay it.
+  const autopay = message.template === "renewalInvoice" && Boolean(message.params.autopayMethod);
+  const paragraphs = [t(`${key}.intro`, values), autopay ? t("email.renewalInvoice.actionAutopay", values) : t(`${key}.action`, values)];
   const footer = t(`${key}.footer`, values);
   const cta = t(`${key}.button`, values);
 

@@ -1,10 +1,13 @@
-import { fmtMoney } from "@/domain/billing/display-format";
+import { fmtDate, fmtMoney } from "@/domain/billing/display-format";
+import { autopayAttemptDay } from "@/domain/payments/autopay-schedule";
 import { applyIntentEvent } from "@/domain/payments/checkout-state";
 import { isLocale } from "@/domain/i18n/locales";
 import { appUrl } from "@/server/config";
 import type { Db, RootDb } from "@/server/db/types";
 import { enqueueEmail } from "@/server/mail/enqueue-email";
-import { minorFromDb } from "@/server/billing/ledger-values";
+import { recordAudit } from "@/server/audit/audit-repository";
+import { dateFromDb, minorFromDb, minorToDb } from "@/server/billing/ledger-values";
+import { autopayAttemptOfCheckout } from "@/server/payments/autopay-repository";
 import {
   billingContactOf,
   type CheckoutRow,
@@ -28,7 +31,16 @@ import type {
   ProviderIntent,
   ProviderName,
 } from "@/server/payments/payment-provider";
+import { completeRefundInTransaction } from "@/server/payments/complete-refund";
 import { decodeProviderEvent } from "@/server/payments/provider-event-codec";
+import {
+  findRefund,
+  findRefundByKey,
+  findRefundByProviderId,
+  insertRefundIfAbsent,
+  lockRefundablePayment,
+  paymentsOfCheckout,
+} from "@/server/payments/refund-repository";
 import { savePaymentMethodFromSetup } from "@/server/payments/save-payment-method";
 import { methodLabel, settleCheckoutInTransaction } from "@/server/payments/settle-checkout";
 
@@ -97,20 +109,28 @@ async function applyIntent(
     const customer = await billingContactOf(tx, checkout.customerId);
     const locale = isLocale(customer.locale) ? customer.locale : "fr";
     const invoices = await checkoutInvoicesNow(tx, checkout.id);
+    const params = {
+      customerName: customer.legalName,
+      invoices: invoices.map((i) => i.number ?? "").join(", "),
+      amount: fmtMoney(minorFromDb(checkout.amountMinor), checkout.currency, locale),
+      method: methodLabel(intent.method),
+      link: `${appUrl()}/portal/invoices`,
+    };
+    // An autopay failure also says when the next automatic attempt is, or that there is none left.
+    const autopay = checkout.purpose === "AUTOPAY" ? await autopayAttemptOfCheckout(tx, checkout.id) : null;
+    const next =
+      autopay?.invoice.dueDate != null
+        ? autopayAttemptDay(dateFromDb(autopay.invoice.dueDate), autopay.attempt + 1)
+        : null;
     await enqueueEmail(
       tx,
       customer.billingEmail,
       locale,
-      {
-        template: "paymentFailed",
-        params: {
-          customerName: customer.legalName,
-          invoices: invoices.map((i) => i.number ?? "").join(", "),
-          amount: fmtMoney(minorFromDb(checkout.amountMinor), checkout.currency, locale),
-          method: methodLabel(intent.method),
-          link: `${appUrl()}/portal/invoices`,
-        },
-      },
+      !autopay
+        ? { template: "paymentFailed", params }
+        : next
+          ? { template: "autopayFailed", params: { ...params, nextAttempt: fmtDate(next, locale) } }
+          : { template: "autopayFailedFinal", params },
       `payment-failed:${checkout.id}:${event.id}`,
       now,
     );
@@ -122,16 +142,78 @@ async function applyRefund(
   tx: Db,
   provider: ProviderName,
   event: Extract<ProviderEvent, { type: "refund" }>,
+  now: Date,
 ): Promise<ApplyOutcome> {
-  const checkout = await findCheckoutByIntent(tx, provider, event.refund.intentId);
+  const { refund } = event;
+  const checkout = await findCheckoutByIntent(tx, provider, refund.intentId);
   if (!checkout) return "unknown";
   if (!checkout.settledAt)
-    throw new PaymentEventNotReady(
-      `refund ${event.refund.id}: payment ${event.refund.intentId} not settled yet`,
+    throw new PaymentEventNotReady(`refund ${refund.id}: payment ${refund.intentId} not settled yet`);
+  // Ours (asked from the back-office or the API): found by the provider's id or by our metadata.
+  const refundId = refund.metadata.refundId;
+  const ours =
+    (await findRefundByProviderId(tx, refund.id)) ??
+    (refundId && UUID.test(refundId) ? await findRefund(tx, refundId) : null);
+  if (ours) {
+    const before = ours.status;
+    const after = await completeRefundInTransaction(
+      tx,
+      ours.id,
+      { status: refund.status, providerRefundId: refund.id },
+      null,
+      now,
     );
-  // Refunds (and their credit notes) are the next step of issue 16: until it lands, the event waits
-  // in the inbox, retried and then kept unprocessed, where the refund step will find it.
-  throw new PaymentEventNotReady(`refund ${event.refund.id}: refunds are not applied yet`);
+    return after.status !== before ? "applied" : "unchanged";
+  }
+  // Made in the provider's dashboard: recorded once it succeeded, like ours, spread over the
+  // payments the checkout wrote (oldest first), each up to what is left of it.
+  if (refund.status !== "SUCCEEDED") return "unchanged";
+  let left = refund.amountMinor;
+  let first = true;
+  for (const { id } of await paymentsOfCheckout(tx, checkout.id)) {
+    if (left <= 0) break;
+    const payment = await lockRefundablePayment(tx, id);
+    if (!payment) continue;
+    const amount = Math.min(left, minorFromDb(payment.amountMinor - payment.refundedMinor));
+    if (amount <= 0) continue;
+    const key = `provider_refund:${provider}:${refund.id}:${id}`;
+    await insertRefundIfAbsent(tx, {
+      paymentId: id,
+      customerId: payment.customerId,
+      amountMinor: minorToDb(amount),
+      currency: payment.currency,
+      provider,
+      // provider_refund_id is unique: the first payment carries it, the others their derived key.
+      providerRefundId: first ? refund.id : null,
+      idempotencyKey: key,
+      status: "PENDING",
+      reason: `Refund ${refund.id}`,
+      requestedById: null,
+      createdAt: now,
+    });
+    const row = await findRefundByKey(tx, key);
+    if (row)
+      await completeRefundInTransaction(
+        tx,
+        row.id,
+        { status: "SUCCEEDED", providerRefundId: null },
+        null,
+        now,
+      );
+    left -= amount;
+    first = false;
+  }
+  if (left > 0)
+    await recordAudit(tx, {
+      action: "refund.unallocated",
+      actorEmail: "system",
+      targetType: "checkout",
+      targetId: checkout.id,
+      customerId: checkout.customerId,
+      details: { providerRefundId: refund.id, amountMinor: refund.amountMinor, unallocatedMinor: left },
+      at: now,
+    });
+  return "applied";
 }
 
 /**
@@ -164,7 +246,7 @@ export async function applyPaymentEvent(
       if (!locked || locked.processed_at) return "already-processed";
       let outcome: ApplyOutcome = "unchanged";
       if (event.type === "intent") outcome = await applyIntent(tx, provider.name, event, method, now);
-      else if (event.type === "refund") outcome = await applyRefund(tx, provider.name, event);
+      else if (event.type === "refund") outcome = await applyRefund(tx, provider.name, event, now);
       else if (event.type === "setup_succeeded" && method)
         outcome =
           (await savePaymentMethodFromSetup(tx, provider.name, event, method, now)) === "saved"

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { StaffPaymentTable } from "@/components/billing/StaffListTables";
 import { CursorNav, CustomerChip, FilteredEmpty, FilterForm, listHref } from "@/components/lists/ListControls";
@@ -5,6 +6,7 @@ import { Card } from "@/components/ui";
 import { searchParamsToObject } from "@/contracts/invoice-list-query";
 import { pageRequest } from "@/contracts/list-cursor";
 import { PAYMENT_METHODS, ZPaymentListQuery } from "@/contracts/staff-lists";
+import { staffMayAct } from "@/domain/auth/roles";
 import { pageLinks } from "@/domain/shared/cursor-page";
 import { requireStaff } from "@/server/auth/guards";
 import { listPaymentsForStaff } from "@/server/billing/payment-list";
@@ -15,7 +17,7 @@ const PAGE_SIZE = 25;
 
 /** Payments are recorded, never changed: no status; they filter by method instead. */
 export default async function StaffPaymentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
-  await requireStaff("BILLING", "SUPPORT");
+  const staff = await requireStaff("BILLING", "SUPPORT");
   const query = ZPaymentListQuery.parse(searchParamsToObject(await searchParams));
   const db = getDb();
   const [page, customerName] = await Promise.all([
@@ -27,6 +29,11 @@ export default async function StaffPaymentsPage({ searchParams }: { searchParams
   const filtered = Object.values(filters).some(Boolean);
   return (
     <Card level={1} title={t("billing.payments")}>
+      {staffMayAct(staff.staffRoles, ["BILLING"]) ? (
+        <p className="mb-3 text-sm">
+          <Link href="/staff/payments/reconciliation">{t("reconciliation.title")}</Link>
+        </p>
+      ) : null}
       <FilterForm
         testId="payment-filters"
         keep={{ customerId: query.customerId }}

@@ -8,13 +8,16 @@ import { Timeline } from "@/components/billing/Timeline";
 import { Alert, Card } from "@/components/ui";
 import { fmtMoney } from "@/domain/billing/display-format";
 import { InvoiceActions } from "@/components/staff/InvoiceActions";
+import { RefundForm } from "@/components/staff/RefundForm";
 import { staffMayAct } from "@/domain/auth/roles";
 import { requireStaff } from "@/server/auth/guards";
 import { findInvoiceDetail } from "@/server/billing/invoice-queries";
 import { customerToday } from "@/server/customers/customer-repository";
 import { getDb } from "@/server/db/client";
 import { invoiceEmailEvidence } from "@/server/mail/email-evidence-repository";
+import { refundablePaymentsOfInvoice } from "@/server/payments/refund-list";
 import { getInvoiceTimeline } from "@/server/timelines/get-invoice-timeline";
+import { randomUUID } from "node:crypto";
 
 export default async function StaffInvoicePage({ params, searchParams }: { params: Promise<{ invoiceId: string }>; searchParams: Promise<Record<string, string | string[]>> }) {
   const saved = (await searchParams).saved === "1";
@@ -41,6 +44,9 @@ export default async function StaffInvoicePage({ params, searchParams }: { param
       lines={invoice.lines.map((l) => ({ id: l.id, netMinor: l.netMinor, label: `${l.position}. ${l.description} (${fmtMoney(l.netMinor, invoice.currency, invoice.customer.locale)})` }))}
     />
   ) : null;
+  // Refunds (ADR 0019): the invoice's payments with what is left of each; a fresh key per render.
+  const payments = actions && invoice.payments.length > 0 ? await refundablePaymentsOfInvoice(db, invoice.id) : [];
+  const refunds = payments.length > 0 ? <RefundForm invoiceNumber={invoice.number ?? ""} payments={payments} requestKey={randomUUID()} /> : null;
   // The document is the page; its actions sit beside it (below it on a phone), as in Stripe's dashboard.
   return (
     <>
@@ -68,7 +74,12 @@ export default async function StaffInvoicePage({ params, searchParams }: { param
             </div>
           )}
         </div>
-        {actions ? <aside className="flex flex-col gap-4">{actions}</aside> : null}
+        {actions ? (
+          <aside className="flex flex-col gap-4">
+            {actions}
+            {refunds}
+          </aside>
+        ) : null}
       </div>
     </>
   );
