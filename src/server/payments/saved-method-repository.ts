@@ -64,19 +64,7 @@ export const findSavedMethodByProviderId = (
 /** Saves a method once per provider id (a second report of the same setup writes nothing). */
 export async function insertSavedMethod(
   db: Db,
-  m: {
-    customerId: string;
-    provider: string;
-    providerMethodId: string;
-    kind: SavedMethodKind;
-    brand: string | null;
-    last4: string;
-    expMonth: number | null;
-    expYear: number | null;
-    bankName: string | null;
-    isDefault: boolean;
-    createdAt: Date;
-  },
+  m: Omit<SavedMethodRow, "id">,
 ): Promise<void> {
   await db.savedPaymentMethod.createMany({ data: [m], skipDuplicates: true });
 }
