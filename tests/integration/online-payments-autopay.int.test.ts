@@ -8,7 +8,7 @@ import { runAutopay } from "@/server/payments/autopay-run";
 import { activePaymentProvider } from "@/server/payments/payment-providers";
 import { removePaymentMethod } from "@/server/payments/remove-payment-method";
 import { makeCustomerWithDefaultMethod, makeRenewalInvoice } from "../support/autopay";
-import { makeProducts } from "../support/factories";
+import { makeProducts, makeSubscription } from "../support/factories";
 import { applyPendingPaymentEvents, makeCustomerActor } from "../support/payments";
 
 // The demo provider (no Stripe keys in tests) charges saved methods off-session like Stripe: 4242
@@ -198,21 +198,7 @@ describe("autopay", () => {
     const without = await makeCustomerActor();
     const { server } = await makeProducts();
     for (const customerId of [withMethod.customerId, without.customerId])
-      await db.subscription.create({
-        data: {
-          customerId,
-          productId: server.id,
-          description: "Serveur",
-          quantity: "1",
-          unitAmountMinor: 9900n,
-          currency: "EUR",
-          taxRateBp: 2000,
-          cycle: "MONTHLY",
-          anchorDay: 1,
-          currentPeriodStart: new Date("2026-11-01T00:00:00Z"),
-          currentPeriodEnd: new Date("2026-12-01T00:00:00Z"),
-        },
-      });
+      await makeSubscription(customerId, server.id, "2026-11-01", "2026-12-01");
     const asOf = "2026-11-17" as CalendarDate;
     const run = await startBillingRun(
       db,

@@ -15,7 +15,7 @@ import { getCheckout } from "@/server/payments/get-checkout";
 import { activePaymentProvider } from "@/server/payments/payment-providers";
 import { startCheckout } from "@/server/payments/start-checkout";
 import { startMethodSetup } from "@/server/payments/start-method-setup";
-import { makeCustomer, makeProducts } from "../support/factories";
+import { makeCustomer, makeProducts, makeSubscription } from "../support/factories";
 import { codeOf } from "../support/helpers";
 import { applyPendingPaymentEvents, makeCustomerActor, makeOpenInvoice } from "../support/payments";
 
@@ -208,21 +208,7 @@ describe("paying online with the demo provider", () => {
   it("brings a suspended service back when its invoice is paid online", async () => {
     const customer = await makeCustomer();
     const { server } = await makeProducts();
-    const sub = await db.subscription.create({
-      data: {
-        customerId: customer.id,
-        productId: server.id,
-        description: "Serveur",
-        quantity: "1",
-        unitAmountMinor: 9900n,
-        currency: "EUR",
-        taxRateBp: 2000,
-        cycle: "MONTHLY",
-        anchorDay: 1,
-        currentPeriodStart: new Date("2026-11-01T00:00:00Z"),
-        currentPeriodEnd: new Date("2026-12-01T00:00:00Z"),
-      },
-    });
+    const sub = await makeSubscription(customer.id, server.id, "2026-11-01", "2026-12-01");
     for (let day = "2026-11-17" as CalendarDate; day <= "2026-12-03"; day = addDays(day, 1)) {
       const run = await startBillingRun(
         db,

@@ -19,7 +19,7 @@ import { revealWebhookSecret } from "@/server/webhooks/reveal-webhook-secret";
 import { rotateWebhookSecret } from "@/server/webhooks/rotate-webhook-secret";
 import { setWebhookEndpointActive } from "@/server/webhooks/set-webhook-endpoint-active";
 import { SIGNATURE_HEADER, verifyWebhookSignature } from "@/server/webhooks/webhook-signature";
-import { makeCustomer, makeDraftInvoice, makeProducts, makeStaff } from "../support/factories";
+import { makeCustomer, makeDraftInvoice, makeProducts, makeStaff, makeSubscription } from "../support/factories";
 
 const databaseUrl = inject("databaseUrl");
 const db = getDb();
@@ -135,21 +135,7 @@ describe("outgoing webhooks", () => {
     const { endpointId, secret } = await endpoint(["subscription.suspended"]);
     const customer = await makeCustomer();
     const { server } = await makeProducts();
-    const sub = await db.subscription.create({
-      data: {
-        customerId: customer.id,
-        productId: server.id,
-        description: "Serveur",
-        quantity: "1",
-        unitAmountMinor: 9900n,
-        currency: "EUR",
-        taxRateBp: 2000,
-        cycle: "MONTHLY",
-        anchorDay: 1,
-        currentPeriodStart: new Date("2027-03-01T00:00:00Z"),
-        currentPeriodEnd: new Date("2027-04-01T00:00:00Z"),
-      },
-    });
+    const sub = await makeSubscription(customer.id, server.id, "2027-03-01", "2027-04-01");
     await runOn("2027-03-17" as CalendarDate); // the renewal invoice, due April 1
     await runOn("2027-04-03" as CalendarDate); // D+2: suspended
     await startQueue();
@@ -358,21 +344,7 @@ describe("outgoing webhooks", () => {
   it("a renewal invoice has one ISSUED event: the billing run's", async () => {
     const customer = await makeCustomer();
     const { server } = await makeProducts();
-    await db.subscription.create({
-      data: {
-        customerId: customer.id,
-        productId: server.id,
-        description: "Serveur",
-        quantity: "1",
-        unitAmountMinor: 9900n,
-        currency: "EUR",
-        taxRateBp: 2000,
-        cycle: "MONTHLY",
-        anchorDay: 1,
-        currentPeriodStart: new Date("2027-06-01T00:00:00Z"),
-        currentPeriodEnd: new Date("2027-07-01T00:00:00Z"),
-      },
-    });
+    await makeSubscription(customer.id, server.id, "2027-06-01", "2027-07-01");
     await runOn("2027-06-16" as CalendarDate);
     const issued = await db.billingEvent.findMany({ where: { customerId: customer.id, kind: "ISSUED" } });
     expect(issued).toHaveLength(1);

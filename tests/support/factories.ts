@@ -75,3 +75,25 @@ export async function makeProducts() {
   });
   return { server, setup };
 }
+
+/**
+ * A monthly subscription of 99.00 EUR at 20 % whose current period is [start, end) (dates as
+ * YYYY-MM-DD), straight in the database: the billing run and payment tests start from one.
+ */
+export async function makeSubscription(customerId: string, productId: string, start: string, end: string, description = "Serveur") {
+  return getDb().subscription.create({
+    data: {
+      customerId,
+      productId,
+      description,
+      quantity: "1",
+      unitAmountMinor: 9900n,
+      currency: "EUR",
+      taxRateBp: 2000,
+      cycle: "MONTHLY",
+      anchorDay: Number(start.slice(8, 10)),
+      currentPeriodStart: new Date(`${start}T00:00:00Z`),
+      currentPeriodEnd: new Date(`${end}T00:00:00Z`),
+    },
+  });
+}
