@@ -233,8 +233,13 @@ describe("the job queue", () => {
     gaps.forEach((gap, n) => {
       expect(gap).toBeGreaterThanOrEqual(1000 * 2 ** n - 50);
     });
-    // The last failure completed the job: nothing more will be tried.
-    expect((await queue.boss.getJobById(JOB.deliverEmail, id))?.state).toBe("completed");
+    // The last failure completes the job: nothing more will be tried. The handler marks the row
+    // FAILED before pg-boss records the completion, so wait for it rather than read it once.
+    await waitFor(
+      "the last attempt's job to complete",
+      () => queue.boss.getJobById(JOB.deliverEmail, id),
+      (j) => j?.state === "completed",
+    );
     await queue.sweepNow();
     expect((await rowOf(id)).attempts).toBe(5);
   });
