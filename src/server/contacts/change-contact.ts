@@ -53,7 +53,7 @@ export async function changeContact(
     if (refusal) throw new DomainError("CONTACT_ACTION_REFUSED", { reason: refusal });
 
     if (action === "enable") {
-      const { cap, activeUsers, openInvitations } = await contactCapacity(tx, customerId);
+      const { cap, activeUsers, openInvitations } = await contactCapacity(tx, customerId, now);
       if (contactCapReached(cap, activeUsers, openInvitations)) throw new DomainError("CONTACT_CAP_REACHED", { cap });
       await setContactDisabled(tx, userId, null);
     } else if (action === "disable") {

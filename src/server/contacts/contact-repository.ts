@@ -47,12 +47,17 @@ export async function lockCompanyContacts(db: Db, customerId: string): Promise<b
   return rows.length === 1;
 }
 
-/** The group's cap and what counts against it: active users and invitations still open. */
-export async function contactCapacity(db: Db, customerId: string) {
+/**
+ * The group's cap and what counts against it: active users and invitations whose link still works
+ * (an expired or revoked invitation frees its place).
+ */
+export async function contactCapacity(db: Db, customerId: string, now: Date) {
   const [customer, activeUsers, openInvitations] = await Promise.all([
     db.customer.findUnique({ where: { id: customerId }, select: { group: { select: { maxContacts: true } } } }),
     db.user.count({ where: { customerId, kind: "CUSTOMER", removedAt: null, disabledAt: null } }),
-    db.invitation.count({ where: { customerId, acceptedAt: null, revokedAt: null } }),
+    db.invitation.count({
+      where: { customerId, acceptedAt: null, revokedAt: null, tokens: { some: { usedAt: null, revokedAt: null, expiresAt: { gt: now } } } },
+    }),
   ]);
   return { cap: customer?.group?.maxContacts ?? null, activeUsers, openInvitations };
 }

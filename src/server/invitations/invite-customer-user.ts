@@ -41,7 +41,7 @@ export async function inviteCustomerUser(
     if (!(await lockCompanyContacts(tx, input.customerId))) throw new DomainError("NOT_FOUND", { entity: "customer" });
     const companyName = await findCustomerName(tx, input.customerId);
     if (!companyName) throw new DomainError("NOT_FOUND", { entity: "customer" });
-    const { cap, activeUsers, openInvitations } = await contactCapacity(tx, input.customerId);
+    const { cap, activeUsers, openInvitations } = await contactCapacity(tx, input.customerId, now);
     if (contactCapReached(cap, activeUsers, openInvitations)) throw new DomainError("CONTACT_CAP_REACHED", { cap, field: "email" });
     if (await emailIsRegistered(tx, email)) throw new DomainError("EMAIL_ALREADY_REGISTERED", { field: "email" });
     if (await findPendingInvitation(tx, input.customerId, email)) throw new DomainError("INVITATION_ALREADY_PENDING", { field: "email" });
