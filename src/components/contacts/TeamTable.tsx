@@ -24,7 +24,7 @@ export function TeamTable({
   canManage,
   selfId,
   customerId,
-  memberHref,
+  memberHrefPrefix,
 }: {
   contacts: ContactView[];
   action: Action;
@@ -33,7 +33,8 @@ export function TeamTable({
   selfId?: string;
   /** Sent along by the back-office (the portal's company is the caller's). */
   customerId?: string;
-  memberHref?: (id: string) => string;
+  /** Names link to `${memberHrefPrefix}${id}` (the portal's member page). */
+  memberHrefPrefix?: string;
 }) {
   const t = useTranslations("contacts");
   const tRoles = useTranslations("common.roles");
@@ -54,7 +55,7 @@ export function TeamTable({
       >
         {contacts.map((c) => (
           <tr key={c.id} data-testid="contact-row">
-            <Td>{memberHref ? <Link href={memberHref(c.id)}>{c.name}</Link> : c.name}</Td>
+            <Td>{memberHrefPrefix ? <Link href={`${memberHrefPrefix}${c.id}`}>{c.name}</Link> : c.name}</Td>
             <Td className="break-all">{c.email}</Td>
             <Td>
               <span className="flex flex-wrap gap-1">
