@@ -50,13 +50,17 @@ export function TeamTable({
     <div className="flex flex-col gap-3">
       <ActionOutcome state={state} success={done} />
       <Table
-        headers={[t("name"), t("email"), t("role"), { label: t("since"), className: "hidden md:table-cell" }, ...(canManage ? [{ label: t("actions"), className: "text-right" }] : [])]}
+        headers={[t("name"), { label: t("email"), className: "hidden md:table-cell" }, t("role"), { label: t("since"), className: "hidden md:table-cell" }, ...(canManage ? [{ label: t("actions"), className: "text-right" }] : [])]}
         empty={contacts.length === 0 ? t("none") : undefined}
       >
         {contacts.map((c) => (
           <tr key={c.id} data-testid="contact-row">
-            <Td>{memberHrefPrefix ? <Link href={`${memberHrefPrefix}${c.id}`}>{c.name}</Link> : c.name}</Td>
-            <Td className="break-all">{c.email}</Td>
+            <Td>
+              {memberHrefPrefix ? <Link href={`${memberHrefPrefix}${c.id}`}>{c.name}</Link> : c.name}
+              {/* On a phone the e-mail sits under the name rather than in a column of its own. */}
+              <span className="block break-words text-xs text-slate-500 md:hidden">{c.email}</span>
+            </Td>
+            <Td className="hidden break-words md:table-cell">{c.email}</Td>
             <Td>
               <span className="flex flex-wrap gap-1">
                 <span>{c.role === "OWNER" ? t("primary") : t("secondary")}</span>
@@ -68,7 +72,7 @@ export function TeamTable({
             <Td className="hidden whitespace-nowrap md:table-cell">{format.dateTime(new Date(c.createdAt), { dateStyle: "medium" })}</Td>
             {canManage ? (
               <Td className="text-right">
-                <div className="flex flex-wrap justify-end gap-2">
+                <div className="flex flex-col items-end gap-2 md:flex-row md:flex-wrap md:justify-end">
                   {changes(c).map((change) => (
                     <form key={change} action={formAction}>
                       {customerId ? <input type="hidden" name="customerId" value={customerId} /> : null}

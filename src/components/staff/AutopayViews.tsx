@@ -51,19 +51,20 @@ export function AutopayAttempts({ attempts }: { attempts: AutopayAttemptView[] }
   const locale = useLocale();
   return (
     <Table
-      headers={[t("when"), t("customer"), t("invoice"), t("attempt"), t("amount"), t("outcome")]}
+      headers={[{ label: t("when"), className: "hidden md:table-cell" }, t("customer"), t("invoice"), { label: t("attempt"), className: "hidden md:table-cell" }, t("amount"), t("outcome")]}
       empty={attempts.length === 0 ? t("none") : undefined}
     >
       {attempts.map((a) => (
         <tr key={`${a.invoiceId}:${a.attempt}`} data-testid="autopay-attempt-row">
-          <Td className="whitespace-nowrap">{format.dateTime(new Date(a.createdAt), { dateStyle: "medium", timeStyle: "short" })}</Td>
+          <Td className="hidden whitespace-nowrap md:table-cell">{format.dateTime(new Date(a.createdAt), { dateStyle: "medium", timeStyle: "short" })}</Td>
           <Td>
             <Link href={`/staff/customers/${a.customerId}`}>{a.customerName}</Link>
+            <span className="block text-xs text-slate-500 md:hidden">{format.dateTime(new Date(a.createdAt), { dateStyle: "short", timeStyle: "short" })}</span>
           </Td>
           <Td>
             <Link href={`/staff/invoices/${a.invoiceId}`}>{a.invoiceNumber ?? "—"}</Link>
           </Td>
-          <Td>{a.attempt === 0 ? t("onDueDate") : t("retry", { n: a.attempt })}</Td>
+          <Td className="hidden md:table-cell">{a.attempt === 0 ? t("onDueDate") : t("retry", { n: a.attempt })}</Td>
           <Td className="whitespace-nowrap">{fmtMoney(a.amountMinor, a.currency, locale)}</Td>
           <Td>
             {t(`statuses.${a.status}` as "statuses.SUCCEEDED")}
