@@ -37,7 +37,12 @@ export type DomainErrorCode =
   | "AS_OF_IN_FUTURE"
   | "MANUAL_STATUS_CHANGES_DISABLED"
   | "WEBHOOK_ENDPOINT_DISABLED"
-  | "WEBHOOK_DELIVERY_BUSY";
+  | "WEBHOOK_DELIVERY_BUSY"
+  // Access requests (issue 17)
+  | "PORTAL_DISABLED"
+  | "ACCESS_REQUEST_INCOMPLETE"
+  | "ACCESS_REQUEST_CLOSED"
+  | "ACCESS_REQUESTS_THROTTLED";
 
 export class DomainError extends Error {
   constructor(
