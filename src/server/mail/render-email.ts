@@ -34,7 +34,10 @@ export type EmailMessage =
   /** Autopay (ADR 0019): the charge failed, the next automatic attempt is on `nextAttempt`. */
   | { template: "autopayFailed"; params: PaymentParams & { nextAttempt: string } }
   /** Autopay's last attempt failed: only a payment by hand settles the invoice now. */
-  | { template: "autopayFailedFinal"; params: PaymentParams };
+  | { template: "autopayFailedFinal"; params: PaymentParams }
+  /** Access requests (issue 17): the link back to a draft, and a rejection with its reason. */
+  | { template: "accessRequestResume"; params: { name: string; link: string } }
+  | { template: "accessRequestRejected"; params: { companyName: string; reason: string; link: string } };
 
 export interface RenderedEmail {
   subject: string;
