@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { E2E_ACCESS_EMAIL_HELP, E2E_ACCESS_QUESTION, E2E_ACCESS_SLUG } from "./fixtures/access";
-import { PASSWORD, signIn } from "./support";
+import { PASSWORD, showInLanguage, signIn } from "./support";
 
 /** The first link to `path` in the text of the newest outbox e-mail to `to` whose subject contains `subject`. */
 async function linkFromOutbox(admin: Page, to: string, subject: string, path: RegExp): Promise<string> {
@@ -13,7 +13,7 @@ async function linkFromOutbox(admin: Page, to: string, subject: string, path: Re
   return link;
 }
 
-test("a representative requests access on the public form, billing approves, and the invitee lands signed in on the portal", async ({ browser }) => {
+test("a representative requests access on the public form, billing approves, and the invitee lands signed in on the portal", async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
   const stamp = Date.now();
   const email = `rep-${stamp}@reseller.example`;
@@ -77,6 +77,7 @@ test("a representative requests access on the public form, billing approves, and
   // 5. Billing staff see it waiting, with no matching company, and approve it.
   const staffContext = await browser.newContext({ locale: "en-US" });
   const billing = await staffContext.newPage();
+  await showInLanguage(billing, "en", baseURL); // the demo billing user reads French by default
   await signIn(billing, "billing@comptoir.example");
   await billing.goto("/staff/access-requests");
   const row = billing.getByTestId("access-request-row").filter({ hasText: company });
@@ -105,6 +106,52 @@ test("a representative requests access on the public form, billing approves, and
   await expect(invitee).toHaveURL(/\/portal$/);
   await expect(invitee.getByTestId("portal-title")).toHaveText("Welcome, Rosa Reseller");
   await inviteeContext.close();
+});
+
+/** A representative fills and sends a whole request in one sitting; returns its resume link. */
+async function sendRequest(page: Page, email: string, company: string): Promise<string> {
+  await page.goto(`/access/${E2E_ACCESS_SLUG}`);
+  await page.getByLabel("I have read and accept the terms and conditions").check();
+  await page.getByRole("button", { name: "Start my request" }).click();
+  await expect(page).toHaveURL(/tab=contact$/);
+  const resume = new URL(page.url()).pathname;
+  await page.getByLabel("Your name").fill("Rémi Refus");
+  await page.getByLabel("Your e-mail address").fill(email);
+  await page.getByLabel("Your phone number").fill("+33 1 98 76 54 32");
+  await page.getByRole("button", { name: "Save this step" }).click();
+  await page.getByLabel("Company name").fill(company);
+  await page.getByLabel("Tax ID").fill("45-6789012");
+  await page.getByRole("button", { name: "Save this step" }).click();
+  await page.getByLabel(E2E_ACCESS_QUESTION).fill("One");
+  await page.getByRole("button", { name: "Save this step" }).click();
+  await page.getByTestId("access-submit").click();
+  await page.getByTestId("confirm-submit").click();
+  await expect(page.getByTestId("access-submitted")).toBeVisible();
+  return resume;
+}
+
+test("billing rejects a request with a reason; the representative's link then says it was not accepted", async ({ browser, baseURL }) => {
+  test.setTimeout(90_000);
+  const stamp = Date.now();
+  const email = `refused-${stamp}@reseller.example`;
+  const company = `Refused ${stamp} SARL`;
+  const visitor = await (await browser.newContext({ locale: "en-US" })).newPage();
+  const resume = await sendRequest(visitor, email, company);
+
+  const billing = await (await browser.newContext({ locale: "en-US" })).newPage();
+  await showInLanguage(billing, "en", baseURL);
+  await signIn(billing, "billing@comptoir.example");
+  await billing.goto("/staff/access-requests");
+  await billing.getByTestId("access-request-row").filter({ hasText: company }).getByRole("link", { name: company }).click();
+  await billing.getByLabel("Reason (sent to the representative)").fill("We could not find this company in our records.");
+  await billing.getByTestId("access-reject").click();
+  await expect(billing.getByTestId("confirm-summary").last()).toHaveText(`Reject the request from ${company}? The reason is e-mailed to ${email}.`);
+  await billing.getByTestId("confirm-submit").last().click();
+  await expect(billing.getByTestId("access-decided")).toHaveText(`Rejected: the reason was e-mailed to ${email}.`);
+  await expect(billing.getByTestId("access-request-details")).toContainText("We could not find this company in our records.");
+
+  await visitor.goto(resume);
+  await expect(visitor.getByTestId("access-status")).toContainText("Your request was not accepted.");
 });
 
 test("a group's unknown link says so clearly", async ({ page }) => {

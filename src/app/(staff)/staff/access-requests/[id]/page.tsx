@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { AccessRequestDecision } from "@/components/staff/AccessRequestDecision";
-import { Badge, Card } from "@/components/ui";
+import { Alert, Badge, Card } from "@/components/ui";
 import { isLocale } from "@/domain/i18n/locales";
 import { getAccessRequestForStaff } from "@/server/access-requests/list-access-requests";
 import { requireStaff } from "@/server/auth/guards";
@@ -37,6 +37,9 @@ export default async function AccessRequestPage({ params }: { params: Promise<{ 
       <p className="text-sm">
         <Link href="/staff/access-requests">← {t("back")}</Link>
       </p>
+      {/* What the decision did, still said after the page refreshes with the new status. */}
+      {request.status === "APPROVED" ? <Alert tone="success" testId="access-decided">{t("approved", { email: request.contactEmail })}</Alert> : null}
+      {request.status === "REJECTED" ? <Alert tone="success" testId="access-decided">{t("rejected", { email: request.contactEmail })}</Alert> : null}
       <Card level={1} title={t("detailTitle", { company: request.companyName })} actions={<Badge>{t(`statuses.${request.status}`)}</Badge>}>
         <dl className="flex flex-col gap-2 text-sm" data-testid="access-request-details">
           {row(t("group"), request.groupName)}
