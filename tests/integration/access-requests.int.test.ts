@@ -131,6 +131,14 @@ describe("access request lifecycle", () => {
     expect(await codeOf(approveAccessRequest(db, staff, id, ctxOf(), now))).toBe("ACCESS_REQUEST_CLOSED");
   });
 
+  it("refuses to approve for an e-mail that already has an account, and leaves the request waiting", async () => {
+    const { slug } = await makePortalGroup();
+    const existing = await makeCustomerUser((await db.customer.create({ data: { legalName: "Elsewhere", billingEmail: "x@elsewhere.example" } })).id);
+    const { id } = await submitted(slug, existing.email);
+    expect(await codeOf(approveAccessRequest(db, await makeStaff(["BILLING"]), id, ctxOf(), now))).toBe("EMAIL_ALREADY_REGISTERED");
+    expect(await db.accessRequest.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SUBMITTED", customerId: null, decidedAt: null });
+  });
+
   it("rejects with a reason, e-mailed to the representative; a reason is required", async () => {
     const { slug } = await makePortalGroup();
     const { id, email } = await submitted(slug);

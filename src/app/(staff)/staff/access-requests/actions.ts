@@ -18,7 +18,9 @@ export async function approveAccessRequestAction(_prev: ActionState, form: FormD
     revalidatePath("/staff/access-requests");
     return { status: "ok", values: { decision: "approved", customerId } };
   } catch (e) {
-    return toErrorState(e);
+    // The approval form has no field: a refusal about the e-mail (already has an account) is said in words.
+    const state = toErrorState(e);
+    return state.status === "error" ? { status: "error", code: state.code } : state;
   }
 }
 
