@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
+import { E2E_ACCESS_QUESTION, E2E_ACCESS_SLUG } from "./fixtures/access";
 import { fixture, showInLanguage, signIn } from "./support";
 
 // Every page of the app (the routes under src/app), at a desktop and a phone width, for each kind of
@@ -54,7 +55,48 @@ const dupont = () => {
 
 test("signed-out pages", async ({ page }) => {
   test.setTimeout(120_000);
-  await checkPages(page, ["/signin", "/forgot-password", "/reset-password", "/invitation"]);
+  await checkPages(page, ["/signin", "/forgot-password", "/reset-password", "/invitation", `/access/${E2E_ACCESS_SLUG}`, "/access/no-such-group"]);
+});
+
+test("the access request's tabs, signed out", async ({ page, baseURL }) => {
+  test.setTimeout(180_000);
+  await page.goto(`/access/${E2E_ACCESS_SLUG}`);
+  await page.getByLabel("I have read and accept the terms and conditions").check();
+  await page.getByRole("button", { name: "Start my request" }).click();
+  await expect(page).toHaveURL(/\/access\/r\/[\w-]+\?tab=contact$/);
+  const resume = new URL(page.url()).pathname;
+  await checkPages(page, ["terms", "contact", "company", "questions", "status"].map((tab) => `${resume}?tab=${tab}`));
+  // Filled and sent, so that the staff pages below have a request waiting to show.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${resume}?tab=contact`);
+  await page.getByLabel("Your name").fill("Axel Access");
+  await page.getByLabel("Your e-mail address").fill(`axel-${Date.now()}@access.example`);
+  await page.getByLabel("Your phone number").fill("+33 6 12 34 56 78");
+  await page.getByRole("button", { name: "Save this step" }).click();
+  await page.getByLabel("Company name").fill(`Axe Access ${Date.now()}`);
+  await page.getByLabel("Tax ID").fill("98-7654321");
+  await page.getByRole("button", { name: "Save this step" }).click();
+  await page.getByLabel(E2E_ACCESS_QUESTION).fill("Two");
+  await page.getByRole("button", { name: "Save this step" }).click();
+  // How the public pages look, for a person to review (test-results/ux/).
+  for (const locale of ["en", "fr"] as const) {
+    await showInLanguage(page, locale, baseURL);
+    for (const size of WIDTHS) {
+      await page.setViewportSize(size);
+      for (const [path, name] of [
+        [`/access/${E2E_ACCESS_SLUG}`, "start"],
+        [`${resume}?tab=company`, "company"],
+        [`${resume}?tab=status`, "status"],
+      ] as const) {
+        await page.goto(path);
+        await page.screenshot({ path: `test-results/ux/access-${name}-${size.width}-${locale}.png`, fullPage: true });
+      }
+    }
+  }
+  await showInLanguage(page, "en", baseURL);
+  await page.getByTestId("access-submit").click();
+  await page.getByTestId("confirm-submit").click();
+  await expect(page.getByTestId("access-submitted")).toBeVisible();
 });
 
 test("every portal page, as a customer owner", async ({ page }) => {
@@ -115,13 +157,17 @@ const billingPages = () => {
     "/staff/billing-runs/preview?days=60",
     "/staff/groups",
     `/staff/groups/${fixture().groupId}`,
+    "/staff/access-requests",
   ];
 };
 
 test("every staff page open to billing staff", async ({ page }) => {
   test.setTimeout(300_000);
   await signIn(page, "billing@comptoir.example");
-  await checkPages(page, billingPages());
+  await page.goto("/staff/access-requests");
+  const requests = page.locator('main a[href^="/staff/access-requests/"]');
+  const request = (await requests.count()) > 0 ? await requests.first().getAttribute("href") : null;
+  await checkPages(page, [...billingPages(), ...(request ? [request] : [])]);
 });
 
 test("every staff page, as an admin", async ({ page }) => {

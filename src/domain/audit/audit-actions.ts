@@ -5,6 +5,10 @@
  * this list still shows, as its raw key.
  */
 export const AUDIT_ACTIONS = [
+  "access_request.approved",
+  "access_request.rejected",
+  "access_request.started",
+  "access_request.submitted",
   "api_token.created",
   "api_token.revoked",
   "contact.disabled",
@@ -93,6 +97,8 @@ export function auditTargetHref(targetType: string | null, targetId: string | nu
       return customerId ? `/staff/payments?customerId=${encodeURIComponent(customerId)}` : "/staff/payments";
     case "api_token":
       return "/staff/api-tokens";
+    case "access_request":
+      return id && `/staff/access-requests/${id}`;
     case "company_settings":
       return "/staff/settings/company";
     case "product":

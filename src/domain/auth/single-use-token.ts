@@ -11,7 +11,8 @@ export const TOKEN_LIFETIME_MS = {
 export type TokenPurpose = keyof typeof TOKEN_LIFETIME_MS;
 
 export interface TokenState {
-  purpose: TokenPurpose;
+  /** Any stored purpose (the table holds more kinds than this module times); compared with the expected one. */
+  purpose: string;
   expiresAt: Date;
   usedAt: Date | null;
   revokedAt: Date | null;

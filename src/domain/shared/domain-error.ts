@@ -39,7 +39,12 @@ export type DomainErrorCode =
   | "WEBHOOK_ENDPOINT_DISABLED"
   | "WEBHOOK_DELIVERY_BUSY"
   | "CONTACT_CAP_REACHED"
-  | "CONTACT_ACTION_REFUSED";
+  | "CONTACT_ACTION_REFUSED"
+  // Access requests (issue 17)
+  | "PORTAL_DISABLED"
+  | "ACCESS_REQUEST_INCOMPLETE"
+  | "ACCESS_REQUEST_CLOSED"
+  | "ACCESS_REQUESTS_THROTTLED";
 
 export class DomainError extends Error {
   constructor(

@@ -6,7 +6,7 @@ import { type RequestContext, recordAudit } from "@/server/audit/audit-repositor
 import { contactCapReached } from "@/domain/contacts/contact-rules";
 import { contactCapacity, lockCompanyContacts } from "@/server/contacts/contact-repository";
 import { findCustomerName } from "@/server/customers/customer-repository";
-import type { RootDb } from "@/server/db/types";
+import type { Db, RootDb } from "@/server/db/types";
 import { createInvitation, findPendingInvitation } from "@/server/invitations/invitation-repository";
 import { sendInvitationLink } from "@/server/invitations/send-invitation-link";
 import { emailIsRegistered } from "@/server/users/user-repository";
@@ -36,37 +36,49 @@ export async function inviteCustomerUser(
   ctx: RequestContext,
   now: Date,
 ): Promise<{ invitationId: string }> {
-  const email = normalizeEmail(input.email);
-  return db.$transaction(async (tx) => {
-    if (!(await lockCompanyContacts(tx, input.customerId))) throw new DomainError("NOT_FOUND", { entity: "customer" });
-    const companyName = await findCustomerName(tx, input.customerId);
-    if (!companyName) throw new DomainError("NOT_FOUND", { entity: "customer" });
-    const { cap, activeUsers, openInvitations } = await contactCapacity(tx, input.customerId, now);
-    if (contactCapReached(cap, activeUsers, openInvitations)) throw new DomainError("CONTACT_CAP_REACHED", { cap, field: "email" });
-    if (await emailIsRegistered(tx, email)) throw new DomainError("EMAIL_ALREADY_REGISTERED", { field: "email" });
-    if (await findPendingInvitation(tx, input.customerId, email)) throw new DomainError("INVITATION_ALREADY_PENDING", { field: "email" });
+  return db.$transaction((tx) => inviteCustomerUserWithin(tx, actor, input, ctx, now));
+}
 
-    const { id } = await createInvitation(tx, {
-      email,
-      customerId: input.customerId,
-      customerRole: input.role,
-      locale: input.locale,
-      invitedById: actor.id,
-      createdAt: now,
-    });
-    await sendInvitationLink(tx, { id, email, locale: input.locale, companyName, inviterName: actor.name }, now);
-    await recordAudit(tx, {
-      action: "invitation.created",
-      actorUserId: actor.id,
-      actorEmail: actor.email,
-      targetType: "invitation",
-      targetId: id,
-      customerId: input.customerId,
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
-      details: { email, role: input.role },
-      at: now,
-    });
-    return { invitationId: id };
+/**
+ * The same inside the caller's transaction: approving an access request invites its representative
+ * in the transaction that marks it approved, so the two happen together or not at all.
+ */
+export async function inviteCustomerUserWithin(
+  tx: Db,
+  actor: Inviter,
+  input: InviteCustomerUserInput,
+  ctx: RequestContext,
+  now: Date,
+): Promise<{ invitationId: string }> {
+  const email = normalizeEmail(input.email);
+  if (!(await lockCompanyContacts(tx, input.customerId))) throw new DomainError("NOT_FOUND", { entity: "customer" });
+  const companyName = await findCustomerName(tx, input.customerId);
+  if (!companyName) throw new DomainError("NOT_FOUND", { entity: "customer" });
+  const { cap, activeUsers, openInvitations } = await contactCapacity(tx, input.customerId, now);
+  if (contactCapReached(cap, activeUsers, openInvitations)) throw new DomainError("CONTACT_CAP_REACHED", { cap, field: "email" });
+  if (await emailIsRegistered(tx, email)) throw new DomainError("EMAIL_ALREADY_REGISTERED", { field: "email" });
+  if (await findPendingInvitation(tx, input.customerId, email)) throw new DomainError("INVITATION_ALREADY_PENDING", { field: "email" });
+
+  const { id } = await createInvitation(tx, {
+    email,
+    customerId: input.customerId,
+    customerRole: input.role,
+    locale: input.locale,
+    invitedById: actor.id,
+    createdAt: now,
   });
+  await sendInvitationLink(tx, { id, email, locale: input.locale, companyName, inviterName: actor.name }, now);
+  await recordAudit(tx, {
+    action: "invitation.created",
+    actorUserId: actor.id,
+    actorEmail: actor.email,
+    targetType: "invitation",
+    targetId: id,
+    customerId: input.customerId,
+    ip: ctx.ip,
+    userAgent: ctx.userAgent,
+    details: { email, role: input.role },
+    at: now,
+  });
+  return { invitationId: id };
 }

@@ -36,7 +36,10 @@ export type EmailMessage =
   /** Autopay's last attempt failed: only a payment by hand settles the invoice now. */
   | { template: "autopayFailedFinal"; params: PaymentParams }
   /** A secondary representative joined the company: its owner is told, with the group's message (issue 17). */
-  | { template: "contactAdded"; params: { companyName: string; contactName: string; contactEmail: string; note: string; link: string } };
+  | { template: "contactAdded"; params: { companyName: string; contactName: string; contactEmail: string; note: string; link: string } }
+  /** Access requests (issue 17): the link back to a draft, and a rejection with its reason. */
+  | { template: "accessRequestResume"; params: { name: string; link: string } }
+  | { template: "accessRequestRejected"; params: { companyName: string; reason: string; link: string } };
 
 export interface RenderedEmail {
   subject: string;

@@ -27,6 +27,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
           ? [
               { href: "/staff/billing-runs", label: t("staff.nav.billingRuns") },
               { href: "/staff/groups", label: t("staff.nav.groups") },
+              { href: "/staff/access-requests", label: t("staff.nav.accessRequests") },
             ]
           : []),
       ],
