@@ -83,7 +83,7 @@ test("portal lists at 390 px keep number, total, balance and status on screen", 
     "Left to pay",
     "Status",
   ]);
-  await expectKeyColumnsOnScreen(page, "/portal/sites", "site-row", ["Name", "Address"]);
+  await expectKeyColumnsOnScreen(page, "/portal/sites", "site-subscription", ["Service", "Status", "Next renewal"]);
   await expectKeyColumnsOnScreen(page, "/portal/credit-notes", "credit-note-row", [
     "Number",
     "Issued",

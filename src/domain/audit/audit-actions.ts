@@ -7,6 +7,7 @@
 export const AUDIT_ACTIONS = [
   "api_token.created",
   "api_token.revoked",
+  "auth.password.changed",
   "auth.password_reset.completed",
   "auth.password_reset.requested",
   "auth.recovery_codes.regenerated",
@@ -27,6 +28,9 @@ export const AUDIT_ACTIONS = [
   "auth.totp.enrolment.succeeded",
   "company_settings.updated",
   "credit_note.created",
+  "customer.billing_email_change_requested",
+  "customer.billing_email_changed",
+  "customer.company_info_updated",
   "customer.created",
   "customer_group.billing_updated",
   "customer_group.created",
@@ -65,6 +69,7 @@ export const AUDIT_ACTIONS = [
   "webhook_endpoint.enabled",
   "webhook_endpoint.secret_revealed",
   "webhook_endpoint.secret_rotated",
+  "user.profile_updated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
