@@ -108,7 +108,8 @@ export async function listSitesWithSubscriptions(db: Db, customerId: string): Pr
     status: s.status,
     nextRenewal: s.status === "ACTIVE" || s.status === "SUSPENDED" ? dateFromDb(s.currentPeriodEnd) : null,
   });
-  const bySite = Map.groupBy(subscriptions, (s) => s.siteId);
+  const bySite = new Map<string | null, typeof subscriptions>();
+  for (const s of subscriptions) bySite.set(s.siteId, [...(bySite.get(s.siteId) ?? []), s]);
   const groups: SiteWithSubscriptionsDto[] = sites.map((site) => ({
     site: { id: site.id, name: site.name, addressLines: [site.addressLine1, site.addressLine2, `${site.postalCode} ${site.city}`.trim(), site.country].filter(Boolean) },
     subscriptions: (bySite.get(site.id) ?? []).map(view),
