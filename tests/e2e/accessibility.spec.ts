@@ -54,7 +54,7 @@ const dupont = () => {
 
 test("signed-out pages", async ({ page }) => {
   test.setTimeout(120_000);
-  await checkPages(page, ["/signin", "/forgot-password", "/reset-password", "/invitation"]);
+  await checkPages(page, ["/signin", "/forgot-password", "/reset-password", "/invitation", "/billing-email/confirm/not-a-link-anyone-was-sent"]);
 });
 
 test("every portal page, as a customer owner", async ({ page }) => {
