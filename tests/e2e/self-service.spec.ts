@@ -103,12 +103,12 @@ test("an owner edits their profile and the company, moves the billing e-mail and
   await signIn(other, E2E_SELF_SERVICE_OWNER);
   const password = page.getByTestId("password-form");
   await password.getByLabel("Current password").fill("not my password at all");
-  await password.getByLabel("New password").fill(NEW_PASSWORD);
+  await password.getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
   await password.getByLabel("Repeat the new password").fill(NEW_PASSWORD);
   await password.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByTestId("error-currentPassword")).toHaveText("This is not your current password.");
   await page.getByTestId("password-form").getByLabel("Current password").fill(PASSWORD);
-  await page.getByTestId("password-form").getByLabel("New password").fill(NEW_PASSWORD);
+  await page.getByTestId("password-form").getByLabel("New password", { exact: true }).fill(NEW_PASSWORD);
   await page.getByTestId("password-form").getByLabel("Repeat the new password").fill(NEW_PASSWORD);
   await page.getByTestId("password-form").getByRole("button", { name: "Change password" }).click();
   await expect(page.getByTestId("password-changed")).toHaveText("Password changed. You stay signed in here; every other device was signed out.");
