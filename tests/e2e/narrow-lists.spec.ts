@@ -11,7 +11,8 @@ async function expectKeyColumnsOnScreen(page: Page, path: string, rowTestId: str
   await page.goto(path);
   const rows = page.getByTestId(rowTestId);
   await expect(rows.first(), path).toBeVisible();
-  const table = page.locator("table").filter({ has: rows.first() });
+  // The first table holding such a row (the sites page has one table per site).
+  const table = page.locator("table").filter({ has: rows.first() }).first();
   const report = await table.evaluate(
     (t, { keys, width }) => {
       const headers = [...t.querySelectorAll("thead th")].map((th) => th.textContent?.trim() ?? "");
