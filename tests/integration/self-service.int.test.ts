@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { formFields, toErrorState } from "@/app/_lib/action-state";
 import { ZChangePasswordInput, ZUpdateCompanyInfoInput } from "@/contracts/self-service";
 import { signInWithPassword } from "@/server/auth/sign-in-with-password";
+import { updateCustomer } from "@/server/customers/manage-customers";
 import { getDb } from "@/server/db/client";
 import { changePassword } from "@/server/self-service/change-password";
 import { checkBillingEmailLink, confirmBillingEmailChange } from "@/server/self-service/confirm-billing-email-change";
@@ -9,7 +10,7 @@ import { requestBillingEmailChange } from "@/server/self-service/request-billing
 import { updateCompanyInfo } from "@/server/self-service/update-company-info";
 import { updateProfile } from "@/server/self-service/update-profile";
 import { listSitesWithSubscriptions } from "@/server/self-service/self-service-repository";
-import { ctx, makeCustomer, makeCustomerUser, makeProducts, makeSubscription, TEST_PASSWORD, uniqueEmail } from "../support/factories";
+import { ctx, makeCustomer, makeCustomerUser, makeProducts, makeStaff, makeSubscription, TEST_PASSWORD, uniqueEmail } from "../support/factories";
 import { codeOf, latestEmailTo } from "../support/helpers";
 
 const db = getDb();
@@ -90,6 +91,19 @@ describe("billing e-mail change", () => {
     expect(await codeOf(confirmBillingEmailChange(db, token, ctx, later))).toBe("TOKEN_EXPIRED");
     expect((await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).billingEmail).toBe(customer.billingEmail);
     expect(await codeOf(checkBillingEmailLink(db, "x".repeat(43), now))).toBe("TOKEN_INVALID");
+  });
+
+  it("a billing e-mail set by staff drops the pending request, whose link then says it is invalid", async () => {
+    const { customer, owner } = await ownerAndMember();
+    const now = new Date();
+    const asked = uniqueEmail("asked");
+    await requestBillingEmailChange(db, owner, { billingEmail: asked }, "en", ctx, now);
+    const token = confirmToken((await latestEmailTo(asked)).text);
+    const staffChoice = uniqueEmail("staff");
+    await updateCustomer(db, await makeStaff(), customer.id, { billingEmail: staffChoice }, now);
+    expect(await codeOf(confirmBillingEmailChange(db, token, ctx, now))).toBe("TOKEN_SUPERSEDED");
+    const row = await db.customer.findUniqueOrThrow({ where: { id: customer.id } });
+    expect([row.billingEmail, row.pendingBillingEmail]).toEqual([staffChoice, null]);
   });
 
   it("refuses a member, and the same address again", async () => {
