@@ -40,7 +40,9 @@ export type EmailMessage =
   /** Autopay (ADR 0019): the charge failed, the next automatic attempt is on `nextAttempt`. */
   | { template: "autopayFailed"; params: PaymentParams & { nextAttempt: string } }
   /** Autopay's last attempt failed: only a payment by hand settles the invoice now. */
-  | { template: "autopayFailedFinal"; params: PaymentParams };
+  | { template: "autopayFailedFinal"; params: PaymentParams }
+  /** A secondary representative joined the company: its owner is told, with the group's message (issue 17). */
+  | { template: "contactAdded"; params: { companyName: string; contactName: string; contactEmail: string; note: string; link: string } };
 
 export interface RenderedEmail {
   subject: string;
@@ -80,6 +82,10 @@ function valuesOf(message: EmailMessage, locale: Locale, productName: string): R
     case "billingEmailChanged": {
       const { link: _link, ...values } = message.params;
       return { ...values, productName };
+    }
+    case "contactAdded": {
+      const { link: _link, ...rest } = message.params;
+      return { ...rest, productName };
     }
     default: {
       if ("autopayMethod" in message.params) {
