@@ -55,7 +55,7 @@ const dupont = () => {
 
 test("signed-out pages", async ({ page }) => {
   test.setTimeout(120_000);
-  await checkPages(page, ["/signin", "/forgot-password", "/reset-password", "/invitation", `/access/${E2E_ACCESS_SLUG}`, "/access/no-such-group"]);
+  await checkPages(page, ["/signin", "/forgot-password", "/reset-password", "/invitation", "/billing-email/confirm/not-a-link-anyone-was-sent", `/access/${E2E_ACCESS_SLUG}`, "/access/no-such-group"]);
 });
 
 test("the access request's tabs, signed out", async ({ page, baseURL }) => {

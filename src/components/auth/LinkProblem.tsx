@@ -2,9 +2,9 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui";
 
-const KNOWN = ["TOKEN_INVALID", "TOKEN_EXPIRED", "TOKEN_USED"] as const;
+const KNOWN = ["TOKEN_INVALID", "TOKEN_EXPIRED", "TOKEN_USED", "TOKEN_SUPERSEDED"] as const;
 
-/** What an invitation or reset link page shows when the link cannot be used, and why. */
+/** What an invitation, reset or billing e-mail link page shows when the link cannot be used, and why. */
 export async function LinkProblem({ code }: { code: string }) {
   const t = await getTranslations("auth");
   const known = (KNOWN as readonly string[]).includes(code) ? (code as (typeof KNOWN)[number]) : "TOKEN_INVALID";

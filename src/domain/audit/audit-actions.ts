@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = [
   "access_request.submitted",
   "api_token.created",
   "api_token.revoked",
+  "auth.password.changed",
   "contact.disabled",
   "contact.enabled",
   "contact.owner_changed",
@@ -35,6 +36,9 @@ export const AUDIT_ACTIONS = [
   "auth.totp.enrolment.succeeded",
   "company_settings.updated",
   "credit_note.created",
+  "customer.billing_email_change_requested",
+  "customer.billing_email_changed",
+  "customer.company_info_updated",
   "customer.created",
   "customer_group.billing_updated",
   "customer_group.created",
@@ -73,6 +77,7 @@ export const AUDIT_ACTIONS = [
   "webhook_endpoint.enabled",
   "webhook_endpoint.secret_revealed",
   "webhook_endpoint.secret_rotated",
+  "user.profile_updated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -23,4 +23,11 @@ describe("assertTokenUsable", () => {
     expect(codeOf(() => assertTokenUsable({ ...fresh, usedAt: now }, "INVITATION", late))).toBe("TOKEN_USED");
     expect(codeOf(() => assertTokenUsable(fresh, "INVITATION", late))).toBe("TOKEN_EXPIRED");
   });
+  it("billing e-mail links last a day and say when a newer request replaced them", () => {
+    const link = { purpose: "BILLING_EMAIL_CHANGE" as const, expiresAt: tokenExpiry("BILLING_EMAIL_CHANGE", now), usedAt: null, revokedAt: null };
+    expect(link.expiresAt.toISOString()).toBe("2026-11-24T10:00:00.000Z");
+    expect(codeOf(() => assertTokenUsable({ ...link, revokedAt: now }, "BILLING_EMAIL_CHANGE", now, { sayRevoked: true }))).toBe("TOKEN_SUPERSEDED");
+    expect(codeOf(() => assertTokenUsable({ ...link, revokedAt: now }, "BILLING_EMAIL_CHANGE", now))).toBe("TOKEN_INVALID");
+    expect(codeOf(() => assertTokenUsable(link, "PASSWORD_RESET", now, { sayRevoked: true }))).toBe("TOKEN_INVALID");
+  });
 });

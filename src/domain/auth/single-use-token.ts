@@ -27,8 +27,11 @@ export function tokenExpiry(purpose: TokenPurpose, now: Date): Date {
  * used says so even once it has also expired; a revoked link reads as invalid (we do not tell a stranger
  * that an invitation existed).
  */
-export function assertTokenUsable(token: TokenState | null, purpose: TokenPurpose, now: Date): void {
-  if (!token || token.purpose !== purpose || token.revokedAt) throw new DomainError("TOKEN_INVALID");
+export function assertTokenUsable(token: TokenState | null, purpose: TokenPurpose, now: Date, options: { sayRevoked?: boolean } = {}): void {
+  if (!token || token.purpose !== purpose) throw new DomainError("TOKEN_INVALID");
+  // A billing e-mail link reaches a mailbox its company named: telling it a newer request replaced
+  // the link reveals nothing to a stranger and spares the owner a puzzle.
+  if (token.revokedAt) throw new DomainError(options.sayRevoked ? "TOKEN_SUPERSEDED" : "TOKEN_INVALID");
   if (token.usedAt) throw new DomainError("TOKEN_USED");
   if (token.expiresAt.getTime() <= now.getTime()) throw new DomainError("TOKEN_EXPIRED");
 }

@@ -4,6 +4,7 @@ import { recordAudit } from "@/server/audit/audit-repository";
 import type { StaffActor } from "@/server/auth/actor";
 import { customerExists, groupExists, insertCustomer, insertSite, lockCustomerForUpdate, updateCustomerRow } from "@/server/customers/customer-writes";
 import type { RootDb } from "@/server/db/types";
+import { revokeBillingEmailLinks, setPendingBillingEmail } from "@/server/self-service/self-service-repository";
 
 /** Billing staff create a customer company. */
 export async function createCustomer(db: RootDb, actor: StaffActor, input: TCreateCustomerInput, now: Date) {
@@ -28,6 +29,12 @@ export async function updateCustomer(db: RootDb, actor: StaffActor, customerId: 
     const fields = Object.keys(changed);
     if (fields.length === 0) return { changedFields: [] };
     await updateCustomerRow(tx, customerId, changed);
+    // Staff setting the billing e-mail settle it: a change the customer asked for and has not
+    // confirmed yet is dropped, so its link cannot undo this one.
+    if (fields.includes("billingEmail")) {
+      await revokeBillingEmailLinks(tx, customerId, now);
+      await setPendingBillingEmail(tx, customerId, null);
+    }
     await recordAudit(tx, { action: "customer.updated", actorUserId: actor.id, actorEmail: actor.email, targetType: "customer", targetId: customerId, customerId, details: { fields }, at: now });
     return { changedFields: fields };
   });

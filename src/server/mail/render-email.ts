@@ -27,6 +27,12 @@ export type EmailMessage =
       params: { companyName: string; inviterName: string; link: string; expiresAt: Date };
     }
   | { template: "passwordReset"; params: { name: string; link: string; expiresAt: Date } }
+  /** To the new billing address: the link that makes it take effect (issue 17). */
+  | { template: "billingEmailConfirm"; params: { companyName: string; newAddress: string; link: string; expiresAt: Date } }
+  /** To the current billing address: a change was asked for; `link` is the portal's settings, never the confirmation. */
+  | { template: "billingEmailChangeRequested"; params: { companyName: string; newAddress: string; requester: string; link: string } }
+  /** To the previous billing address once the new one is confirmed. */
+  | { template: "billingEmailChanged"; params: { companyName: string; newAddress: string; link: string } }
   | { template: "renewalInvoice"; params: InvoiceParams }
   | { template: "paymentReminder"; params: InvoiceParams }
   | { template: "paymentReceipt"; params: PaymentParams }
@@ -68,6 +74,18 @@ function valuesOf(message: EmailMessage, locale: Locale, productName: string): R
         expires: formatDateTime(locale, message.params.expiresAt),
         productName,
       };
+    case "billingEmailConfirm":
+      return {
+        companyName: message.params.companyName,
+        newAddress: message.params.newAddress,
+        expires: formatDateTime(locale, message.params.expiresAt),
+        productName,
+      };
+    case "billingEmailChangeRequested":
+    case "billingEmailChanged": {
+      const { link: _link, ...values } = message.params;
+      return { ...values, productName };
+    }
     case "contactAdded": {
       const { link: _link, ...rest } = message.params;
       return { ...rest, productName };
