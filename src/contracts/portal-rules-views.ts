@@ -41,3 +41,10 @@ export interface TermsAcceptanceDto {
   company: string | null;
   clientAddress: string | null;
 }
+
+/** A customer as listed on its group's page. */
+export interface GroupMemberDto {
+  id: string;
+  legalName: string;
+  billingEmail: string;
+}

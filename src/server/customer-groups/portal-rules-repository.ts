@@ -61,3 +61,23 @@ export async function findCurrentTerms(db: Db, groupId: string): Promise<TermsVe
   const t = await db.termsVersion.findFirst({ where: { groupId }, orderBy: { version: "desc" }, select: { id: true, version: true, body: true, publishedAt: true } });
   return t ? { id: t.id, version: t.version, body: readTermsBody(t.body), publishedAt: t.publishedAt } : null;
 }
+
+/** The portal columns as the use-case saves them (JSON already checked by the contract). */
+export interface PortalRulesWrite {
+  portalEnabled: boolean;
+  taxIdFormat: TaxIdFormat;
+  emailHelpUrl: string | null;
+  portalMessages: Record<string, Record<string, string>>;
+  accessQuestions: { id: string; label: Record<string, string>; required: boolean }[];
+  maxContacts: number | null;
+  accessSlug: string | null;
+}
+
+export async function updatePortalRulesRow(db: Db, groupId: string, data: PortalRulesWrite): Promise<void> {
+  await db.customerGroup.update({ where: { id: groupId }, data });
+}
+
+/** Whether another group already uses this public link. */
+export async function accessSlugTakenByOther(db: Db, slug: string, groupId: string): Promise<boolean> {
+  return (await db.customerGroup.count({ where: { accessSlug: slug, NOT: { id: groupId } } })) > 0;
+}
