@@ -198,8 +198,10 @@ describe("a group without the portal", () => {
     expect(await db.auditEvent.count({ where: { action: "auth.sign_in.portal_disabled", actorUserId: user.id } })).toBe(1);
 
     // Terms published while the portal is off do not matter: the portal is closed first.
-    await publishTermsVersion(db, staff, groupId, { en: "Terms", fr: "", es: "" }, now);
+    const terms = await publishTermsVersion(db, staff, groupId, { en: "Terms", fr: "", es: "" }, now);
     expect(await checkPortalAccess(db, actor)).toEqual({ kind: "disabled" });
+    expect(await codeOf(acceptTerms(db, actor, terms.termsVersionId, null, now))).toBe("PORTAL_DISABLED");
+    expect(await getPendingTerms(db, actor)).toBeNull();
 
     const loner = await makeCustomerUser((await makeCustomer()).id);
     expect(await signInWithPassword(db, { email: loner.email, password: TEST_PASSWORD }, ctx, new Date(), noWait)).toMatchObject({ userId: loner.id });

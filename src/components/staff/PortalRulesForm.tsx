@@ -83,7 +83,8 @@ export function PortalRulesForm({ rules, accessBaseUrl }: { rules: PortalRulesDt
             </details>
           ))}
         </fieldset>
-        <AccessQuestionsEditor questions={rules.questions} state={state} />
+        {/* Remounted when the saved questions change (a save gave new ones their ids) or a save was refused. */}
+        <AccessQuestionsEditor key={`${typed.key}:${rules.questions.map((q) => q.id).join(",")}`} questions={rules.questions} state={state} />
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" disabled={pending} className={buttonClass}>

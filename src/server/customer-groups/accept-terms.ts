@@ -1,7 +1,7 @@
 import { DomainError } from "@/domain/shared/domain-error";
 import { recordAudit } from "@/server/audit/audit-repository";
 import type { CustomerActor } from "@/server/auth/actor";
-import { portalAccessFacts, insertUserAcceptance } from "@/server/customer-groups/terms-repository";
+import { insertUserAcceptance, portalAccessFacts } from "@/server/customer-groups/terms-repository";
 import type { RootDb } from "@/server/db/types";
 
 /**
@@ -12,6 +12,7 @@ import type { RootDb } from "@/server/db/types";
 export async function acceptTerms(db: RootDb, actor: CustomerActor, termsVersionId: string, clientAddress: string | null, now: Date): Promise<{ recorded: boolean }> {
   return db.$transaction(async (tx) => {
     const facts = await portalAccessFacts(tx, actor.id, actor.customerId);
+    if (!facts.portalEnabled) throw new DomainError("PORTAL_DISABLED");
     if (!facts.termsVersionId) throw new DomainError("NOT_FOUND", { entity: "terms_version" });
     if (facts.termsVersionId !== termsVersionId) throw new DomainError("TERMS_OUTDATED");
     const recorded = await insertUserAcceptance(tx, termsVersionId, actor.id, clientAddress, now);

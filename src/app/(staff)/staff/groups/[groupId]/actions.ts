@@ -54,7 +54,7 @@ export async function publishTermsAction(_prev: ActionState, form: FormData): Pr
   } catch (e) {
     const state = toErrorState(e, form);
     // The contract's paths are "en", "fr"…; the inputs are named "terms.en"…
-    if (state.status === "error" && state.fields) state.fields = Object.fromEntries(Object.entries(state.fields).map(([k, v]) => [k === "groupId" ? k : `terms.${k}`, v]));
+    if (state.status === "error" && state.fields) state.fields = Object.fromEntries(Object.entries(state.fields).map(([k, v]) => [/^(en|fr|es)$/.test(k) ? `terms.${k}` : k, v]));
     return state;
   }
 }
