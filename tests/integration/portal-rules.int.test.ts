@@ -153,7 +153,7 @@ describe("versioned terms", () => {
     expect(await checkPortalAccess(db, actor)).toEqual({ kind: "termsPending", termsVersionId: v2.termsVersionId });
     // Accepting the version read before v2 came out is refused: the user must read v2.
     expect(await codeOf(acceptTerms(db, actor, v1.termsVersionId, null, now))).toBe("TERMS_OUTDATED");
-    await acceptTerms(db, actor, v2.termsVersionId, "198.51.100.4", now);
+    await acceptTerms(db, actor, v2.termsVersionId, "198.51.100.4", new Date(now.getTime() + 120_000));
     expect(await checkPortalAccess(db, actor)).toEqual({ kind: "open" });
 
     expect((await listTermsVersions(db, groupId)).map((v) => [v.version, v.acceptedCount, v.publishedBy])).toEqual([

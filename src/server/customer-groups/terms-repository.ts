@@ -33,7 +33,7 @@ export async function listTermsAcceptances(db: Db, groupId: string, limit = 100)
     LEFT JOIN customers c ON c.id = u.customer_id
     LEFT JOIN access_requests r ON r.id = a.access_request_id
     WHERE v.group_id = ${groupId}::uuid
-    ORDER BY a.accepted_at DESC, a.id DESC LIMIT ${limit}`;
+    ORDER BY a.accepted_at DESC, v.version DESC, a.id DESC LIMIT ${limit}`;
   return rows.map((r) => ({ version: r.version, acceptedAt: r.accepted_at, who: r.who ?? r.request_name ?? "—", company: r.company, clientAddress: r.client_address }));
 }
 
