@@ -44,7 +44,8 @@ export async function signIn(page: Page, email: string, password = PASSWORD, tot
     await page.locator("#code").fill(await freshTotpCode(totpSecret));
     await page.locator("[data-testid=signin-code-form] button[type=submit]").click();
   }
-  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  // Password hashing (argon2) is slow on purpose; on a loaded machine a sign-in can take seconds.
+  await expect(page.getByTestId("signed-in-as")).toBeVisible({ timeout: 15_000 });
 }
 
 export function fixture(): {

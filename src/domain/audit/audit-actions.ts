@@ -7,6 +7,10 @@
 export const AUDIT_ACTIONS = [
   "api_token.created",
   "api_token.revoked",
+  "contact.disabled",
+  "contact.enabled",
+  "contact.owner_changed",
+  "contact.removed",
   "auth.password_reset.completed",
   "auth.password_reset.requested",
   "auth.recovery_codes.regenerated",

@@ -39,7 +39,9 @@ export type DomainErrorCode =
   | "WEBHOOK_ENDPOINT_DISABLED"
   | "WEBHOOK_DELIVERY_BUSY"
   | "PORTAL_DISABLED"
-  | "TERMS_OUTDATED";
+  | "TERMS_OUTDATED"
+  | "CONTACT_CAP_REACHED"
+  | "CONTACT_ACTION_REFUSED";
 
 export class DomainError extends Error {
   constructor(

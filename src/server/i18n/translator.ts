@@ -2,9 +2,21 @@ import { createTranslator } from "next-intl";
 import type { Locale } from "@/domain/i18n/locales";
 import { catalogues } from "@/i18n/catalogues";
 
-/** A translator outside React (e-mails, PDFs, jobs), same catalogues as the UI. */
+const make = (locale: Locale) => createTranslator({ locale, messages: catalogues[locale] });
+const translators = new Map<Locale, ReturnType<typeof make>>();
+
+/**
+ * A translator outside React (e-mails, PDFs, jobs), same catalogues as the UI. One per language for
+ * the process: a translator keeps the messages it compiled, and a billing run renders thousands of
+ * e-mails (a fresh translator each time cost about 0.6 ms an e-mail, mostly recompiling).
+ */
 export function translatorFor(locale: Locale) {
-  return createTranslator({ locale, messages: catalogues[locale] });
+  let t = translators.get(locale);
+  if (!t) {
+    t = make(locale);
+    translators.set(locale, t);
+  }
+  return t;
 }
 
 export function formatDateTime(locale: Locale, date: Date, timeZone = "UTC"): string {

@@ -34,7 +34,9 @@ export type EmailMessage =
   /** Autopay (ADR 0019): the charge failed, the next automatic attempt is on `nextAttempt`. */
   | { template: "autopayFailed"; params: PaymentParams & { nextAttempt: string } }
   /** Autopay's last attempt failed: only a payment by hand settles the invoice now. */
-  | { template: "autopayFailedFinal"; params: PaymentParams };
+  | { template: "autopayFailedFinal"; params: PaymentParams }
+  /** A secondary representative joined the company: its owner is told, with the group's message (issue 17). */
+  | { template: "contactAdded"; params: { companyName: string; contactName: string; contactEmail: string; note: string; link: string } };
 
 export interface RenderedEmail {
   subject: string;
@@ -63,6 +65,10 @@ function valuesOf(message: EmailMessage, locale: Locale, productName: string): R
         expires: formatDateTime(locale, message.params.expiresAt),
         productName,
       };
+    case "contactAdded": {
+      const { link: _link, ...rest } = message.params;
+      return { ...rest, productName };
+    }
     default: {
       if ("autopayMethod" in message.params) {
         const { link: _link, autopayMethod, ...invoice } = message.params;

@@ -74,7 +74,7 @@ export interface CompanyUserDto {
 /** Colleagues in one company. Always filtered by the caller's company. */
 export async function listCompanyUsers(db: Db, customerId: string): Promise<CompanyUserDto[]> {
   const rows = await db.user.findMany({
-    where: { customerId, kind: "CUSTOMER" },
+    where: { customerId, kind: "CUSTOMER", removedAt: null },
     orderBy: [{ name: "asc" }, { email: "asc" }],
     select: { id: true, name: true, email: true, customerRole: true, createdAt: true },
   });
@@ -83,7 +83,7 @@ export async function listCompanyUsers(db: Db, customerId: string): Promise<Comp
 
 export async function findCompanyUser(db: Db, customerId: string, userId: string): Promise<CompanyUserDto | null> {
   const r = await db.user.findFirst({
-    where: { id: userId, customerId, kind: "CUSTOMER" },
+    where: { id: userId, customerId, kind: "CUSTOMER", removedAt: null },
     select: { id: true, name: true, email: true, customerRole: true, createdAt: true },
   });
   return r && { id: r.id, name: r.name, email: r.email, role: r.customerRole ?? "MEMBER", createdAt: r.createdAt };

@@ -6,6 +6,8 @@ import { InvoiceTable } from "@/components/billing/InvoiceTable";
 import { OrderTable } from "@/components/billing/OrderViews";
 import { SubscriptionTable } from "@/components/billing/SubscriptionTable";
 import { SiteForm, SubscriptionForm } from "@/components/staff/CustomerQuickForms";
+import { changeCustomerContactAction } from "@/app/(staff)/staff/customers/[customerId]/actions";
+import { TeamTable } from "@/components/contacts/TeamTable";
 import { InvitationActions } from "@/components/staff/InvitationActions";
 import { InviteForm } from "@/components/staff/InviteForm";
 import { Alert, Badge, Card, Table, Td } from "@/components/ui";
@@ -13,6 +15,7 @@ import { staffMayAct } from "@/domain/auth/roles";
 import { isLocale } from "@/domain/i18n/locales";
 import { requireStaff } from "@/server/auth/guards";
 import { findCustomerSummary } from "@/server/customers/customer-repository";
+import { listContacts } from "@/server/contacts/contact-repository";
 import { getDb } from "@/server/db/client";
 import { listInvoices } from "@/server/billing/invoice-list";
 import { customerToday, listSites } from "@/server/customers/customer-repository";
@@ -20,7 +23,6 @@ import { listProducts } from "@/server/catalogue/catalogue-repository";
 import { listPurchaseOrders } from "@/server/orders/purchase-order-repository";
 import { listCustomerSubscriptions } from "@/server/subscriptions/subscription-repository";
 import { listCustomerInvitations } from "@/server/invitations/invitation-repository";
-import { listCompanyUsers } from "@/server/users/user-repository";
 
 export default async function CustomerPage({ params, searchParams }: { params: Promise<{ customerId: string }>; searchParams: Promise<Record<string, string | string[]>> }) {
   const draftDeleted = (await searchParams).draftDeleted === "1";
@@ -31,7 +33,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
   const customer = await findCustomerSummary(db, id.data);
   if (!customer) notFound();
   const [users, invitations, invoices, today, subscriptions, orders, sites, products] = await Promise.all([
-    listCompanyUsers(db, customer.id),
+    listContacts(db, customer.id),
     listCustomerInvitations(db, customer.id, new Date()),
     listInvoices(db, { staff: true }, { customerId: customer.id }, { limit: 10 }),
     customerToday(db, customer.id, new Date()),
@@ -102,18 +104,12 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         {canBill ? <SiteForm customerId={customer.id} /> : null}
       </Card>
       <Card title={t("staff.customer.users")}>
-        <Table
-          headers={[t("portal.team.name"), t("portal.team.email"), t("portal.team.role")]}
-          empty={users.length === 0 ? t("staff.customer.noUsers") : undefined}
-        >
-          {users.map((u) => (
-            <tr key={u.id}>
-              <Td>{u.name}</Td>
-              <Td>{u.email}</Td>
-              <Td>{t(`common.roles.${u.role}`)}</Td>
-            </tr>
-          ))}
-        </Table>
+        <TeamTable
+          contacts={users.map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role, disabled: u.disabled, createdAt: u.createdAt.toISOString() }))}
+          action={changeCustomerContactAction}
+          canManage={canBill}
+          customerId={customer.id}
+        />
       </Card>
       <Card title={t("staff.customer.invitations")}>
         <Table
