@@ -1,7 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { E2E_ACCESS_QUESTION, E2E_ACCESS_SLUG } from "./fixtures/access";
-import { fixture, showInLanguage, signIn } from "./support";
+import { E2E_TERMS_PENDING_CUSTOMER } from "./fixtures/totp";
+import { fixture, PASSWORD, showInLanguage, signIn } from "./support";
 
 // Every page of the app (the routes under src/app), at a desktop and a phone width, for each kind of
 // reader: axe finds no serious or critical violation, the page has one h1, and the first Tab reaches
@@ -130,6 +131,18 @@ test("every portal page, as a customer owner", async ({ page }) => {
   ]);
 });
 
+// The gate before the portal: a customer user whose group published terms they have not accepted
+// (the closed-portal page is checked in portal-rules.spec.ts, which turns a group's portal off).
+test("the accept-terms page", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto("/signin");
+  await page.locator("#email").fill(E2E_TERMS_PENDING_CUSTOMER);
+  await page.locator("#password").fill(PASSWORD);
+  await page.locator("[data-testid=signin-form] button[type=submit]").click();
+  await expect(page).toHaveURL(/\/accept-terms$/);
+  await checkPages(page, ["/accept-terms"]);
+});
+
 const billingPages = () => {
   const d = dupont();
   return [
@@ -158,6 +171,8 @@ const billingPages = () => {
     "/staff/groups",
     `/staff/groups/${fixture().groupId}`,
     "/staff/access-requests",
+    `/staff/groups/${fixture().groupId}?tab=portal`,
+    `/staff/groups/${fixture().groupId}?tab=customers&q=a`,
   ];
 };
 

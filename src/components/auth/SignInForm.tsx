@@ -28,7 +28,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         setCredentials({ email: fields.email, password: fields.password });
         return;
       }
-      setError(res?.error === "SIGN_IN_THROTTLED" ? t("throttled") : res?.error === "TOTP_INVALID" ? t("codeInvalid") : t("invalid"));
+      setError(res?.error === "SIGN_IN_THROTTLED" ? t("throttled") : res?.error === "TOTP_INVALID" ? t("codeInvalid") : res?.error === "PORTAL_DISABLED" ? t("portalDisabled") : t("invalid"));
       return;
     }
     router.push(callbackUrl);

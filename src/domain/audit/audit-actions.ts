@@ -42,6 +42,10 @@ export const AUDIT_ACTIONS = [
   "customer.created",
   "customer_group.billing_updated",
   "customer_group.created",
+  "customer_group.portal_updated",
+  "customer_group.renamed",
+  "customer_group.terms_published",
+  "customer.group_changed",
   "customer.updated",
   "invitation.accepted",
   "invitation.created",
@@ -58,6 +62,8 @@ export const AUDIT_ACTIONS = [
   "payment_method.default_set",
   "payment_method.removed",
   "product.created",
+  "portal_terms.accepted",
+  "auth.sign_in.portal_disabled",
   "purchase_order.accepted",
   "purchase_order.created",
   "purchase_order.declined",
@@ -92,6 +98,8 @@ export function auditTargetHref(targetType: string | null, targetId: string | nu
   switch (targetType) {
     case "invoice":
       return id && `/staff/invoices/${id}`;
+    case "customer_group":
+      return id && `/staff/groups/${id}`;
     case "customer":
       return id && `/staff/customers/${id}`;
     case "credit_note":

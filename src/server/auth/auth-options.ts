@@ -12,7 +12,7 @@ import { getDb } from "@/server/db/client";
 import { headerGetter, requestContextFrom } from "@/server/http/request-context";
 
 
-const SIGN_IN_ERRORS = new Set(["SIGN_IN_THROTTLED", "TOTP_REQUIRED", "TOTP_INVALID"]);
+const SIGN_IN_ERRORS = new Set(["SIGN_IN_THROTTLED", "TOTP_REQUIRED", "TOTP_INVALID", "PORTAL_DISABLED"]);
 
 /**
  * The second step of sign-in, before any session exists: a device remembered within 30 days skips

@@ -6,6 +6,7 @@ import { type StaffRoleName, staffMayAct } from "@/domain/auth/roles";
 import { secondFactorRequired } from "@/domain/auth/second-factor";
 import type { RequestContext } from "@/server/audit/audit-repository";
 import { authOptions } from "@/server/auth/auth-options";
+import { checkPortalAccess, type PortalAccess } from "@/server/customer-groups/check-portal-access";
 import { getDb } from "@/server/db/client";
 import { requestContextFrom } from "@/server/http/request-context";
 import { findSessionUser, type SessionUser } from "@/server/users/user-repository";
@@ -25,12 +26,36 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   return user;
 });
 
-/** For portal pages and actions: a customer user, else off to sign-in (staff go to their side). */
+/** The group's portal rules for this request's customer user (checked once per request). */
+const portalAccess = cache((userId: string, customerId: string): Promise<PortalAccess> => checkPortalAccess(getDb(), { id: userId, customerId }));
+
+/** Where a customer user whose company's portal is turned off is told so, and where pending terms are accepted. */
+export const PORTAL_CLOSED_PAGE = "/portal-closed";
+export const ACCEPT_TERMS_PAGE = "/accept-terms";
+
+/**
+ * For portal pages and actions: a customer user, else off to sign-in (staff go to their side). A
+ * user whose company's group turned the portal off is sent to the page saying so; one who has not
+ * accepted the group's latest terms, to the page asking for it.
+ */
 export async function requireCustomer(): Promise<CustomerUser> {
+  const user = await requireCustomerSession();
+  const access = await portalAccess(user.id, user.customerId);
+  if (access.kind === "disabled") redirect(PORTAL_CLOSED_PAGE);
+  if (access.kind === "termsPending") redirect(ACCEPT_TERMS_PAGE);
+  return user;
+}
+
+/** Any signed-in customer user, before the portal rules: only for the closed-portal and accept-terms pages. */
+export async function requireCustomerSession(): Promise<CustomerUser> {
   const user = await currentUser();
   if (!user) redirect("/signin");
   if (user.kind !== "CUSTOMER") redirect("/staff");
   return user;
+}
+
+export async function customerPortalAccess(user: CustomerUser): Promise<PortalAccess> {
+  return portalAccess(user.id, user.customerId);
 }
 
 /**

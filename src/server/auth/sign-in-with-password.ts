@@ -3,6 +3,7 @@ import { decideSignInThrottle, THROTTLE_POLICY, type ThrottleDecision } from "@/
 import { DomainError } from "@/domain/shared/domain-error";
 import type { RequestContext } from "@/server/audit/audit-repository";
 import { recordAudit } from "@/server/audit/audit-repository";
+import { checkPortalAccess } from "@/server/customer-groups/check-portal-access";
 import { burnPasswordCheck, verifyPassword } from "@/server/auth/password-hashing";
 import {
   lockSignInBuckets,
@@ -37,7 +38,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * either refuses or records this attempt as a failure. Only then is the password verified, and a
  * good one turns the row into a success. So however many attempts arrive at once, at most
  * `accountLockAfter` passwords are ever checked per account and window. Without a known client
- * address (see client-address.ts) only the account bucket applies.
+ * address (see client-address.ts) only the account bucket applies. A customer user whose company's
+ * group has the portal turned off gets PORTAL_DISABLED (after a right password only).
  */
 export async function signInWithPassword(
   db: RootDb,
@@ -76,6 +78,11 @@ export async function signInWithPassword(
   else await burnPasswordCheck(input.password);
 
   if (ok) await markSignInAttemptSucceeded(db, attemptId);
+  // Only after the right password: a wrong one must not learn that the company's portal is closed.
+  if (ok && user?.kind === "CUSTOMER" && user.customerId && (await checkPortalAccess(db, { id: user.id, customerId: user.customerId })).kind === "disabled") {
+    await recordAudit(db, { ...audit, action: "auth.sign_in.portal_disabled", actorUserId: user.id, customerId: user.customerId });
+    throw new DomainError("PORTAL_DISABLED");
+  }
   await recordAudit(db, {
     ...audit,
     // With two-factor authentication the sign-in is only complete once the code is accepted.

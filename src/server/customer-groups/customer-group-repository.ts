@@ -106,3 +106,6 @@ export async function manualStatusChangesAllowed(db: Db, subscriptionId: string)
     LEFT JOIN customer_groups g ON g.id = c.group_id WHERE s.id = ${subscriptionId}::uuid`;
   return rows[0]?.allowed === true;
 }
+
+/** The group whose public access-request link is /access/{slug} (portal columns; see portal-rules-repository). */
+export { findGroupByAccessSlug } from "@/server/customer-groups/portal-rules-repository";

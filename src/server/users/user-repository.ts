@@ -31,7 +31,7 @@ export type SessionUser =
 export async function findUserForSignIn(db: Db, email: string) {
   return db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, passwordHash: true, disabledAt: true, sessionVersion: true, locale: true, totpEnabledAt: true },
+    select: { id: true, email: true, passwordHash: true, disabledAt: true, sessionVersion: true, locale: true, totpEnabledAt: true, kind: true, customerId: true },
   });
 }
 
