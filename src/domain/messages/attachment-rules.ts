@@ -52,15 +52,21 @@ export function checkAttachment(name: string, bytes: Uint8Array): CheckedAttachm
   return { fileName: safeFileName(name, contentType), contentType, size: bytes.length, bytes };
 }
 
+/** Control characters and those that quote or split a header or a path on some system. */
+function unsafeInName(c: string): boolean {
+  const code = c.codePointAt(0) ?? 0;
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || `"*:<>?|;\\`.includes(c);
+}
+
 /**
  * A name that is safe to store, show and send back in Content-Disposition: no path, no control or
  * quoting characters, bounded, and ending with the extension of the type the bytes were found to
  * be (a PDF named "invoice.exe" is served as "invoice.exe.pdf", never as a program).
  */
 export function safeFileName(name: string, contentType: AttachmentType): string {
-  const base = (name.split(/[\\/]/).pop() ?? "")
-    .normalize("NFC")
-    .replace(/[\u0000-\u001f\u007f-\u009f"*:<>?|;\\]/g, "")
+  const base = [...(name.split(/[\\/]/).pop() ?? "").normalize("NFC")]
+    .filter((c) => !unsafeInName(c))
+    .join("")
     .replace(/\s+/g, " ")
     .trim()
     .replace(/^\.+/, "");

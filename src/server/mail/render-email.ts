@@ -34,7 +34,9 @@ export type EmailMessage =
   /** Autopay (ADR 0019): the charge failed, the next automatic attempt is on `nextAttempt`. */
   | { template: "autopayFailed"; params: PaymentParams & { nextAttempt: string } }
   /** Autopay's last attempt failed: only a payment by hand settles the invoice now. */
-  | { template: "autopayFailedFinal"; params: PaymentParams };
+  | { template: "autopayFailedFinal"; params: PaymentParams }
+  /** A secure message (ADR 0020): only a link to the thread, never its subject or content. */
+  | { template: "secureMessage"; params: { link: string } };
 
 export interface RenderedEmail {
   subject: string;

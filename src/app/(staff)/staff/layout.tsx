@@ -4,6 +4,8 @@ import { AppShell, type NavEntry } from "@/components/AppShell";
 import { staffMayAct } from "@/domain/auth/roles";
 import { isLocale } from "@/domain/i18n/locales";
 import { requireStaffSession } from "@/server/auth/guards";
+import { getDb } from "@/server/db/client";
+import { unreadThreadCount } from "@/server/messages/message-queries";
 
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   // Each page checks its own access (requireStaff); an admin who must still enrol reaches /staff/security.
@@ -15,6 +17,13 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   const nav: NavEntry[] = [{ href: "/staff", label: t("staff.nav.home") }];
   if (staffMayAct(user.staffRoles, ["BILLING", "SUPPORT"])) {
     nav.push({ href: "/staff/customers", label: t("staff.nav.customers") }, { href: "/staff/invoices", label: t("staff.nav.invoices") });
+  }
+  // Secure messages are the billing team's (ADR 0020); the count is of conversations nobody on the team has read.
+  if (staffMayAct(user.staffRoles, ["BILLING"])) {
+    const unread = await unreadThreadCount(getDb(), { side: "STAFF" });
+    nav.push({ href: "/staff/messages", label: unread > 0 ? t("staff.nav.messagesUnread", { count: unread }) : t("staff.nav.messages") });
+  }
+  if (staffMayAct(user.staffRoles, ["BILLING", "SUPPORT"])) {
     nav.push({
       label: t("staff.nav.billing"),
       items: [
