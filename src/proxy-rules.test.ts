@@ -26,4 +26,15 @@ describe("content security policy", () => {
     expect(csp).not.toMatch(/unsafe-eval/);
     expect(csp).toMatch(/frame-ancestors 'none'/);
   });
+
+  it("opens Stripe's documented origins only when Stripe is configured", () => {
+    const plain = contentSecurityPolicy("n", false);
+    expect(plain).not.toMatch(/stripe/);
+    expect(plain).toMatch(/connect-src 'self';/);
+    const stripe = contentSecurityPolicy("n", false, { stripe: true });
+    expect(stripe).toMatch(/script-src 'self' 'nonce-n' 'strict-dynamic' https:\/\/js\.stripe\.com/);
+    expect(stripe).toMatch(/frame-src https:\/\/js\.stripe\.com https:\/\/\*\.js\.stripe\.com https:\/\/hooks\.stripe\.com;/);
+    expect(stripe).toMatch(/connect-src 'self' https:\/\/api\.stripe\.com;/);
+    expect(stripe).toMatch(/frame-ancestors 'none'/);
+  });
 });

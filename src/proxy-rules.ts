@@ -1,15 +1,23 @@
 /** Pure rules used by the proxy, kept apart so they are unit-tested without a server. */
 
-/** The page CSP: scripts only with this request's nonce (and what they load: 'strict-dynamic'). */
-export function contentSecurityPolicy(nonce: string, development: boolean): string {
+/**
+ * The page CSP: scripts only with this request's nonce (and what they load: 'strict-dynamic').
+ * With Stripe configured, the Payment Element's origins are allowed too (Stripe.js must be loaded
+ * from js.stripe.com, its fields live in Stripe's frames, 3-D Secure in hooks.stripe.com): the
+ * hosts Stripe documents for CSP. Without Stripe, nothing outside our origin.
+ */
+export function contentSecurityPolicy(nonce: string, development: boolean, options: { stripe?: boolean } = {}): string {
+  const stripe = options.stripe === true;
+  const scriptHosts = stripe ? " https://js.stripe.com https://*.js.stripe.com" : "";
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${scriptHosts}${development ? " 'unsafe-eval'" : ""}`,
     // React sets style attributes; styles cannot run code, and a nonce cannot cover attributes.
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob:${stripe ? " https://*.stripe.com" : ""}`,
     "font-src 'self'",
-    "connect-src 'self'",
+    `connect-src 'self'${stripe ? " https://api.stripe.com" : ""}`,
+    ...(stripe ? ["frame-src https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com"] : []),
     "frame-ancestors 'none'",
     "form-action 'self'",
     "base-uri 'self'",

@@ -30,7 +30,9 @@ export async function proxy(request: NextRequest) {
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV !== "production");
+  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV !== "production", {
+    stripe: Boolean(process.env.STRIPE_SECRET_KEY),
+  });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp); // Next reads the nonce for its scripts from here

@@ -105,6 +105,7 @@ const billingPages = () => {
     "/staff/credit-notes",
     "/staff/payments",
     "/staff/payments/reconciliation",
+    "/staff/payments/autopay",
     `/staff/invoices/${d.invoiceId}`,
     `/staff/invoices/new?customerId=${d.customerId}`,
     `/staff/credit-notes/${d.creditNoteId}`,

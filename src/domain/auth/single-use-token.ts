@@ -4,6 +4,8 @@ import { DomainError } from "@/domain/shared/domain-error";
 export const TOKEN_LIFETIME_MS = {
   INVITATION: 7 * 24 * 60 * 60 * 1000,
   PASSWORD_RESET: 60 * 60 * 1000,
+  /** The link that confirms a company's new billing e-mail address (issue 17). */
+  BILLING_EMAIL_CHANGE: 24 * 60 * 60 * 1000,
 } as const;
 
 export type TokenPurpose = keyof typeof TOKEN_LIFETIME_MS;

@@ -37,7 +37,9 @@ export type DomainErrorCode =
   | "AS_OF_IN_FUTURE"
   | "MANUAL_STATUS_CHANGES_DISABLED"
   | "WEBHOOK_ENDPOINT_DISABLED"
-  | "WEBHOOK_DELIVERY_BUSY";
+  | "WEBHOOK_DELIVERY_BUSY"
+  | "CONTACT_CAP_REACHED"
+  | "CONTACT_ACTION_REFUSED";
 
 export class DomainError extends Error {
   constructor(

@@ -4,6 +4,7 @@ import { DomainError } from "@/domain/shared/domain-error";
 import { type RequestContext, recordAudit } from "@/server/audit/audit-repository";
 import { hashPassword } from "@/server/auth/password-hashing";
 import { hashSecretToken } from "@/server/auth/secret-tokens";
+import { notifyOwnersOfNewContact } from "@/server/contacts/notify-owners-of-new-contact";
 import type { RootDb } from "@/server/db/types";
 import { consumeToken, findTokenByHash, markInvitationAccepted } from "@/server/invitations/invitation-repository";
 import { emailIsRegistered } from "@/server/users/user-repository";
@@ -55,6 +56,8 @@ export async function acceptInvitation(
       locale: inv.locale,
     });
     await markInvitationAccepted(tx, inv.id, user.id, now);
+    // A secondary representative joined: the primary one is told (issue 17).
+    if (inv.customerRole === "MEMBER") await notifyOwnersOfNewContact(tx, inv.customerId, { id: user.id, name: input.name.trim(), email }, now);
     await recordAudit(tx, {
       action: "invitation.accepted",
       actorUserId: user.id,

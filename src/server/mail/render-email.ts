@@ -36,7 +36,9 @@ export type EmailMessage =
   /** Autopay's last attempt failed: only a payment by hand settles the invoice now. */
   | { template: "autopayFailedFinal"; params: PaymentParams }
   /** A secure message (ADR 0020): only a link to the thread, never its subject or content. */
-  | { template: "secureMessage"; params: { link: string } };
+  | { template: "secureMessage"; params: { link: string } }
+  /** A secondary representative joined the company: its owner is told, with the group's message (issue 17). */
+  | { template: "contactAdded"; params: { companyName: string; contactName: string; contactEmail: string; note: string; link: string } };
 
 export interface RenderedEmail {
   subject: string;
@@ -65,6 +67,10 @@ function valuesOf(message: EmailMessage, locale: Locale, productName: string): R
         expires: formatDateTime(locale, message.params.expiresAt),
         productName,
       };
+    case "contactAdded": {
+      const { link: _link, ...rest } = message.params;
+      return { ...rest, productName };
+    }
     default: {
       if ("autopayMethod" in message.params) {
         const { link: _link, autopayMethod, ...invoice } = message.params;

@@ -117,3 +117,32 @@ export async function autopayMethodLabels(
   });
   return new Map(rows.map((r) => [r.customerId, methodLabel({ ...r, kind: r.kind })]));
 }
+
+/** One autopay attempt as the back-office lists it. */
+export interface AutopayAttemptRow {
+  invoiceId: string;
+  invoiceNumber: string | null;
+  customerId: string;
+  customerName: string;
+  attempt: number;
+  createdAt: Date;
+  status: string;
+  failureCode: string | null;
+  amountMinor: bigint;
+  currency: string;
+}
+
+/** The latest autopay attempts, newest first (the back-office's autopay page). */
+export async function recentAutopayAttempts(db: Db, limit: number): Promise<AutopayAttemptRow[]> {
+  return db.$queryRaw<AutopayAttemptRow[]>`
+    SELECT a.invoice_id AS "invoiceId", i.number AS "invoiceNumber", c.id AS "customerId",
+           c.legal_name AS "customerName", a.attempt, a.created_at AS "createdAt",
+           k.status::text AS status, k.failure_code AS "failureCode",
+           k.amount_minor AS "amountMinor", k.currency
+    FROM autopay_attempts a
+    JOIN checkouts k ON k.id = a.checkout_id
+    JOIN invoices i ON i.id = a.invoice_id
+    JOIN customers c ON c.id = k.customer_id
+    ORDER BY a.created_at DESC, a.invoice_id, a.attempt DESC
+    LIMIT ${limit}`;
+}

@@ -27,6 +27,8 @@ export interface AutopayRunResult {
   /** Provider calls made (new attempts, and attempts an earlier run recorded but could not call). */
   charged: number;
   failedCalls: number;
+  /** Whose checkouts were charged (the demo provider's events are applied for them at once). */
+  chargedCustomerIds: string[];
 }
 
 /**
@@ -94,6 +96,7 @@ export async function runAutopay(
 
   let charged = 0;
   let failedCalls = 0;
+  const chargedCustomerIds = new Set<string>();
   for (const pending of await autopayCheckoutsWithoutIntent(db, provider.name)) {
     const method = pending.savedMethod;
     if (!method || method.removedAt) continue; // removed since: no charge; dunning goes on
@@ -113,11 +116,12 @@ export async function runAutopay(
       });
       await setCheckoutIntent(db, checkout.id, intent.id);
       charged++;
+      chargedCustomerIds.add(checkout.customerId);
     } catch (e) {
       // Left without an intent: the next run calls again with the same key (still one charge).
       failedCalls++;
       logger.error({ checkoutId: checkout.id, err: (e as Error).message }, "autopay charge failed");
     }
   }
-  return { attempts, charged, failedCalls };
+  return { attempts, charged, failedCalls, chargedCustomerIds: [...chargedCustomerIds] };
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { BankTransferDetails } from "@/components/portal/BankTransferDetails";
 import { PaymentMethodList } from "@/components/portal/PaymentMethodList";
+import { RefreshWhileActive } from "@/components/staff/RefreshWhileActive";
 import { Alert, buttonClass, Card } from "@/components/ui";
 import { requireCustomer } from "@/server/auth/guards";
 import { getDb } from "@/server/db/client";
@@ -19,7 +20,11 @@ export default async function PaymentMethodsPage({
     listPaymentMethods(db, { id: user.id, email: user.email, customerId: user.customerId }),
     getTransferDetails(db),
   ]);
-  const saved = (await searchParams).saved === "1";
+  const query = await searchParams;
+  const saved = query.saved === "1";
+  // Back from Stripe's confirmation: the method appears when its event is applied; refresh until then.
+  const countBefore = Number(typeof query.since === "string" ? query.since : Number.NaN);
+  const awaitingStripe = query.saved === "pending" && Number.isInteger(countBefore) && methods.length <= countBefore;
   const t = await getTranslations("payments.methods");
   const hasDefault = methods.some((m) => m.isDefault);
   return (
@@ -34,6 +39,12 @@ export default async function PaymentMethodsPage({
         }
       >
         <div className="flex flex-col gap-3">
+          <RefreshWhileActive active={awaitingStripe} everyMs={2000} />
+          {awaitingStripe ? (
+            <Alert tone="info" testId="method-saving">
+              {t("saving")}
+            </Alert>
+          ) : null}
           {saved ? (
             <Alert tone="success" testId="method-saved">
               {t("savedOutcome")}

@@ -31,7 +31,7 @@ export default async function StaffPaymentsPage({ searchParams }: { searchParams
     <Card level={1} title={t("billing.payments")}>
       {staffMayAct(staff.staffRoles, ["BILLING"]) ? (
         <p className="mb-3 text-sm">
-          <Link href="/staff/payments/reconciliation">{t("reconciliation.title")}</Link>
+          <Link href="/staff/payments/reconciliation">{t("reconciliation.title")}</Link> · <Link href="/staff/payments/autopay">{t("autopay.title")}</Link>
         </p>
       ) : null}
       <FilterForm

@@ -6,11 +6,14 @@ import { authenticateDemoAction, payWithDemoAction } from "@/app/(portal)/portal
 import { CheckoutSummary } from "@/components/portal/CheckoutSummary";
 import { DemoAuthentication } from "@/components/portal/DemoAuthentication";
 import { DemoPaymentForm } from "@/components/portal/DemoPaymentForm";
+import { StripePaymentElement } from "@/components/portal/StripePaymentElement";
 import { RefreshWhileActive } from "@/components/staff/RefreshWhileActive";
 import { Alert, Card } from "@/components/ui";
 import { fmtMoney } from "@/domain/billing/display-format";
+import { isLocale } from "@/domain/i18n/locales";
 import { isDomainError } from "@/domain/shared/domain-error";
 import { requireCustomer } from "@/server/auth/guards";
+import { appUrl } from "@/server/config";
 import { getDb } from "@/server/db/client";
 import { getCheckoutPage } from "@/server/payments/get-checkout-page";
 import { activePaymentProvider, activeProviderInfo } from "@/server/payments/payment-providers";
@@ -96,9 +99,22 @@ export default async function CheckoutPage({ params }: { params: Promise<{ check
         />
       ) : null}
       {canPay && checkout.provider === "stripe" ? (
-        <Alert tone="info" testId="stripe-placeholder">
-          {t("stripeNeeded")}
-        </Alert>
+        checkout.publishableKey && checkout.clientSecret ? (
+          <Card title={t("payAmount", { amount: amountText })}>
+            <StripePaymentElement
+              publishableKey={checkout.publishableKey}
+              clientSecret={checkout.clientSecret}
+              mode="payment"
+              returnUrl={`${appUrl()}/portal/checkouts/${checkout.checkoutId}`}
+              submitLabel={t("payAmount", { amount: amountText })}
+              locale={isLocale(locale) ? locale : "en"}
+            />
+          </Card>
+        ) : (
+          <Alert tone="info" testId="stripe-placeholder">
+            {t("stripeNeeded")}
+          </Alert>
+        )
       ) : null}
     </div>
   );

@@ -1,0 +1,4 @@
+
+-- AlterTable
+ALTER TABLE "users" ADD COLUMN     "removed_at" TIMESTAMPTZ(3);
+
