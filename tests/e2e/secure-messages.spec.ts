@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { E2E_MESSAGING_CUSTOMER } from "./fixtures/totp";
 import { showInLanguage, signIn } from "./support";
 
@@ -9,11 +9,19 @@ const subject = `Change of owner for our account ${Date.now()}`;
 const pdf = { name: "Kbis extract.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n") };
 const renamedProgram = { name: "contract.pdf", mimeType: "application/pdf", buffer: Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]) };
 
+/**
+ * The first sign-in of a fresh server compiles its routes and hashes a password; on a loaded
+ * machine that can outlast expect's 5 s, so a slow (not a failed) sign-in gets more time.
+ */
+async function signInPatiently(page: Page, email: string) {
+  await signIn(page, email).catch(() => expect(page.getByTestId("signed-in-as")).toBeVisible({ timeout: 30_000 }));
+}
+
 test("a secure message goes from the customer to billing staff and back", async ({ browser, baseURL }) => {
   test.setTimeout(90_000);
   const customer = await browser.newPage();
   await showInLanguage(customer, "en", baseURL);
-  await signIn(customer, E2E_MESSAGING_CUSTOMER);
+  await signInPatiently(customer, E2E_MESSAGING_CUSTOMER);
   await customer.getByRole("link", { name: "Messages", exact: true }).click();
   await expect(customer.getByRole("heading", { level: 1 })).toHaveText("Messages");
   await expect(customer.getByText("No messages yet.")).toBeVisible();
@@ -44,7 +52,7 @@ test("a secure message goes from the customer to billing staff and back", async 
   // Billing staff: the thread is unread in the list, theirs once they take it, and they answer.
   const staff = await browser.newPage();
   await showInLanguage(staff, "en", baseURL);
-  await signIn(staff, "billing@comptoir.example");
+  await signInPatiently(staff, "billing@comptoir.example");
   await staff.getByRole("link", { name: /^Messages/ }).click();
   const row = staff.getByTestId("thread-row").filter({ hasText: subject });
   await expect(row).toContainText("Quillon Studio SARL");
