@@ -48,6 +48,7 @@ test("a secure message goes from the customer to billing staff and back", async 
   expect(download.headers()["content-disposition"]).toMatch(/^attachment; filename="Kbis extract.pdf"/);
   expect(download.headers()["x-content-type-options"]).toBe("nosniff");
   const threadUrl = customer.url();
+  const attachmentPath = (await link.getAttribute("href")) ?? "";
 
   // Billing staff: the thread is unread in the list, theirs once they take it, and they answer.
   const staff = await browser.newPage();
@@ -82,4 +83,12 @@ test("a secure message goes from the customer to billing staff and back", async 
   await customer.goto("/portal/messages");
   await expect(customer.getByRole("link", { name: "Messages", exact: true })).toBeVisible();
   await expect(mine.getByTestId("unread-badge")).toHaveCount(0);
+
+  // Another company's user who knows both addresses gets "not found" for each, and the staff route refuses customers.
+  const outsider = await browser.newPage();
+  await showInLanguage(outsider, "en", baseURL);
+  await signInPatiently(outsider, "claire@dupont.example");
+  expect((await outsider.goto(new URL(threadUrl).pathname))?.status()).toBe(404);
+  expect((await outsider.request.get(attachmentPath)).status()).toBe(404);
+  expect((await outsider.request.get(attachmentPath.replace("/portal/", "/staff/"), { maxRedirects: 0 })).status()).not.toBe(200);
 });
