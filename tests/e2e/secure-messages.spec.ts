@@ -54,7 +54,9 @@ test("a secure message goes from the customer to billing staff and back", async 
   const staff = await browser.newPage();
   await showInLanguage(staff, "en", baseURL);
   await signInPatiently(staff, "billing@comptoir.example");
-  await staff.getByRole("link", { name: /^Messages/ }).click();
+  // Messages come first in the Billing menu, with the number of conversations nobody on the team has read.
+  await staff.getByRole("button", { name: "Billing" }).click();
+  await staff.getByRole("link", { name: /^Messages \(\d+\)$/ }).click();
   const row = staff.getByTestId("thread-row").filter({ hasText: subject });
   await expect(row).toContainText("Quillon Studio SARL");
   await expect(row.getByTestId("unread-badge")).toBeVisible();
