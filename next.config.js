@@ -20,6 +20,12 @@ const apiPolicy = { key: "Content-Security-Policy", value: "default-src 'none'; 
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Secure messages carry up to 3 attachments of 5 MB (ADR 0020): the action body and the proxy's
+  // buffered copy of it (10 MB by default, silently cut beyond) must both hold them with the form.
+  experimental: {
+    serverActions: { bodySizeLimit: "16mb" },
+    proxyClientMaxBodySize: "16mb",
+  },
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "pino", "nodemailer", "pdfkit", "@node-rs/argon2"],
   async headers() {
     return [

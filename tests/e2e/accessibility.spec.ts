@@ -107,6 +107,8 @@ test("every portal page, as a customer owner", async ({ page }) => {
   await page.goto("/portal/team");
   const members = page.locator('main a[href^="/portal/team/"]');
   const member = (await members.count()) > 0 ? await members.first().getAttribute("href") : null;
+  await page.goto("/portal/messages"); // the fixture gives Dupont one thread
+  const thread = await page.locator('main a[href^="/portal/messages/"]').first().getAttribute("href");
   // A checkout page needs a checkout: "Pay" on an open invoice creates one (and pays nothing).
   await page.goto("/portal/invoices?status=OPEN");
   await page.getByTestId("pay-row").first().click();
@@ -128,6 +130,8 @@ test("every portal page, as a customer owner", async ({ page }) => {
     "/portal/team",
     member ?? "/portal/team",
     "/portal/settings",
+    "/portal/messages",
+    thread ?? "/portal/messages",
   ]);
 });
 
@@ -176,13 +180,20 @@ const billingPages = () => {
   ];
 };
 
+/** The staff side of the fixture's secure-message thread. */
+async function staffThread(page: Page): Promise<string[]> {
+  await page.goto("/staff/messages");
+  const href = await page.locator('main a[href^="/staff/messages/"]').first().getAttribute("href");
+  return ["/staff/messages", "/staff/messages?show=unassigned", ...(href ? [href] : [])];
+}
+
 test("every staff page open to billing staff", async ({ page }) => {
   test.setTimeout(300_000);
   await signIn(page, "billing@comptoir.example");
   await page.goto("/staff/access-requests");
   const requests = page.locator('main a[href^="/staff/access-requests/"]');
   const request = (await requests.count()) > 0 ? await requests.first().getAttribute("href") : null;
-  await checkPages(page, [...billingPages(), ...(request ? [request] : [])]);
+  await checkPages(page, [...billingPages(), ...(request ? [request] : []), ...(await staffThread(page))]);
 });
 
 test("every staff page, as an admin", async ({ page }) => {

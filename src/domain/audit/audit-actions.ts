@@ -56,6 +56,10 @@ export const AUDIT_ACTIONS = [
   "invoice.draft_updated",
   "invoice.issued",
   "invoice.voided",
+  "message_thread.assigned",
+  "message_thread.closed",
+  "message_thread.reopened",
+  "message_thread.replied",
   "payment.recorded",
   "payment.refunded",
   "payment.unallocated",
@@ -106,6 +110,8 @@ export function auditTargetHref(targetType: string | null, targetId: string | nu
       return id && `/staff/credit-notes/${id}`;
     case "purchase_order":
       return id && `/staff/orders/${id}`;
+    case "message_thread":
+      return id && `/staff/messages/${id}`;
     case "payment":
       return customerId ? `/staff/payments?customerId=${encodeURIComponent(customerId)}` : "/staff/payments";
     case "api_token":

@@ -41,6 +41,8 @@ export type EmailMessage =
   | { template: "autopayFailed"; params: PaymentParams & { nextAttempt: string } }
   /** Autopay's last attempt failed: only a payment by hand settles the invoice now. */
   | { template: "autopayFailedFinal"; params: PaymentParams }
+  /** A secure message (ADR 0020): only a link to the thread, never its subject or content. */
+  | { template: "secureMessage"; params: { link: string } }
   /** A secondary representative joined the company: its owner is told, with the group's message (issue 17). */
   | { template: "contactAdded"; params: { companyName: string; contactName: string; contactEmail: string; note: string; link: string } }
   /** Access requests (issue 17): the link back to a draft, and a rejection with its reason. */

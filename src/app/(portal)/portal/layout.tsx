@@ -5,13 +5,14 @@ import { SuspendedBanner } from "@/components/portal/SuspendedBanner";
 import { isLocale } from "@/domain/i18n/locales";
 import { requireCustomer } from "@/server/auth/guards";
 import { getDb } from "@/server/db/client";
+import { unreadThreadCount } from "@/server/messages/message-queries";
 import { findSuspensionNotice } from "@/server/subscriptions/find-suspension-notice";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const user = await requireCustomer();
   const t = await getTranslations();
   const locale = await getLocale();
-  const suspension = await findSuspensionNotice(getDb(), user.customerId);
+  const [suspension, unreadMessages] = await Promise.all([findSuspensionNotice(getDb(), user.customerId), unreadThreadCount(getDb(), { side: "CUSTOMER", customerId: user.customerId })]);
   return (
     <AppShell
       home="/portal"
@@ -23,6 +24,8 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         { href: "/portal/credit-notes", label: t("portal.nav.creditNotes") },
         { href: "/portal/orders", label: t("portal.nav.orders") },
         { href: "/portal/subscriptions", label: t("portal.nav.subscriptions") },
+        // Conversations the billing team answered since the company last read them.
+        { href: "/portal/messages", label: unreadMessages > 0 ? t("portal.nav.messagesUnread", { count: unreadMessages }) : t("portal.nav.messages") },
         // The account's own pages share one menu, so the header stays one row at 1280 px in every language.
         {
           label: t("portal.nav.account"),

@@ -4,6 +4,8 @@ import { AppShell, type NavEntry } from "@/components/AppShell";
 import { staffMayAct } from "@/domain/auth/roles";
 import { isLocale } from "@/domain/i18n/locales";
 import { requireStaffSession } from "@/server/auth/guards";
+import { getDb } from "@/server/db/client";
+import { unreadThreadCount } from "@/server/messages/message-queries";
 
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   // Each page checks its own access (requireStaff); an admin who must still enrol reaches /staff/security.
@@ -13,11 +15,15 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   // One header row at 1280 px: the daily lists inline, the other ledger lists and the administration
   // pages in one menu each, and the reader's own security beside their name.
   const nav: NavEntry[] = [{ href: "/staff", label: t("staff.nav.home") }];
+  // Secure messages are the billing team's (ADR 0020); the count is of conversations nobody on the team has read.
+  // They sit first in the Billing menu: one more inline link would break the one-row header in French.
+  const messages = staffMayAct(user.staffRoles, ["BILLING"]) ? await unreadThreadCount(getDb(), { side: "STAFF" }) : null;
   if (staffMayAct(user.staffRoles, ["BILLING", "SUPPORT"])) {
     nav.push({ href: "/staff/customers", label: t("staff.nav.customers") }, { href: "/staff/invoices", label: t("staff.nav.invoices") });
     nav.push({
       label: t("staff.nav.billing"),
       items: [
+        ...(messages === null ? [] : [{ href: "/staff/messages", label: messages > 0 ? t("staff.nav.messagesUnread", { count: messages }) : t("staff.nav.messages") }]),
         { href: "/staff/orders", label: t("staff.nav.orders") },
         { href: "/staff/credit-notes", label: t("staff.nav.creditNotes") },
         { href: "/staff/payments", label: t("staff.nav.payments") },
