@@ -1,29 +1,15 @@
 import type { AccessRequestStatus } from "@/domain/access-requests/access-request-status";
 import type { TaxIdFormat } from "@/domain/customers/tax-id";
 import { Prisma } from "@/generated/prisma/client";
+import { findGroupByAccessSlug, findPortalRulesRow, type PortalRulesRow } from "@/server/customer-groups/portal-rules-repository";
 import type { Db } from "@/server/db/types";
 
-/** The portal rules of a group that the access request reads (its own small read: ADR-free, no write). */
-export interface AccessGroupRules {
-  id: string;
-  name: string;
-  portalEnabled: boolean;
-  taxIdFormat: TaxIdFormat;
-  emailHelpUrl: string | null;
-  portalMessages: unknown;
-  accessQuestions: unknown;
-  accessSlug: string | null;
-}
+/** The portal rules of a group that the access request reads: the group's own portal columns. */
+export type AccessGroupRules = PortalRulesRow;
 
-const groupSelect = { id: true, name: true, portalEnabled: true, taxIdFormat: true, emailHelpUrl: true, portalMessages: true, accessQuestions: true, accessSlug: true } as const;
+export const findGroupRulesBySlug = (db: Db, slug: string): Promise<AccessGroupRules | null> => findGroupByAccessSlug(db, slug);
 
-export async function findGroupRulesBySlug(db: Db, slug: string): Promise<AccessGroupRules | null> {
-  return db.customerGroup.findUnique({ where: { accessSlug: slug }, select: groupSelect });
-}
-
-export async function findGroupRules(db: Db, groupId: string): Promise<AccessGroupRules | null> {
-  return db.customerGroup.findUnique({ where: { id: groupId }, select: groupSelect });
-}
+export const findGroupRules = (db: Db, groupId: string): Promise<AccessGroupRules | null> => findPortalRulesRow(db, groupId);
 
 export async function findCurrentTerms(db: Db, groupId: string): Promise<{ id: string; version: number; body: unknown } | null> {
   return db.termsVersion.findFirst({ where: { groupId }, orderBy: { version: "desc" }, select: { id: true, version: true, body: true } });

@@ -1,7 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { changeContactAction } from "@/app/(portal)/portal/team/actions";
-import { InviteColleagueForm } from "@/components/contacts/InviteColleagueForm";
 import { TeamTable } from "@/components/contacts/TeamTable";
+import { InviteForm } from "@/components/contacts/InviteForm";
 import { Card } from "@/components/ui";
 import { isLocale } from "@/domain/i18n/locales";
 import { requireCustomer } from "@/server/auth/guards";
@@ -33,7 +33,7 @@ export default async function TeamPage() {
         <Card title={t("contacts.inviteTitle")}>
           <p className="mb-4 text-sm text-slate-600">{t("contacts.inviteIntro")}</p>
           {full ? <p className="mb-4 text-sm font-medium text-amber-800">{t("errors.CONTACT_CAP_REACHED")}</p> : null}
-          <InviteColleagueForm defaultLocale={isLocale(locale) ? locale : "en"} />
+          <InviteForm defaultLocale={isLocale(locale) ? locale : "en"} />
           <h3 className="mt-6 mb-2 text-sm font-semibold">{t("contacts.invitations")}</h3>
           {team.openInvitations.length === 0 ? (
             <p className="text-sm text-slate-500">{t("contacts.noInvitations")}</p>

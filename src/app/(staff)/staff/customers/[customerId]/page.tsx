@@ -9,7 +9,7 @@ import { SiteForm, SubscriptionForm } from "@/components/staff/CustomerQuickForm
 import { changeCustomerContactAction } from "@/app/(staff)/staff/customers/[customerId]/actions";
 import { TeamTable } from "@/components/contacts/TeamTable";
 import { InvitationActions } from "@/components/staff/InvitationActions";
-import { InviteForm } from "@/components/staff/InviteForm";
+import { InviteForm } from "@/components/contacts/InviteForm";
 import { Alert, Badge, Card, Table, Td } from "@/components/ui";
 import { staffMayAct } from "@/domain/auth/roles";
 import { isLocale } from "@/domain/i18n/locales";
