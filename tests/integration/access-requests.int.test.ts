@@ -9,6 +9,7 @@ import { saveAccessRequestStep } from "@/server/access-requests/save-access-requ
 import { startAccessRequest } from "@/server/access-requests/start-access-request";
 import { submitAccessRequest } from "@/server/access-requests/submit-access-request";
 import { signInWithPassword } from "@/server/auth/sign-in-with-password";
+import { checkPortalAccess } from "@/server/customer-groups/check-portal-access";
 import { getDb } from "@/server/db/client";
 import { acceptInvitation } from "@/server/invitations/accept-invitation";
 import { makeCustomerUser, makeStaff, uniqueEmail } from "../support/factories";
@@ -103,6 +104,8 @@ describe("access request lifecycle", () => {
     const user = await db.user.findUniqueOrThrow({ where: { email } });
     expect(user).toMatchObject({ customerId: company.id, customerRole: "OWNER" });
     expect(await signInWithPassword(db, { email, password: "a long enough secret" }, ctxOf(), now)).toMatchObject({ userId: user.id });
+    // The terms accepted in the request hold for the account: the portal opens without asking again.
+    expect(await checkPortalAccess(db, { id: user.id, customerId: company.id })).toEqual({ kind: "open" });
     const actions = (await db.auditEvent.findMany({ where: { targetId: request.id }, orderBy: { id: "asc" } })).map((e) => e.action);
     expect(actions).toEqual(["access_request.started", "access_request.submitted", "access_request.approved"]);
   });

@@ -146,3 +146,17 @@ export async function findAcceptedTerms(db: Db, accessRequestId: string): Promis
 export async function findCustomerLabel(db: Db, customerId: string): Promise<{ id: string; legalName: string } | null> {
   return db.customer.findUnique({ where: { id: customerId }, select: { id: true, legalName: true } });
 }
+
+/**
+ * The terms the representative accepted in their access request count for the account its
+ * invitation creates: the same person, the same version, at the time they accepted it (a newer
+ * version published since is still asked at sign-in).
+ */
+export async function carryTermsAcceptanceToUser(db: Db, invitationId: string, userId: string): Promise<void> {
+  await db.$executeRaw`
+    INSERT INTO terms_acceptances (id, terms_version_id, user_id, accepted_at, client_address)
+    SELECT gen_random_uuid(), ta.terms_version_id, ${userId}::uuid, ta.accepted_at, ta.client_address
+    FROM terms_acceptances ta JOIN access_requests ar ON ar.id = ta.access_request_id
+    WHERE ar.invitation_id = ${invitationId}::uuid
+    ON CONFLICT DO NOTHING`;
+}

@@ -4,6 +4,7 @@ import { DomainError } from "@/domain/shared/domain-error";
 import { type RequestContext, recordAudit } from "@/server/audit/audit-repository";
 import { hashPassword } from "@/server/auth/password-hashing";
 import { hashSecretToken } from "@/server/auth/secret-tokens";
+import { carryTermsAcceptanceToUser } from "@/server/access-requests/access-request-repository";
 import { notifyOwnersOfNewContact } from "@/server/contacts/notify-owners-of-new-contact";
 import type { RootDb } from "@/server/db/types";
 import { consumeToken, findTokenByHash, markInvitationAccepted } from "@/server/invitations/invitation-repository";
@@ -56,6 +57,8 @@ export async function acceptInvitation(
       locale: inv.locale,
     });
     await markInvitationAccepted(tx, inv.id, user.id, now);
+    // Admitted through an access request: the terms accepted there hold for the new account.
+    await carryTermsAcceptanceToUser(tx, inv.id, user.id);
     // A secondary representative joined: the primary one is told (issue 17).
     if (inv.customerRole === "MEMBER") await notifyOwnersOfNewContact(tx, inv.customerId, { id: user.id, name: input.name.trim(), email }, now);
     await recordAudit(tx, {
