@@ -7,9 +7,9 @@ import { findThread, listMessageStaff, lockThread, updateThread } from "@/server
 /** Billing staff give a thread to one of them (billing staff or admin), or to nobody. */
 export async function assignThread(db: RootDb, actor: StaffActor, threadId: string, assigneeId: string | null, ctx: RequestContext, now: Date): Promise<{ assigneeName: string | null }> {
   return db.$transaction(async (tx) => {
-    const thread = await findThread(tx, threadId);
+    // Locked before it is read: the audit's "from" is the assignee this change replaces.
+    const thread = (await lockThread(tx, threadId)) ? await findThread(tx, threadId) : null;
     if (!thread) throw new DomainError("NOT_FOUND", { entity: "message_thread" });
-    await lockThread(tx, thread.id);
     const assignee = assigneeId ? (await listMessageStaff(tx)).find((s) => s.id === assigneeId) : null;
     if (assigneeId && !assignee) throw new DomainError("VALIDATION_FAILED", { field: "assigneeId", reason: "UNKNOWN_ASSIGNEE" });
     await updateThread(tx, thread.id, { assignedToId: assignee?.id ?? null });

@@ -8,11 +8,10 @@ import { findThread, lockThread, updateThread } from "@/server/messages/message-
 /** Billing staff close a thread that needs nothing more, or reopen it. */
 export async function changeThreadStatus(db: RootDb, actor: StaffActor, threadId: string, status: ThreadStatus, ctx: RequestContext, now: Date): Promise<void> {
   await db.$transaction(async (tx) => {
-    const found = await findThread(tx, threadId);
-    if (!found) throw new DomainError("NOT_FOUND", { entity: "message_thread" });
-    await lockThread(tx, found.id);
-    const thread = await findThread(tx, threadId);
-    if (!thread || !mayChangeStatus(thread.status, status)) throw new DomainError("INVALID_TRANSITION", { from: thread?.status, to: status });
+    // Locked before it is read, so the transition is judged on the status it changes.
+    const thread = (await lockThread(tx, threadId)) ? await findThread(tx, threadId) : null;
+    if (!thread) throw new DomainError("NOT_FOUND", { entity: "message_thread" });
+    if (!mayChangeStatus(thread.status, status)) throw new DomainError("INVALID_TRANSITION", { from: thread.status, to: status });
     await updateThread(tx, thread.id, { status });
     await recordAudit(tx, {
       action: status === "CLOSED" ? "message_thread.closed" : "message_thread.reopened",

@@ -31,8 +31,10 @@ export function findThread(db: Db, threadId: string): Promise<ThreadRow | null> 
 }
 
 /** Locks the thread row so two messages at once update its read state one after the other. */
-export async function lockThread(db: Db, threadId: string): Promise<void> {
-  await db.$queryRaw`SELECT id FROM message_threads WHERE id = ${threadId}::uuid FOR UPDATE`;
+/** Locks a thread's row for the rest of the transaction; false when there is no such thread. */
+export async function lockThread(db: Db, threadId: string): Promise<boolean> {
+  const rows = await db.$queryRaw<{ id: string }[]>`SELECT id::text FROM message_threads WHERE id = ${threadId}::uuid FOR UPDATE`;
+  return rows.length === 1;
 }
 
 export async function insertThread(
