@@ -44,3 +44,17 @@ export interface TransferDetailsView {
   routingNumber: string;
   instructions: string;
 }
+
+/** One autopay attempt on the back-office's autopay page. */
+export interface AutopayAttemptView {
+  invoiceId: string;
+  invoiceNumber: string | null;
+  customerId: string;
+  customerName: string;
+  attempt: number;
+  createdAt: string;
+  status: string;
+  failureCode: string | null;
+  amountMinor: number;
+  currency: string;
+}

@@ -8,20 +8,9 @@ import { idle } from "@/app/_lib/action-state-idle";
 import { ConfirmSubmit } from "@/components/ConfirmDialog";
 import { ActionOutcome } from "@/components/staff/ActionOutcome";
 import { Table, Td } from "@/components/ui";
+import type { AutopayAttemptView } from "@/contracts/payment-views";
 import { fmtMoney } from "@/domain/billing/display-format";
 
-export interface AutopayAttemptView {
-  invoiceId: string;
-  invoiceNumber: string | null;
-  customerId: string;
-  customerName: string;
-  attempt: number;
-  createdAt: string;
-  status: string;
-  failureCode: string | null;
-  amountMinor: number;
-  currency: string;
-}
 
 /** Charges today's due renewals at once; charging cannot be undone, so it asks first. */
 export function ChargeDueRenewalsForm() {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { StartAccessForm } from "@/components/access/StartAccessForm";
+import { AccessDeadEnd } from "@/components/access/AccessDeadEnd";
 import { Alert } from "@/components/ui";
 import type { AccessStartDto } from "@/contracts/access-requests";
 import { ZAccessSlug } from "@/contracts/access-requests";
@@ -28,24 +29,10 @@ export default async function AccessStartPage({ params }: { params: Promise<{ sl
     }
   }
   if (!start) {
-    return (
-      <div className="flex flex-col gap-3">
-        <h1>{t("accessRequest.unknownTitle")}</h1>
-        <Alert tone="error" testId="access-unknown">
-          {t("accessRequest.unknownBody")}
-        </Alert>
-      </div>
-    );
+    return <AccessDeadEnd title={t("accessRequest.unknownTitle")} body={t("accessRequest.unknownBody")} testId="access-unknown" />;
   }
   if (!start.portalEnabled) {
-    return (
-      <div className="flex flex-col gap-3">
-        <h1>{t("accessRequest.portalDisabledTitle")}</h1>
-        <Alert tone="error" testId="access-portal-disabled">
-          {t("errors.PORTAL_DISABLED")}
-        </Alert>
-      </div>
-    );
+    return <AccessDeadEnd title={t("accessRequest.portalDisabledTitle")} body={t("errors.PORTAL_DISABLED")} testId="access-portal-disabled" />;
   }
   return (
     <div className="flex flex-col gap-4">

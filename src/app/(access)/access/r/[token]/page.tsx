@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { AccessStatusPanel } from "@/components/access/AccessStatusPanel";
 import { CompanyStepForm, ContactStepForm, QuestionsStepForm, TermsStepForm } from "@/components/access/AccessStepForms";
+import { AccessDeadEnd } from "@/components/access/AccessDeadEnd";
 import { Alert } from "@/components/ui";
 import { type AccessRequestDraftDto, ZResumeToken } from "@/contracts/access-requests";
 import { ACCESS_REQUEST_TABS, type AccessRequestTab } from "@/domain/access-requests/access-request-steps";
@@ -37,22 +38,10 @@ export default async function AccessRequestPage({ params, searchParams }: { para
     }
   }
   if (!token.success || !draft) {
-    return (
-      <div className="flex flex-col gap-3">
-        <h1>{t("accessRequest.unknownTitle")}</h1>
-        <Alert tone="error" testId="access-unknown">
-          {t("accessRequest.unknownBody")}
-        </Alert>
-      </div>
-    );
+    return <AccessDeadEnd title={t("accessRequest.unknownTitle")} body={t("accessRequest.unknownBody")} testId="access-unknown" />;
   }
   if (!draft.portalEnabled) {
-    return (
-      <div className="flex flex-col gap-3">
-        <h1>{t("accessRequest.portalDisabledTitle")}</h1>
-        <Alert tone="error">{t("errors.PORTAL_DISABLED")}</Alert>
-      </div>
-    );
+    return <AccessDeadEnd title={t("accessRequest.portalDisabledTitle")} body={t("errors.PORTAL_DISABLED")} testId="access-portal-disabled" />;
   }
   // Once sent, the request is read-only: only its status remains to see.
   const tab: AccessRequestTab = draft.status === "DRAFT" ? query.tab : "status";
