@@ -47,7 +47,9 @@ export type EmailMessage =
   | { template: "contactAdded"; params: { companyName: string; contactName: string; contactEmail: string; note: string; link: string } }
   /** Access requests (issue 17): the link back to a draft, and a rejection with its reason. */
   | { template: "accessRequestResume"; params: { name: string; link: string } }
-  | { template: "accessRequestRejected"; params: { companyName: string; reason: string; link: string } };
+  | { template: "accessRequestRejected"; params: { companyName: string; reason: string; link: string } }
+  /** Support (issue 18): to the support staff who must answer a new ticket, with its response deadline. */
+  | { template: "supportTicketOpened"; params: { reference: string; subject: string; urgency: "REGULAR" | "URGENT"; responseDueAt: Date; link: string } };
 
 export interface RenderedEmail {
   subject: string;
@@ -92,6 +94,14 @@ function valuesOf(message: EmailMessage, locale: Locale, productName: string): R
       const { link: _link, ...rest } = message.params;
       return { ...rest, productName };
     }
+    case "supportTicketOpened":
+      return {
+        reference: message.params.reference,
+        subject: message.params.subject,
+        urgency: translatorFor(locale)(`email.supportTicketOpened.urgency${message.params.urgency}`),
+        due: formatDateTime(locale, message.params.responseDueAt),
+        productName,
+      };
     default: {
       if ("autopayMethod" in message.params) {
         const { link: _link, autopayMethod, ...invoice } = message.params;
