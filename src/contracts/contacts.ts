@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ZEmail } from "@/contracts/auth";
 import { LOCALES } from "@/domain/i18n/locales";
 
-export const CONTACT_ACTIONS = ["disable", "enable", "remove", "makeOwner"] as const;
+export const CONTACT_ACTIONS = ["disable", "enable", "remove", "makeOwner", "authoriseSupport", "revokeSupport"] as const;
 
 /** A change to one contact, from the company's own team page (the company is the caller's). */
 export const ZContactChange = z.strictObject({
@@ -26,5 +26,7 @@ export interface ContactView {
   email: string;
   role: "OWNER" | "MEMBER";
   disabled: boolean;
+  /** An authorised support contact (issue 18). */
+  supportContact: boolean;
   createdAt: string;
 }

@@ -143,4 +143,28 @@ describe("contacts", () => {
     expect(await codeOf(changeContact(db, changer, customer.id, member.id, "enable", ctx, later))).toBe("OK");
     expect((await getTeam(db, customer.id, later)).counted).toBe(2);
   });
+
+  it("the owner names authorised support contacts, themselves included, up to the desk's cap; revoking frees a place", async () => {
+    const { customer, owner, changer } = await company();
+    await db.supportSettings.update({ where: { id: 1 }, data: { maxSupportContacts: 2 } });
+    try {
+      const a = await makeCustomerUser(customer.id, "MEMBER");
+      const b = await makeCustomerUser(customer.id, "MEMBER");
+      await changeContact(db, changer, customer.id, owner.id, "authoriseSupport", ctx, now());
+      await changeContact(db, changer, customer.id, a.id, "authoriseSupport", ctx, now());
+      expect(await codeOf(changeContact(db, changer, customer.id, b.id, "authoriseSupport", ctx, now()))).toBe("SUPPORT_CONTACT_CAP_REACHED");
+      expect((await db.user.findUniqueOrThrow({ where: { id: b.id } })).supportContact).toBe(false);
+      expect((await getTeam(db, customer.id, now())).supportCap).toEqual({ count: 2, cap: 2 });
+
+      await changeContact(db, { kind: "staff", id: owner.id, email: owner.email }, customer.id, a.id, "revokeSupport", ctx, now());
+      await changeContact(db, changer, customer.id, b.id, "authoriseSupport", ctx, now());
+      const team = await getTeam(db, customer.id, now());
+      expect(team.contacts.filter((c) => c.supportContact).map((c) => c.id).sort()).toEqual([owner.id, b.id].sort());
+      expect(await reason(changeContact(db, changer, customer.id, b.id, "authoriseSupport", ctx, now()))).toBe("ALREADY_SUPPORT_CONTACT");
+      const audit = await db.auditEvent.findFirst({ where: { action: "contact.support_revoked", targetId: a.id } });
+      expect(audit?.customerId).toBe(customer.id);
+    } finally {
+      await db.supportSettings.update({ where: { id: 1 }, data: { maxSupportContacts: 4 } });
+    }
+  });
 });

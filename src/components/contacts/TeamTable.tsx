@@ -11,7 +11,7 @@ import { Badge, Table, Td } from "@/components/ui";
 import type { ContactView } from "@/contracts/contacts";
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
-type Change = "disable" | "enable" | "remove" | "makeOwner";
+type Change = "disable" | "enable" | "remove" | "makeOwner" | "authoriseSupport" | "revokeSupport";
 
 /**
  * A company's contacts with what the reader may do to each (the company's owner, or billing staff):
@@ -25,6 +25,7 @@ export function TeamTable({
   selfId,
   customerId,
   memberHrefPrefix,
+  supportCap,
 }: {
   contacts: ContactView[];
   action: Action;
@@ -35,20 +36,26 @@ export function TeamTable({
   customerId?: string;
   /** Names link to `${memberHrefPrefix}${id}` (the portal's member page). */
   memberHrefPrefix?: string;
+  /** Authorised support contacts (issue 18): how many there are and how many the desk allows. */
+  supportCap?: { count: number; cap: number };
 }) {
   const t = useTranslations("contacts");
   const tRoles = useTranslations("common.roles");
   const format = useFormatter();
   const [state, formAction, pending] = useActionState(action, idle);
   const changes = (c: ContactView): Change[] => {
-    if (!canManage || c.id === selfId) return [];
-    if (c.disabled) return ["enable", "remove"];
-    return c.role === "OWNER" ? [] : ["makeOwner", "disable", "remove"];
+    if (!canManage) return [];
+    // Owners name support contacts, themselves included; a disabled contact can only lose the right.
+    const support: Change[] = c.supportContact ? ["revokeSupport"] : c.disabled ? [] : ["authoriseSupport"];
+    if (c.id === selfId) return support;
+    if (c.disabled) return ["enable", "remove", ...support];
+    return c.role === "OWNER" ? support : ["makeOwner", ...support, "disable", "remove"];
   };
   const done = state.status === "ok" ? t(`done.${(state.values?.action ?? "disable") as Change}`, { name: state.values?.name ?? "" }) : "";
   return (
     <div className="flex flex-col gap-3">
       <ActionOutcome state={state} success={done} />
+      {supportCap ? <p className="text-sm text-slate-600">{t("supportCap", supportCap)}</p> : null}
       <Table
         headers={[t("name"), { label: t("email"), className: "hidden md:table-cell" }, t("role"), { label: t("since"), className: "hidden md:table-cell" }, ...(canManage ? [{ label: t("actions"), className: "text-right" }] : [])]}
         empty={contacts.length === 0 ? t("none") : undefined}
@@ -65,6 +72,7 @@ export function TeamTable({
               <span className="flex flex-wrap gap-1">
                 <span>{c.role === "OWNER" ? t("primary") : t("secondary")}</span>
                 {c.disabled ? <Badge>{t("disabled")}</Badge> : null}
+                {c.supportContact ? <Badge>{t("supportContact")}</Badge> : null}
                 {c.id === selfId ? <Badge>{t("you")}</Badge> : null}
               </span>
               <span className="sr-only">{tRoles(c.role)}</span>

@@ -3,12 +3,14 @@
 // remove contacts and hand over the owner role; nobody can leave the company without an owner.
 import type { CustomerRoleName } from "../auth/roles";
 
-export type ContactAction = "disable" | "enable" | "remove" | "makeOwner";
+export type ContactAction = "disable" | "enable" | "remove" | "makeOwner" | "authoriseSupport" | "revokeSupport";
 
 export interface ContactState {
   id: string;
   role: CustomerRoleName;
   disabled: boolean;
+  /** An authorised support contact: their e-mails to the support desk open tickets (issue 18). */
+  supportContact: boolean;
 }
 
 /** Who acts: the company's own user (with their role), or staff. */
@@ -21,13 +23,16 @@ export type ContactRefusal =
   | "ALREADY_DISABLED"
   | "NOT_DISABLED"
   | "ALREADY_OWNER"
-  | "DISABLED_TARGET"; // a disabled contact cannot become the owner
+  | "DISABLED_TARGET" // a disabled contact cannot become the owner, nor a support contact
+  | "ALREADY_SUPPORT_CONTACT"
+  | "NOT_SUPPORT_CONTACT";
 
 /** Why `manager` may not apply `action` to `target`, or null when allowed. */
 export function contactActionRefusal(manager: ContactManager, target: ContactState, action: ContactAction): ContactRefusal | null {
   if (manager.kind === "customer") {
     if (manager.role !== "OWNER") return "NOT_OWNER";
-    if (manager.userId === target.id) return "SELF";
+    // Owners name the support contacts, themselves included; the rest never applies to oneself.
+    if (manager.userId === target.id && action !== "authoriseSupport" && action !== "revokeSupport") return "SELF";
   }
   switch (action) {
     case "disable":
@@ -40,6 +45,11 @@ export function contactActionRefusal(manager: ContactManager, target: ContactSta
     case "makeOwner":
       if (target.role === "OWNER") return "ALREADY_OWNER";
       return target.disabled ? "DISABLED_TARGET" : null;
+    case "authoriseSupport":
+      if (target.supportContact) return "ALREADY_SUPPORT_CONTACT";
+      return target.disabled ? "DISABLED_TARGET" : null;
+    case "revokeSupport":
+      return target.supportContact ? null : "NOT_SUPPORT_CONTACT";
   }
 }
 

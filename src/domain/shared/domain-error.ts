@@ -45,6 +45,7 @@ export type DomainErrorCode =
   | "PORTAL_DISABLED"
   | "TERMS_OUTDATED"
   | "CONTACT_CAP_REACHED"
+  | "SUPPORT_CONTACT_CAP_REACHED"
   | "CONTACT_ACTION_REFUSED"
   // Access requests (issue 17)
   | "ACCESS_REQUEST_INCOMPLETE"

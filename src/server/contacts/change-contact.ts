@@ -3,13 +3,16 @@ import { DomainError } from "@/domain/shared/domain-error";
 import { type RequestContext, recordAudit } from "@/server/audit/audit-repository";
 import {
   contactCapacity,
+  countSupportContacts,
   demoteOwners,
   findContact,
   lockCompanyContacts,
   markContactRemoved,
   setContactDisabled,
   setContactRole,
+  setSupportContact,
 } from "@/server/contacts/contact-repository";
+import { getSupportSettings } from "@/server/support/get-support-settings";
 import type { RootDb } from "@/server/db/types";
 
 /** Who changes a contact: the company's own user (their role is re-read, not trusted) or staff. */
@@ -22,6 +25,8 @@ const AUDIT_ACTION = {
   enable: "contact.enabled",
   remove: "contact.removed",
   makeOwner: "contact.owner_changed",
+  authoriseSupport: "contact.support_authorised",
+  revokeSupport: "contact.support_revoked",
 } as const;
 
 /**
@@ -58,6 +63,13 @@ export async function changeContact(
       await setContactDisabled(tx, userId, null);
     } else if (action === "disable") {
       await setContactDisabled(tx, userId, now);
+    } else if (action === "authoriseSupport") {
+      // At most `max_support_contacts` (4 by default) may open tickets by e-mail for one company.
+      const { maxSupportContacts } = await getSupportSettings(tx);
+      if ((await countSupportContacts(tx, customerId)) >= maxSupportContacts) throw new DomainError("SUPPORT_CONTACT_CAP_REACHED", { cap: maxSupportContacts });
+      await setSupportContact(tx, userId, true);
+    } else if (action === "revokeSupport") {
+      await setSupportContact(tx, userId, false);
     } else if (action === "remove") {
       await markContactRemoved(tx, userId, now);
     } else {

@@ -9,6 +9,7 @@ export interface ContactRow {
   phone: string;
   role: CustomerRole;
   disabled: boolean;
+  supportContact: boolean;
   createdAt: Date;
 }
 
@@ -16,7 +17,7 @@ export async function listContacts(db: Db, customerId: string): Promise<ContactR
   const rows = await db.user.findMany({
     where: { customerId, kind: "CUSTOMER", removedAt: null },
     orderBy: [{ customerRole: "asc" }, { name: "asc" }, { email: "asc" }],
-    select: { id: true, name: true, email: true, phone: true, customerRole: true, disabledAt: true, createdAt: true },
+    select: { id: true, name: true, email: true, phone: true, customerRole: true, disabledAt: true, supportContact: true, createdAt: true },
   });
   return rows.map((r) => ({
     id: r.id,
@@ -25,6 +26,7 @@ export async function listContacts(db: Db, customerId: string): Promise<ContactR
     phone: r.phone,
     role: r.customerRole ?? "MEMBER",
     disabled: r.disabledAt !== null,
+    supportContact: r.supportContact,
     createdAt: r.createdAt,
   }));
 }
@@ -33,9 +35,18 @@ export async function listContacts(db: Db, customerId: string): Promise<ContactR
 export async function findContact(db: Db, customerId: string, userId: string) {
   const r = await db.user.findFirst({
     where: { id: userId, customerId, kind: "CUSTOMER", removedAt: null },
-    select: { id: true, name: true, email: true, customerRole: true, disabledAt: true },
+    select: { id: true, name: true, email: true, customerRole: true, disabledAt: true, supportContact: true },
   });
-  return r && { id: r.id, name: r.name, email: r.email, role: r.customerRole ?? "MEMBER", disabled: r.disabledAt !== null };
+  return r && { id: r.id, name: r.name, email: r.email, role: r.customerRole ?? "MEMBER", disabled: r.disabledAt !== null, supportContact: r.supportContact };
+}
+
+/** Active (enabled, not removed) authorised support contacts of a company. */
+export function countSupportContacts(db: Db, customerId: string): Promise<number> {
+  return db.user.count({ where: { customerId, kind: "CUSTOMER", removedAt: null, disabledAt: null, supportContact: true } });
+}
+
+export async function setSupportContact(db: Db, userId: string, supportContact: boolean): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { supportContact } });
 }
 
 /**

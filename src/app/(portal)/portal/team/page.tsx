@@ -27,7 +27,7 @@ export default async function TeamPage() {
           </p>
         ) : null}
         {!isOwner && team.ownerName ? <p className="mb-4 text-sm text-slate-600">{t("contacts.onlyOwner", { owner: team.ownerName })}</p> : null}
-        <TeamTable contacts={team.contacts} action={changeContactAction} canManage={isOwner} selfId={user.id} memberHrefPrefix="/portal/team/" />
+        <TeamTable contacts={team.contacts} action={changeContactAction} canManage={isOwner} selfId={user.id} memberHrefPrefix="/portal/team/" supportCap={team.supportCap} />
       </Card>
       {isOwner ? (
         <Card title={t("contacts.inviteTitle")}>

@@ -23,6 +23,7 @@ import { listProducts } from "@/server/catalogue/catalogue-repository";
 import { listPurchaseOrders } from "@/server/orders/purchase-order-repository";
 import { listCustomerSubscriptions } from "@/server/subscriptions/subscription-repository";
 import { listCustomerInvitations } from "@/server/invitations/invitation-repository";
+import { getSupportSettings } from "@/server/support/get-support-settings";
 
 export default async function CustomerPage({ params, searchParams }: { params: Promise<{ customerId: string }>; searchParams: Promise<Record<string, string | string[]>> }) {
   const draftDeleted = (await searchParams).draftDeleted === "1";
@@ -32,7 +33,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
   const db = getDb();
   const customer = await findCustomerSummary(db, id.data);
   if (!customer) notFound();
-  const [users, invitations, invoices, today, subscriptions, orders, sites, products] = await Promise.all([
+  const [users, invitations, invoices, today, subscriptions, orders, sites, products, support] = await Promise.all([
     listContacts(db, customer.id),
     listCustomerInvitations(db, customer.id, new Date()),
     listInvoices(db, { staff: true }, { customerId: customer.id }, { limit: 10 }),
@@ -41,6 +42,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
     listPurchaseOrders(db, customer.id, { includeDrafts: true }),
     listSites(db, customer.id),
     listProducts(db, { activeOnly: true }),
+    getSupportSettings(db),
   ]);
   const recurring = products
     .filter((p) => p.kind !== "ONE_OFF")
@@ -105,10 +107,11 @@ export default async function CustomerPage({ params, searchParams }: { params: P
       </Card>
       <Card title={t("staff.customer.users")}>
         <TeamTable
-          contacts={users.map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role, disabled: u.disabled, createdAt: u.createdAt.toISOString() }))}
+          contacts={users.map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role, disabled: u.disabled, supportContact: u.supportContact, createdAt: u.createdAt.toISOString() }))}
           action={changeCustomerContactAction}
           canManage={canBill}
           customerId={customer.id}
+          supportCap={{ count: users.filter((u) => u.supportContact && !u.disabled).length, cap: support.maxSupportContacts }}
         />
       </Card>
       <Card title={t("staff.customer.invitations")}>
