@@ -51,6 +51,16 @@ test("the primary representative invites within the cap, disables and re-enables
   await expect(page.getByTestId("action-ok")).toHaveText("Paul Durand can sign in again.");
   await expect(row(page, "Paul Durand")).not.toContainText("Disabled");
 
+  // Olga names Paul and herself authorised support contacts (their e-mails to the desk open tickets).
+  await expect(page.getByText("0 of 4 authorised support contacts.")).toBeVisible();
+  await row(page, "Paul Durand").getByRole("button", { name: "Authorise for support…" }).click();
+  await confirm(page, "Yes, authorise", "Their e-mails to the support desk will open tickets");
+  await expect(page.getByTestId("action-ok")).toHaveText("Paul Durand is now an authorised support contact.");
+  await expect(row(page, "Paul Durand")).toContainText("Support contact");
+  await row(page, "Olga Martin").getByRole("button", { name: "Authorise for support…" }).click();
+  await confirm(page, "Yes, authorise", "Olga Martin");
+  await expect(page.getByText("2 of 4 authorised support contacts.")).toBeVisible();
+
   // Handing over: Paul becomes the primary representative; Olga manages nobody any more.
   await row(page, "Paul Durand").getByRole("button", { name: "Make primary…" }).click();
   await confirm(page, "Yes, hand over", "the current primary representative becomes a secondary one");

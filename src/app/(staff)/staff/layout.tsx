@@ -49,6 +49,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         { href: "/staff/team", label: t("staff.nav.team") },
         { href: "/staff/settings/company", label: t("staff.nav.settings") },
         { href: "/staff/settings/webhooks", label: t("staff.nav.webhooks") },
+        { href: "/staff/settings/support", label: t("staff.nav.supportSettings") },
       ],
     });
   }
