@@ -26,7 +26,7 @@ export function urgencyOfRecipients(recipients: readonly string[], desk: { regul
 
 /** The ticket a subject names: "Re: [T-42] Printer" → 42 (the reference our e-mails carry). */
 export function ticketNumberInSubject(subject: string): number | null {
-  const m = /\[T-(\d{1,9})\]/i.exec(subject);
+  const m = /\[T-(\d{1,10})\]/i.exec(subject);
   if (!m?.[1]) return null;
   const n = Number(m[1]);
   return n > 0 && n <= 2_147_483_647 ? n : null;

@@ -142,14 +142,15 @@ export async function receiveSupportEmail(db: RootDb, m: InboundMessage, receive
         urgency,
         source: "EMAIL",
         requesterId: trusted.id,
-        requesterEmail: m.from.address.trim(),
+        // The address on their account: the one written may differ in case only.
+        requesterEmail: trusted.email,
         authorKind: "CUSTOMER",
         authorId: trusted.id,
         receivedAt,
       },
       now,
     );
-    await sendAcknowledgement(tx, { to: m.from.address.trim(), locale, ticketId: opened.ticketId, reference: ticketReference(opened.number), subject: subject || translatorFor(locale)("supportInbox.noSubject"), urgency }, now);
+    await sendAcknowledgement(tx, { to: trusted.email, locale, ticketId: opened.ticketId, reference: ticketReference(opened.number), subject: subject || translatorFor(locale)("supportInbox.noSubject"), urgency }, now);
     await recordInboundEmailOutcome(tx, id, { outcome: "TICKET_OPENED", customerId: trusted.customerId, ticketId: opened.ticketId });
     return done("TICKET_OPENED", opened.ticketId);
   });
