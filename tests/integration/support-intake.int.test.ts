@@ -208,7 +208,7 @@ describe("support e-mail intake over SMTP", () => {
     await smtp.sendMail({ from: contact.email, to: REGULAR, subject: "Question", text: "?", messageId: first });
     const ticketId = (await inboxRow(first)).ticketId ?? "";
     const number = (await db.supportTicket.findUniqueOrThrow({ where: { id: ticketId } })).number;
-    const sent = [
+    const sent: { from: string; subject: string; headers: Record<string, string> }[] = [
       { from: contact.email, subject: `Out of office: [T-${number}] We received your request`, headers: { "Auto-Submitted": "auto-replied" } },
       { from: contact.email, subject: "Vacances", headers: { Precedence: "auto_reply" } },
       { from: "MAILER-DAEMON@mx.example.org", subject: "Undelivered Mail Returned to Sender", headers: {} },
