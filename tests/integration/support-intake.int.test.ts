@@ -2,6 +2,8 @@ import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as inboundMailWebhook } from "@/app/api/inbound-mail/route";
 import { getDb } from "@/server/db/client";
+import { deliverOutboxEmail } from "@/server/mail/deliver-outbox";
+import type { OutgoingMail } from "@/server/mail/transport";
 import { dismissHeldEmail } from "@/server/support/intake/dismiss-held-email";
 import { releaseHeldEmail } from "@/server/support/intake/release-held-email";
 import { type SmtpIntake, startSmtpIntake } from "@/server/support/intake/smtp-intake-server";
@@ -66,6 +68,16 @@ describe("support e-mail intake over SMTP", () => {
     expect(ack?.text).toContain("dans les 4 heures ouvrables");
     expect(ack?.text).toContain("merci de ne pas y répondre");
     expect(await ticketOpenedNotices(ticket.id)).toBe(2);
+  });
+
+  it("sends the automatic answers with Auto-Submitted: auto-replied, so other robots do not answer them", async () => {
+    const { contact } = await aContact("en");
+    await smtp.sendMail({ from: contact.email, to: REGULAR, subject: "Headers", text: "x", messageId: mid("headers") });
+    const [ack] = await outboxTo(contact.email, "supportAcknowledgement");
+    await db.outboundEmail.update({ where: { id: ack?.id ?? "" }, data: { status: "PENDING" } });
+    const sent: OutgoingMail[] = [];
+    expect(await deliverOutboxEmail(db, ack?.id ?? "", () => new Date(), { send: async (m) => void sent.push(m) })).toBe("sent");
+    expect(sent[0]?.headers).toEqual({ "Auto-Submitted": "auto-replied", "X-Auto-Response-Suppress": "All" });
   });
 
   it("an urgent request (to the urgent address, any case) promises under an hour in English and tells 3 people", async () => {

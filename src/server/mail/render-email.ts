@@ -57,6 +57,14 @@ export type EmailMessage =
   /** Support e-mail intake: to the ticket's assignee (or the desk) when the customer replied by e-mail. */
   | { template: "supportCustomerReplied"; params: { reference: string; subject: string; link: string } };
 
+/**
+ * Answers written by a machine to a message (RFC 3834): sent with `Auto-Submitted: auto-replied`, so
+ * other robots (out-of-office replies, ticket systems) do not answer them back and loop.
+ */
+const AUTO_REPLIES: ReadonlySet<string> = new Set(["supportAcknowledgement", "supportSenderNotRecognised"] satisfies EmailMessage["template"][]);
+export const headersForTemplate = (template: string): Record<string, string> | undefined =>
+  AUTO_REPLIES.has(template) ? { "Auto-Submitted": "auto-replied", "X-Auto-Response-Suppress": "All" } : undefined;
+
 export interface RenderedEmail {
   subject: string;
   html: string;
