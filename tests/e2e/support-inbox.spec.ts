@@ -22,17 +22,18 @@ test("support staff open a ticket from a held e-mail and dismiss another", async
   await expect(page.getByText("No customer to suggest: search by name.")).toBeVisible();
 
   // Asking to open the ticket without a company says what is missing, and opens no dialog.
-  await page.getByTestId("release-held-email").click();
-  await expect(page.getByTestId("error-customerId")).toHaveText("Choose the customer to open the ticket for.");
-  await expect(page.getByTestId("confirm-summary")).toBeHidden();
+  const release = page.getByTestId("release-form");
+  await release.getByTestId("release-held-email").click();
+  await expect(release.getByRole("group", { name: "Customer" })).toHaveAccessibleDescription("Choose the customer to open the ticket for.");
+  await expect(release.getByTestId("confirm-summary")).toBeHidden();
 
   await page.getByLabel("Find a customer by name").fill("ondine");
   await page.getByRole("button", { name: "Search" }).click();
   const choice = page.getByRole("radio", { name: new RegExp(E2E_SUPPORT_CUSTOMER) });
   await choice.check();
-  await page.getByTestId("release-held-email").click();
-  await expect(page.getByTestId("confirm-summary")).toHaveText(`Open a regular ticket for ${E2E_SUPPORT_CUSTOMER} from this message? ${E2E_HELD_REQUEST.from} will receive the acknowledgement with the ticket's reference.`);
-  await page.getByTestId("confirm-submit").click();
+  await release.getByTestId("release-held-email").click();
+  await expect(release.getByTestId("confirm-summary")).toHaveText(`Open a regular ticket for ${E2E_SUPPORT_CUSTOMER} from this message? ${E2E_HELD_REQUEST.from} will receive the acknowledgement with the ticket's reference.`);
+  await release.getByTestId("confirm-submit").click();
   await expect(page.getByTestId("action-ok")).toHaveText(new RegExp(`^Ticket T-\\d+ opened for ${E2E_SUPPORT_CUSTOMER}; ${E2E_HELD_REQUEST.from.replace(".", "\\.")} was sent the acknowledgement\\.$`));
   const reference = (await page.getByTestId("action-ok").textContent())?.match(/T-\d+/)?.[0] ?? "";
   await expect(page.getByRole("link", { name: `Open ticket ${reference}` })).toBeVisible();
@@ -44,9 +45,10 @@ test("support staff open a ticket from a held e-mail and dismiss another", async
   await page.goto("/staff/support/inbox");
   await expect(rows.filter({ hasText: E2E_HELD_REQUEST.subject })).toHaveCount(0);
   await page.getByRole("link", { name: E2E_HELD_SPAM.subject }).click();
-  await page.getByTestId("dismiss-held-email").click();
-  await expect(page.getByTestId("confirm-summary")).toHaveText(`Dismiss the message “${E2E_HELD_SPAM.subject}” from ${E2E_HELD_SPAM.from}? It will not open a ticket.`);
-  await page.getByTestId("confirm-submit").click();
+  const dismiss = page.getByTestId("dismiss-form");
+  await dismiss.getByTestId("dismiss-held-email").click();
+  await expect(dismiss.getByTestId("confirm-summary")).toHaveText(`Dismiss the message “${E2E_HELD_SPAM.subject}” from ${E2E_HELD_SPAM.from}? It will not open a ticket.`);
+  await dismiss.getByTestId("confirm-submit").click();
   await expect(page.getByTestId("action-ok")).toHaveText("Message dismissed: it no longer waits in the list.");
 
   await page.getByRole("link", { name: "Held e-mails" }).first().click();

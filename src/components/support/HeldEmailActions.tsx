@@ -7,7 +7,7 @@ import { dismissHeldEmailAction, releaseHeldEmailAction } from "@/app/(staff)/st
 import { idle } from "@/app/_lib/action-state-idle";
 import { ConfirmSubmit } from "@/components/ConfirmDialog";
 import { ActionOutcome } from "@/components/staff/ActionOutcome";
-import { Alert, FieldError } from "@/components/ui";
+import { Alert, FieldError, inputClass, secondaryButtonClass } from "@/components/ui";
 import { useFieldError } from "@/components/use-field-error";
 import type { CustomerChoiceDto, HeldEmailDetailDto } from "@/contracts/inbound-email";
 
@@ -16,7 +16,7 @@ import type { CustomerChoiceDto, HeldEmailDetailDto } from "@/contracts/inbound-
  * its requester), or dismiss it. Both are confirmed first; once one is done the forms give way to
  * what was done, with the way to the ticket.
  */
-export function HeldEmailActions({ email, choices }: { email: HeldEmailDetailDto; choices: CustomerChoiceDto[] }) {
+export function HeldEmailActions({ email, choices, search }: { email: HeldEmailDetailDto; choices: CustomerChoiceDto[]; search: string }) {
   const t = useTranslations("supportInbox");
   const [releaseState, release, releasing] = useActionState(releaseHeldEmailAction, idle);
   const [dismissState, dismiss, dismissing] = useActionState(dismissHeldEmailAction, idle);
@@ -54,6 +54,20 @@ export function HeldEmailActions({ email, choices }: { email: HeldEmailDetailDto
   const errorId = "held-email-customer-error";
   return (
     <div className="flex flex-col gap-6">
+      <div className="flex flex-col gap-4">
+        <h2>{t("openTicket")}</h2>
+        <p className="text-sm text-slate-600">{t("openTicketIntro")}</p>
+        {/* A GET form: the search lives in the URL, and the page lists the companies it finds. */}
+        <form method="get" className="flex flex-wrap items-end gap-2" data-testid="customer-search">
+          <label className="flex min-w-0 flex-1 flex-col gap-1 text-sm">
+            {t("findCustomer")}
+            <input type="search" name="q" defaultValue={search} maxLength={100} className={inputClass} />
+          </label>
+          <button type="submit" className={secondaryButtonClass}>
+            {t("find")}
+          </button>
+        </form>
+      </div>
       <form action={release} className="flex flex-col gap-3" data-testid="release-form" noValidate>
         <input type="hidden" name="emailId" value={email.id} />
         <fieldset className="flex flex-col gap-2" aria-describedby={choiceError ? errorId : undefined}>
@@ -72,7 +86,7 @@ export function HeldEmailActions({ email, choices }: { email: HeldEmailDetailDto
                 className="mt-1"
               />
               <span>
-                {c.legalName} <span className="text-xs text-slate-500">({t(`why.${c.why}`, { domain })})</span>
+                {c.legalName} {c.why === "SEARCH" ? null : <span className="text-xs text-slate-500">({t(`why.${c.why}`, { domain })})</span>}
               </span>
             </label>
           ))}

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { HeldEmailActions } from "@/components/support/HeldEmailActions";
 import { HeldEmailDecision, HeldEmailMessage } from "@/components/support/HeldEmailViews";
-import { Card, inputClass, secondaryButtonClass } from "@/components/ui";
+import { Card } from "@/components/ui";
 import { searchParamsToObject } from "@/contracts/invoice-list-query";
 import { ZHeldEmailSearch } from "@/contracts/inbound-email";
 import { UUID_RE } from "@/domain/shared/row-ids";
@@ -42,25 +42,9 @@ export default async function HeldEmailPage({ params, searchParams }: { params: 
           <HeldEmailMessage email={email} />
         </Card>
         <aside className="min-w-0">
-          <Card title={held ? t("openTicket") : undefined}>
-            {held ? (
-              <div className="flex flex-col gap-4">
-                <p className="text-sm text-slate-600">{t("openTicketIntro")}</p>
-                <form method="get" className="flex flex-wrap items-end gap-2" data-testid="customer-search">
-                  <label className="flex min-w-0 flex-1 flex-col gap-1 text-sm">
-                    {t("findCustomer")}
-                    <input type="search" name="q" defaultValue={q} maxLength={100} className={inputClass} />
-                  </label>
-                  <button type="submit" className={secondaryButtonClass}>
-                    {t("find")}
-                  </button>
-                </form>
-                {/* Keyed by the search: a new list of companies starts with the same default choice. */}
-                <HeldEmailActions key={q} email={email} choices={choices} />
-              </div>
-            ) : (
-              <HeldEmailDecision email={email} />
-            )}
+          <Card>
+            {/* Keyed by the search: a new list of companies starts with the same default choice. */}
+            {held ? <HeldEmailActions key={q} email={email} choices={choices} search={q} /> : <HeldEmailDecision email={email} />}
           </Card>
         </aside>
       </div>
