@@ -55,7 +55,7 @@ export function HeldEmailMessage({ email }: { email: HeldEmailDetailDto }) {
   const format = useFormatter();
   return (
     <div className="flex flex-col gap-4">
-      <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
+      <dl className="grid grid-cols-1 text-sm sm:grid-cols-[auto_minmax(0,1fr)] sm:gap-x-4 sm:gap-y-1 [&>dd]:mb-2 sm:[&>dd]:mb-0">
         <dt className="text-slate-500">{t("from")}</dt>
         <dd data-testid="held-email-from">
           <Sender email={email} />
