@@ -1,5 +1,5 @@
 // `npm run worker`: the background job worker (ADR 0015): outbox delivery with retries, the outbox
-// sweep, and the daily billing run. `npm start` runs one next to the app server by itself; run this
+// sweep, and the daily billing run; and the support desk's SMTP listener (docs/support-intake.md). `npm start` runs one next to the app server by itself; run this
 // only when you start the app with `next start` yourself. Several may run on one database.
 // Uses DATABASE_URL, else the embedded database of a running `npm start` (.data/database-url).
 // JOBS=off: exits at once. Ctrl-C / SIGTERM: stops taking jobs, lets running ones finish (15 s at
@@ -12,6 +12,8 @@ import { runAutopay } from "@/server/payments/autopay-run";
 import { activePaymentProvider } from "@/server/payments/payment-providers";
 import { reconcilePayments } from "@/server/payments/reconcile-payments";
 import { logger } from "@/server/logger";
+import { smtpIntakeAddress } from "@/server/support/intake/intake-config";
+import { type SmtpIntake, startSmtpIntake } from "@/server/support/intake/smtp-intake-server";
 import { cliDatabaseUrl } from "./lib/cli-database-url";
 
 if (env().JOBS === "off") {
@@ -30,12 +32,26 @@ const queue = await startWorker(url, {
 });
 logger.info("job worker started");
 
+// One SMTP listener per deployment: the worker hosts it (one per `npm start`, never one per request
+// process). A second instance on the same host finds the port taken and runs without it.
+let intake: SmtpIntake | null = null;
+const intakeAt = smtpIntakeAddress();
+if (intakeAt) {
+  try {
+    intake = await startSmtpIntake(db, intakeAt);
+    logger.info({ host: intakeAt.host, port: intake.port }, "support intake: SMTP listener started");
+  } catch (e) {
+    logger.warn({ err: (e as Error).message, ...intakeAt }, "support intake: SMTP listener not started (port in use by another instance?)");
+  }
+}
+
 let stopping = false;
 async function stop(signal: NodeJS.Signals) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "job worker stopping");
   try {
+    await intake?.close();
     await queue.stop();
     await db.$disconnect();
     logger.info("job worker stopped");

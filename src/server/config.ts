@@ -35,6 +35,14 @@ const ZEnv = z.object({
   STRIPE_SECRET_KEY: z.string().min(1).optional(),
   STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
   STRIPE_PUBLISHABLE_KEY: z.string().min(1).optional(),
+  // Support e-mail intake (docs/support-intake.md): the SMTP listener the job worker runs ("off" or
+  // "0": none) and where it binds; the inbound webhook's secret is read per request (intake-config.ts).
+  COMPTOIR_SMTP_INTAKE_PORT: z
+    .string()
+    .regex(/^(off|\d{1,5})$/, "expected a port number, or off")
+    .refine((v) => v === "off" || Number(v) <= 65_535, "expected a port number up to 65535")
+    .default("2525"),
+  COMPTOIR_SMTP_INTAKE_HOST: z.string().min(1).default("127.0.0.1"),
   // Tests only: the Stripe API's base URL (a local stub server), e.g. http://127.0.0.1:12111.
   STRIPE_API_BASE: z.string().url().optional(),
 });

@@ -81,6 +81,8 @@ export const AUDIT_ACTIONS = [
   "subscription.reinstate",
   "subscription.terminate",
   "subscription.cancel",
+  "support_inbound_email.dismissed",
+  "support_inbound_email.released",
   "webhook_delivery.replayed",
   "webhook_endpoint.created",
   "webhook_endpoint.disabled",
@@ -112,6 +114,8 @@ export function auditTargetHref(targetType: string | null, targetId: string | nu
       return id && `/staff/orders/${id}`;
     case "message_thread":
       return id && `/staff/messages/${id}`;
+    case "inbound_email":
+      return id && `/staff/support/inbox/${id}`;
     case "payment":
       return customerId ? `/staff/payments?customerId=${encodeURIComponent(customerId)}` : "/staff/payments";
     case "api_token":

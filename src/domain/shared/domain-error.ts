@@ -50,7 +50,9 @@ export type DomainErrorCode =
   // Access requests (issue 17)
   | "ACCESS_REQUEST_INCOMPLETE"
   | "ACCESS_REQUEST_CLOSED"
-  | "ACCESS_REQUESTS_THROTTLED";
+  | "ACCESS_REQUESTS_THROTTLED"
+  // Support e-mail intake (issue 18): a held message staff already released or dismissed
+  | "HELD_EMAIL_DECIDED";
 
 export class DomainError extends Error {
   constructor(

@@ -3,6 +3,7 @@ import { findInvoiceDetail } from "@/server/billing/invoice-queries";
 import type { Db, RootDb } from "@/server/db/types";
 import { logger } from "@/server/logger";
 import { claimPendingEmail, markEmailAttemptFailed, markEmailSent } from "@/server/mail/outbox-repository";
+import { headersForTemplate } from "@/server/mail/render-email";
 import { type MailAttachment, type MailTransport, smtpTransport } from "@/server/mail/transport";
 import { invoicePdf } from "@/server/pdf/ledger-pdf";
 
@@ -61,6 +62,7 @@ export async function deliverOutboxEmail(
           html: row.html,
           text: row.text,
           attachments,
+          headers: headersForTemplate(row.template),
         });
         await markEmailSent(tx, row.id, now(), receipt?.response ?? null);
         return "sent";

@@ -39,6 +39,7 @@ export async function insertOutboundEmail(db: Db, email: NewOutboundEmail): Prom
 export interface OutboxRow {
   id: string;
   to_address: string;
+  template: string;
   subject: string;
   html: string;
   text: string;
@@ -52,7 +53,7 @@ export interface OutboxRow {
  */
 export async function claimPendingEmail(db: Db, id: string): Promise<OutboxRow | null> {
   const rows = await db.$queryRaw<OutboxRow[]>`
-    SELECT id, to_address, subject, html, text, attempts, attachments FROM outbound_emails
+    SELECT id, to_address, template, subject, html, text, attempts, attachments FROM outbound_emails
     WHERE id = ${id}::uuid AND status = 'PENDING' FOR UPDATE SKIP LOCKED`;
   return rows[0] ?? null;
 }

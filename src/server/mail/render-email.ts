@@ -49,7 +49,21 @@ export type EmailMessage =
   | { template: "accessRequestResume"; params: { name: string; link: string } }
   | { template: "accessRequestRejected"; params: { companyName: string; reason: string; link: string } }
   /** Support (issue 18): to the support staff who must answer a new ticket, with its response deadline. */
-  | { template: "supportTicketOpened"; params: { reference: string; subject: string; urgency: "REGULAR" | "URGENT"; responseDueAt: Date; link: string } };
+  | { template: "supportTicketOpened"; params: { reference: string; subject: string; urgency: "REGULAR" | "URGENT"; responseDueAt: Date; link: string } }
+  /** Support e-mail intake: to the sender of a new request, its reference and the promised response time. */
+  | { template: "supportAcknowledgement"; params: { reference: string; subject: string; urgency: "REGULAR" | "URGENT"; link: string } }
+  /** Support e-mail intake: to a sender who is not an authorised contact; the message waits for staff. */
+  | { template: "supportSenderNotRecognised"; params: { subject: string; link: string } }
+  /** Support e-mail intake: to the ticket's assignee (or the desk) when the customer replied by e-mail. */
+  | { template: "supportCustomerReplied"; params: { reference: string; subject: string; link: string } };
+
+/**
+ * Answers written by a machine to a message (RFC 3834): sent with `Auto-Submitted: auto-replied`, so
+ * other robots (out-of-office replies, ticket systems) do not answer them back and loop.
+ */
+const AUTO_REPLIES: ReadonlySet<string> = new Set(["supportAcknowledgement", "supportSenderNotRecognised"] satisfies EmailMessage["template"][]);
+export const headersForTemplate = (template: string): Record<string, string> | undefined =>
+  AUTO_REPLIES.has(template) ? { "Auto-Submitted": "auto-replied", "X-Auto-Response-Suppress": "All" } : undefined;
 
 export interface RenderedEmail {
   subject: string;
@@ -102,6 +116,17 @@ function valuesOf(message: EmailMessage, locale: Locale, productName: string): R
         due: formatDateTime(locale, message.params.responseDueAt),
         productName,
       };
+    case "supportAcknowledgement":
+      return {
+        reference: message.params.reference,
+        subject: message.params.subject,
+        promise: translatorFor(locale)(`email.supportAcknowledgement.promise${message.params.urgency}`),
+        productName,
+      };
+    case "supportSenderNotRecognised":
+      return { subject: message.params.subject, productName };
+    case "supportCustomerReplied":
+      return { reference: message.params.reference, subject: message.params.subject, productName };
     default: {
       if ("autopayMethod" in message.params) {
         const { link: _link, autopayMethod, ...invoice } = message.params;

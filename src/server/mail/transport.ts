@@ -13,6 +13,8 @@ export interface OutgoingMail {
   html: string;
   text: string;
   attachments?: MailAttachment[];
+  /** Extra headers, e.g. `Auto-Submitted: auto-replied` on the support desk's automatic answers. */
+  headers?: Record<string, string>;
 }
 
 /** What the server said when it accepted the message (kept as delivery evidence, ADR 0017). */
@@ -47,6 +49,7 @@ export function smtpTransport(): MailTransport | null {
           html: m.html,
           text: m.text,
           attachments: m.attachments,
+          headers: m.headers,
         });
         // nodemailer resolves after the server's final 250 to DATA; a refused recipient rejects.
         return { response: typeof info.response === "string" ? info.response.slice(0, 500) : undefined };

@@ -33,6 +33,7 @@ const STATUS: Partial<Record<DomainErrorCode, number>> = {
   BILLING_RUN_IN_PROGRESS: 409,
   AS_OF_IN_FUTURE: 422,
   MANUAL_STATUS_CHANGES_DISABLED: 409,
+  HELD_EMAIL_DECIDED: 409,
 };
 
 export const json = (status: number, body: unknown): ApiResult => ({ status, body });
