@@ -16,6 +16,8 @@ export const AUDIT_ACTIONS = [
   "contact.enabled",
   "contact.owner_changed",
   "contact.removed",
+  "contact.support_authorised",
+  "contact.support_revoked",
   "auth.password_reset.completed",
   "auth.password_reset.requested",
   "auth.recovery_codes.regenerated",
@@ -83,6 +85,7 @@ export const AUDIT_ACTIONS = [
   "subscription.cancel",
   "support_inbound_email.dismissed",
   "support_inbound_email.released",
+  "support_settings.updated",
   "webhook_delivery.replayed",
   "webhook_endpoint.created",
   "webhook_endpoint.disabled",
@@ -122,6 +125,8 @@ export function auditTargetHref(targetType: string | null, targetId: string | nu
       return "/staff/api-tokens";
     case "access_request":
       return id && `/staff/access-requests/${id}`;
+    case "support_settings":
+      return "/staff/settings/support";
     case "company_settings":
       return "/staff/settings/company";
     case "product":
