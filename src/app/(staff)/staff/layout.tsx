@@ -39,6 +39,17 @@ export default async function StaffLayout({ children }: { children: ReactNode })
       ],
     });
   }
+  // Support tickets (issue 18): the queue, a phone call written down, what customers said of closed tickets.
+  if (staffMayAct(user.staffRoles, ["SUPPORT"])) {
+    nav.push({
+      label: t("staff.nav.support"),
+      items: [
+        { href: "/staff/support", label: t("staff.nav.supportQueue") },
+        { href: "/staff/support/tickets/new", label: t("staff.nav.supportNewTicket") },
+        { href: "/staff/support/surveys", label: t("staff.nav.supportSurveys") },
+      ],
+    });
+  }
   if (staffMayAct(user.staffRoles, ["ADMIN"])) {
     nav.push({
       label: t("staff.nav.admin"),
