@@ -38,17 +38,17 @@ export function SlaBadge({ sla, urgent = false }: { sla: SlaState; urgent?: bool
           : t("dueIn", { duration: duration(sla.minutesLeft) });
   const tone = sla.kind === "DUE" && urgent ? "bg-amber-50 text-amber-900 border-amber-200" : SLA_TONES[sla.kind];
   return (
-    <span className={`inline-block whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-medium ${tone}`} data-testid="sla-state">
+    <span className={`inline-block rounded-full border px-2 py-0.5 text-xs font-medium ${tone}`} data-testid="sla-state">
       {text}
     </span>
   );
 }
 
 /** A customer's tickets in the portal. */
-export function PortalTicketList({ tickets }: { tickets: TicketListItemDto[] }) {
+export function PortalTicketList({ tickets, timeZone }: { tickets: TicketListItemDto[]; timeZone: string }) {
   const t = useTranslations("supportTickets");
   const format = useFormatter();
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
+  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZone });
   const headers = [t("reference"), t("subject"), { label: t("urgency"), className: "hidden sm:table-cell" }, t("status"), { label: t("opened"), className: "hidden md:table-cell" }, t("response")];
   return (
     <Table headers={headers} empty={tickets.length === 0 ? t("none") : undefined}>
@@ -69,7 +69,7 @@ export function PortalTicketList({ tickets }: { tickets: TicketListItemDto[] }) 
 }
 
 /** The staff queue's rows: ticket, company, urgency, SLA state, deadline, assignee. */
-export function QueueTable({ tickets, empty, testId }: { tickets: TicketListItemDto[]; empty: string; testId: string }) {
+export function QueueTable({ tickets, empty, testId, timeZone }: { tickets: TicketListItemDto[]; empty: string; testId: string; timeZone: string }) {
   const t = useTranslations("supportTickets");
   const format = useFormatter();
   const headers = [t("ticket"), t("company"), { label: t("urgency"), className: "hidden sm:table-cell" }, t("slaState"), { label: t("responseDue"), className: "hidden md:table-cell" }, { label: t("assignee"), className: "hidden md:table-cell" }];
@@ -93,7 +93,7 @@ export function QueueTable({ tickets, empty, testId }: { tickets: TicketListItem
             <Td>
               <SlaBadge sla={k.sla} urgent={k.aboutToBreach} />
             </Td>
-            <Td className="hidden whitespace-nowrap md:table-cell">{format.dateTime(new Date(k.responseDueAt), { dateStyle: "medium", timeStyle: "short" })}</Td>
+            <Td className="hidden whitespace-nowrap md:table-cell">{format.dateTime(new Date(k.responseDueAt), { dateStyle: "medium", timeStyle: "short", timeZone })}</Td>
             <Td className="hidden md:table-cell">{k.assigneeName ?? t("nobody")}</Td>
           </tr>
         ))}
@@ -103,10 +103,10 @@ export function QueueTable({ tickets, empty, testId }: { tickets: TicketListItem
 }
 
 /** The facts of a ticket: reference, urgency, status, when it came, its deadline and whether it was met. */
-export function TicketFacts({ ticket, staff = false }: { ticket: TicketDto; staff?: boolean }) {
+export function TicketFacts({ ticket, timeZone, staff = false }: { ticket: TicketDto; timeZone: string; staff?: boolean }) {
   const t = useTranslations("supportTickets");
   const format = useFormatter();
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
+  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short", timeZone });
   const rows: [string, ReactNode][] = [
     [t("reference"), <span key="r" data-testid="ticket-reference">{ticket.reference}</span>],
     ...(staff ? ([[t("company"), <Link key="c" href={`/staff/customers/${ticket.customerId}`}>{ticket.customerName}</Link>]] as [string, ReactNode][]) : []),
@@ -116,23 +116,28 @@ export function TicketFacts({ ticket, staff = false }: { ticket: TicketDto; staf
     ...(staff ? ([[t("source"), t(`sources.${ticket.source}`)]] as [string, ReactNode][]) : []),
     [t("receivedAt"), when(ticket.receivedAt)],
     [t("responseDue"), when(ticket.responseDueAt)],
-    [t("slaState"), <SlaBadge key="s" sla={ticket.sla} />],
+    [staff ? t("slaState") : t("response"), <SlaBadge key="s" sla={ticket.sla} />],
     ...(ticket.closedAt ? ([[t("closedAt"), when(ticket.closedAt)]] as [string, ReactNode][]) : []),
   ];
+  // Label beside value where there is room; label above value on a phone and in the staff side panel.
+  const columns = staff ? "grid-cols-1" : "grid-cols-1 sm:grid-cols-[max-content_minmax(0,1fr)] sm:gap-y-1";
   return (
-    <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm" data-testid="ticket-facts">
-      {rows.map(([label, value]) => (
-        <div key={label} className="contents">
-          <dt className="text-slate-500">{label}</dt>
-          <dd className="break-words">{value}</dd>
-        </div>
-      ))}
-    </dl>
+    <div className="flex flex-col gap-2">
+      <dl className={`grid gap-x-4 text-sm ${columns}`} data-testid="ticket-facts">
+        {rows.map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="text-xs text-slate-500 sm:text-sm">{label}</dt>
+            <dd className={`mb-2 break-words ${staff ? "" : "sm:mb-0"}`}>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="text-xs text-slate-500">{t("timesIn", { timeZone })}</p>
+    </div>
   );
 }
 
 /** The messages of a ticket, oldest first; staff messages read "Support team" on the portal side. */
-export function TicketConversation({ ticket, reader }: { ticket: TicketDto; reader: "CUSTOMER" | "STAFF" }) {
+export function TicketConversation({ ticket, reader, timeZone }: { ticket: TicketDto; reader: "CUSTOMER" | "STAFF"; timeZone: string }) {
   const t = useTranslations("supportTickets");
   const format = useFormatter();
   return (
@@ -143,7 +148,7 @@ export function TicketConversation({ ticket, reader }: { ticket: TicketDto; read
           <li key={m.id} data-testid="ticket-message" className={`rounded-lg border p-4 ${mine ? "border-indigo-200 bg-indigo-50 sm:ml-12" : "border-slate-200 bg-white sm:mr-12"}`}>
             <p className="mb-2 flex flex-wrap justify-between gap-x-4 text-xs text-slate-600">
               <span className="font-semibold text-slate-800">{m.authorKind === "STAFF" ? `${m.authorName} · ${t("supportTeam")}` : m.authorName}</span>
-              <time dateTime={m.createdAt}>{format.dateTime(new Date(m.createdAt), { dateStyle: "medium", timeStyle: "short" })}</time>
+              <time dateTime={m.createdAt}>{format.dateTime(new Date(m.createdAt), { dateStyle: "medium", timeStyle: "short", timeZone })}</time>
             </p>
             <p className="whitespace-pre-wrap break-words text-sm text-slate-900">{m.body}</p>
           </li>

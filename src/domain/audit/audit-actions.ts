@@ -81,6 +81,12 @@ export const AUDIT_ACTIONS = [
   "subscription.reinstate",
   "subscription.terminate",
   "subscription.cancel",
+  // Support tickets (issue 18)
+  "support_ticket.assigned",
+  "support_ticket.closed",
+  "support_ticket.opened",
+  "support_ticket.reopened",
+  "support_ticket.replied",
   "webhook_delivery.replayed",
   "webhook_endpoint.created",
   "webhook_endpoint.disabled",
@@ -112,6 +118,8 @@ export function auditTargetHref(targetType: string | null, targetId: string | nu
       return id && `/staff/orders/${id}`;
     case "message_thread":
       return id && `/staff/messages/${id}`;
+    case "support_ticket":
+      return id && `/staff/support/tickets/${id}`;
     case "payment":
       return customerId ? `/staff/payments?customerId=${encodeURIComponent(customerId)}` : "/staff/payments";
     case "api_token":

@@ -108,9 +108,9 @@ function valuesOf(message: EmailMessage, locale: Locale, productName: string): R
         due: formatDateTime(locale, message.params.responseDueAt),
         productName,
       };
+    // The reply's text and the score links are rendered apart (renderEmail), never as ICU values.
     case "supportTicketReply":
     case "supportTicketCustomerReply":
-      return { reference: message.params.reference, subject: message.params.subject, productName };
     case "supportSurvey":
       return { reference: message.params.reference, subject: message.params.subject, productName };
     default: {

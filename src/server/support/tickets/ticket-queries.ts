@@ -10,6 +10,7 @@ import type { TTicketQueueFilter } from "@/contracts/support-tickets";
 import type { Urgency } from "@/domain/support/charging-rules";
 import { isAboutToBreach, SURVEY_SCORES, slaState } from "@/domain/support/ticket-rules";
 import type { Db } from "@/server/db/types";
+import { getSupportSettings } from "@/server/support/get-support-settings";
 import { ticketReference } from "@/server/support/tickets/notify-new-ticket";
 import { latestSurveyComments, surveyCounts } from "@/server/support/tickets/survey-repository";
 import {
@@ -21,6 +22,11 @@ import {
   listQueueTickets,
   listTicketStaff,
 } from "@/server/support/tickets/ticket-repository";
+
+/** The desk's time zone: ticket times are shown in it, as its promises are made in it (8:30-17:00 there). */
+export async function deskTimeZone(db: Db): Promise<string> {
+  return (await getSupportSettings(db)).timeZone;
+}
 
 /** How many tickets a list shows (a company has a few dozen; the queue's open ones come first). */
 export const TICKET_LIST_LIMIT = 200;

@@ -98,13 +98,13 @@ export function listCustomerTickets(db: Db, customerId: string, limit: number) {
 }
 
 /**
- * The staff queue: open tickets by response deadline (the index on status, response_due_at), closed
- * ones most recently closed first.
+ * The staff queue: open tickets by response deadline (the index on status, response_due_at; the enum
+ * sorts OPEN before CLOSED), closed ones alone most recently closed first.
  */
 export function listQueueTickets(db: Db, f: { status: TicketStatus | null; urgency: Urgency | null }, limit: number) {
   return db.supportTicket.findMany({
     where: { ...(f.status ? { status: f.status } : {}), ...(f.urgency ? { urgency: f.urgency } : {}) },
-    orderBy: f.status === "CLOSED" ? [{ closedAt: "desc" }, { id: "desc" }] : [{ status: "desc" }, { responseDueAt: "asc" }, { id: "asc" }],
+    orderBy: f.status === "CLOSED" ? [{ closedAt: "desc" }, { id: "desc" }] : [{ status: "asc" }, { responseDueAt: "asc" }, { id: "asc" }],
     take: limit,
     select: { ...listSelect, customer: { select: { legalName: true } }, assignedTo: { select: { name: true } } },
   });

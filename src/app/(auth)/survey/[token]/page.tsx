@@ -52,8 +52,10 @@ export default async function SurveyPage({ params, searchParams }: { params: Pro
         <ul className="flex flex-wrap gap-2">
           {SURVEY_SCORES.map((s) => (
             <li key={s}>
+              {/* Never prefetched: opening a score link records it. */}
               <Link
                 href={`/survey/${token.data}?score=${s}`}
+                prefetch={false}
                 aria-current={survey.score === s ? "true" : undefined}
                 className={`inline-flex min-w-20 justify-center rounded-md border px-3 py-2 text-sm no-underline ${survey.score === s ? "border-indigo-700 bg-indigo-700 text-white" : "border-slate-300 text-slate-700"}`}
               >

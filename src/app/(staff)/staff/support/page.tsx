@@ -6,7 +6,7 @@ import { QueueTable } from "@/components/support/TicketViews";
 import { buttonClass, Card } from "@/components/ui";
 import { requireStaff } from "@/server/auth/guards";
 import { getDb } from "@/server/db/client";
-import { ticketQueue } from "@/server/support/tickets/ticket-queries";
+import { deskTimeZone, ticketQueue } from "@/server/support/tickets/ticket-queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("supportTickets");
@@ -40,7 +40,7 @@ function Chip({ href, current, label }: { href: string; current: boolean; label:
 export default async function SupportQueuePage({ searchParams }: { searchParams: Promise<{ status?: string; urgency?: string }> }) {
   await requireStaff("SUPPORT");
   const filter = ZTicketQueueFilter.parse(await searchParams);
-  const queue = await ticketQueue(getDb(), filter, new Date());
+  const [queue, timeZone] = await Promise.all([ticketQueue(getDb(), filter, new Date()), deskTimeZone(getDb())]);
   const t = await getTranslations("supportTickets");
   return (
     <div className="flex flex-col gap-4">
@@ -78,10 +78,11 @@ export default async function SupportQueuePage({ searchParams }: { searchParams:
             <h2 id="about-to-breach" className="mb-2 text-red-800">
               {t("aboutToBreach", { count: queue.aboutToBreach.length })}
             </h2>
-            <QueueTable tickets={queue.aboutToBreach} empty="" testId="queue-breaching" />
+            <QueueTable tickets={queue.aboutToBreach} empty="" testId="queue-breaching" timeZone={timeZone} />
           </section>
         ) : null}
-        <QueueTable tickets={queue.rest} empty={queue.aboutToBreach.length > 0 ? t("nothingElse") : t("queueEmpty")} testId="queue-rest" />
+        <QueueTable tickets={queue.rest} empty={queue.aboutToBreach.length > 0 ? t("nothingElse") : t("queueEmpty")} testId="queue-rest" timeZone={timeZone} />
+        <p className="mt-2 text-xs text-slate-500">{t("timesIn", { timeZone })}</p>
       </Card>
     </div>
   );

@@ -6,7 +6,7 @@ import { PortalTicketList } from "@/components/support/TicketViews";
 import { Card } from "@/components/ui";
 import { requireCustomer } from "@/server/auth/guards";
 import { getDb } from "@/server/db/client";
-import { customerTicketList } from "@/server/support/tickets/ticket-queries";
+import { customerTicketList, deskTimeZone } from "@/server/support/tickets/ticket-queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("supportTickets");
@@ -16,13 +16,13 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The company's support tickets, and a new one. */
 export default async function PortalTicketsPage() {
   const user = await requireCustomer();
-  const tickets = await customerTicketList(getDb(), user.customerId, new Date());
+  const [tickets, timeZone] = await Promise.all([customerTicketList(getDb(), user.customerId, new Date()), deskTimeZone(getDb())]);
   const t = await getTranslations("supportTickets");
   return (
     <div className="flex flex-col gap-4">
       <Card level={1} title={t("title")}>
         <p className="mb-4 text-sm text-slate-600">{t("intro")}</p>
-        <PortalTicketList tickets={tickets} />
+        <PortalTicketList tickets={tickets} timeZone={timeZone} />
       </Card>
       <Card title={t("new")}>
         <NewTicketForm action={openTicketAction} />

@@ -9,7 +9,7 @@ import { Alert, Card } from "@/components/ui";
 import { UUID_RE } from "@/domain/shared/row-ids";
 import { requireCustomer } from "@/server/auth/guards";
 import { getDb } from "@/server/db/client";
-import { ticketDetail } from "@/server/support/tickets/ticket-queries";
+import { deskTimeZone, ticketDetail } from "@/server/support/tickets/ticket-queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("supportTickets");
@@ -24,6 +24,7 @@ export default async function PortalTicketPage({ params, searchParams }: { param
   const ticket = await ticketDetail(getDb(), { side: "CUSTOMER", customerId: user.customerId }, ticketId, new Date());
   if (!ticket) notFound();
   const { opened } = await searchParams;
+  const timeZone = await deskTimeZone(getDb());
   const t = await getTranslations("supportTickets");
   const format = await getFormatter();
   return (
@@ -36,15 +37,15 @@ export default async function PortalTicketPage({ params, searchParams }: { param
           {t("openedConfirmation", {
             reference: ticket.reference,
             promise: t(`promise.${ticket.urgency}`),
-            due: format.dateTime(new Date(ticket.responseDueAt), { dateStyle: "full", timeStyle: "short" }),
+            due: format.dateTime(new Date(ticket.responseDueAt), { dateStyle: "full", timeStyle: "short", timeZone }),
           })}
         </Alert>
       ) : null}
       <Card level={1} title={`${ticket.reference} · ${ticket.subject}`}>
         <div className="mb-4">
-          <TicketFacts ticket={ticket} />
+          <TicketFacts ticket={ticket} timeZone={timeZone} />
         </div>
-        <TicketConversation ticket={ticket} reader="CUSTOMER" />
+        <TicketConversation ticket={ticket} reader="CUSTOMER" timeZone={timeZone} />
       </Card>
       <Card title={t("reply")}>
         <TicketReplyForm action={customerTicketReplyAction} ticketId={ticket.id} closed={ticket.status === "CLOSED"} hint={t("customerReplyHint")} />

@@ -11,7 +11,7 @@ import { Alert, Card } from "@/components/ui";
 import { UUID_RE } from "@/domain/shared/row-ids";
 import { requireStaff } from "@/server/auth/guards";
 import { getDb } from "@/server/db/client";
-import { ticketDetail, ticketStaffOptions } from "@/server/support/tickets/ticket-queries";
+import { deskTimeZone, ticketDetail, ticketStaffOptions } from "@/server/support/tickets/ticket-queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("supportTickets");
@@ -23,7 +23,7 @@ export default async function StaffTicketPage({ params, searchParams }: { params
   const staff = await requireStaff("SUPPORT");
   const { ticketId } = await params;
   if (!UUID_RE.test(ticketId)) notFound();
-  const [ticket, options] = await Promise.all([ticketDetail(getDb(), { side: "STAFF" }, ticketId, new Date()), ticketStaffOptions(getDb())]);
+  const [ticket, options, timeZone] = await Promise.all([ticketDetail(getDb(), { side: "STAFF" }, ticketId, new Date()), ticketStaffOptions(getDb()), deskTimeZone(getDb())]);
   if (!ticket) notFound();
   const { opened } = await searchParams;
   const t = await getTranslations("supportTickets");
@@ -40,7 +40,7 @@ export default async function StaffTicketPage({ params, searchParams }: { params
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="flex min-w-0 flex-col gap-4">
           <Card level={1} title={`${ticket.reference} · ${ticket.subject}`}>
-            <TicketConversation ticket={ticket} reader="STAFF" />
+            <TicketConversation ticket={ticket} reader="STAFF" timeZone={timeZone} />
           </Card>
           <Card title={t("reply")}>
             <TicketReplyForm action={staffTicketReplyAction} ticketId={ticket.id} closed={ticket.status === "CLOSED"} hint={t("staffReplyHint", { email: ticket.requesterEmail })} />
@@ -49,7 +49,7 @@ export default async function StaffTicketPage({ params, searchParams }: { params
         </div>
         <aside className="flex flex-col gap-4">
           <Card title={t("details")}>
-            <TicketFacts ticket={ticket} staff />
+            <TicketFacts ticket={ticket} timeZone={timeZone} staff />
           </Card>
           <Card title={t("handling")}>
             <StaffTicketControls ticket={ticket} staff={options} meId={staff.id} />
