@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { E2E_ACCESS_QUESTION, E2E_ACCESS_SLUG } from "./fixtures/access";
+import { E2E_SUPPORT_TECH } from "./fixtures/support-tickets";
 import { E2E_TERMS_PENDING_CUSTOMER } from "./fixtures/totp";
 import { fixture, PASSWORD, showInLanguage, signIn } from "./support";
 
@@ -288,4 +289,26 @@ test("the header: one row at 1280 px, a Menu button at 390 px, the current page 
     }
   }
   await customer.context().close();
+});
+
+// Support tickets (issue 18): the fixture gives Dupont one ticket, so every page has something to show.
+test("every support ticket page: the customer's, the technician's, and a survey link that is not one", async ({ page, browser, baseURL }) => {
+  test.setTimeout(300_000);
+  await signIn(page, "claire@dupont.example");
+  await page.goto("/portal/support/tickets");
+  const ticket = await page.locator('main a[href^="/portal/support/tickets/"]').first().getAttribute("href");
+  await checkPages(page, ["/portal/support/tickets", ticket ?? "/portal/support/tickets", "/survey/not-a-survey-link-0000000000"]);
+  const staff = await (await browser.newContext({ baseURL })).newPage();
+  await signIn(staff, E2E_SUPPORT_TECH);
+  await staff.goto("/staff/support?status=all");
+  const staffTicket = await staff.locator('main a[href^="/staff/support/tickets/"]:not([href$="/new"])').first().getAttribute("href");
+  await checkPages(staff, [
+    "/staff/support",
+    "/staff/support?status=all&urgency=URGENT",
+    "/staff/support/tickets/new",
+    `/staff/support/tickets/new?customerId=${dupont().customerId}`,
+    "/staff/support/surveys",
+    staffTicket ?? "/staff/support",
+  ]);
+  await staff.context().close();
 });

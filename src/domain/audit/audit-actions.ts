@@ -86,6 +86,12 @@ export const AUDIT_ACTIONS = [
   "support_inbound_email.dismissed",
   "support_inbound_email.released",
   "support_settings.updated",
+  // Support tickets (issue 18)
+  "support_ticket.assigned",
+  "support_ticket.closed",
+  "support_ticket.opened",
+  "support_ticket.reopened",
+  "support_ticket.replied",
   "webhook_delivery.replayed",
   "webhook_endpoint.created",
   "webhook_endpoint.disabled",
@@ -119,6 +125,8 @@ export function auditTargetHref(targetType: string | null, targetId: string | nu
       return id && `/staff/messages/${id}`;
     case "inbound_email":
       return id && `/staff/support/inbox/${id}`;
+    case "support_ticket":
+      return id && `/staff/support/tickets/${id}`;
     case "payment":
       return customerId ? `/staff/payments?customerId=${encodeURIComponent(customerId)}` : "/staff/payments";
     case "api_token":

@@ -54,8 +54,12 @@ export type EmailMessage =
   | { template: "supportAcknowledgement"; params: { reference: string; subject: string; urgency: "REGULAR" | "URGENT"; link: string } }
   /** Support e-mail intake: to a sender who is not an authorised contact; the message waits for staff. */
   | { template: "supportSenderNotRecognised"; params: { subject: string; link: string } }
-  /** Support e-mail intake: to the ticket's assignee (or the desk) when the customer replied by e-mail. */
-  | { template: "supportCustomerReplied"; params: { reference: string; subject: string; link: string } };
+  /** To the ticket's assignee (or the desk) when the customer replied, by e-mail or in the portal: a link and the reference only. */
+  | { template: "supportCustomerReplied"; params: { reference: string; subject: string; link: string } }
+  /** To the requester: a staff reply with its text; "[T-n]" in the subject threads an answer by e-mail back to the ticket. */
+  | { template: "supportTicketReply"; params: { reference: string; subject: string; reply: string; link: string } }
+  /** To the requester when a ticket closes: one link per score 1-5 (one click answers), `link` opens the survey. */
+  | { template: "supportSurvey"; params: { reference: string; subject: string; link: string; scoreLinks: string[] } };
 
 /**
  * Answers written by a machine to a message (RFC 3834): sent with `Auto-Submitted: auto-replied`, so
@@ -126,6 +130,9 @@ function valuesOf(message: EmailMessage, locale: Locale, productName: string): R
     case "supportSenderNotRecognised":
       return { subject: message.params.subject, productName };
     case "supportCustomerReplied":
+    // The reply's text and the score links are rendered apart (renderEmail), never as ICU values.
+    case "supportTicketReply":
+    case "supportSurvey":
       return { reference: message.params.reference, subject: message.params.subject, productName };
     default: {
       if ("autopayMethod" in message.params) {
@@ -162,11 +169,17 @@ export function renderEmail(
   // A renewal that autopay will charge says so, and with what, instead of asking to pay it.
   const autopay = message.template === "renewalInvoice" && Boolean(message.params.autopayMethod);
   const paragraphs = [t(`${key}.intro`, values), autopay ? t("email.renewalInvoice.actionAutopay", values) : t(`${key}.action`, values)];
+  // A staff reply carries its text (between the intro and what to do); a survey, its five one-click scores.
+  if (message.template === "supportTicketReply") paragraphs.splice(1, 0, message.params.reply);
+  const scores = message.template === "supportSurvey" ? message.params.scoreLinks.map((href, i) => ({ href, label: t("email.supportSurvey.score", { score: i + 1 }) })) : [];
   const footer = t(`${key}.footer`, values);
   const cta = t(`${key}.button`, values);
 
-  const text = [...paragraphs, link, "", footer].join("\n\n");
-  const escaped = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n");
+  const text = [...paragraphs, ...scores.map((s) => `${s.label}: ${s.href}`), link, "", footer].join("\n\n");
+  const escaped = [
+    ...paragraphs.map((p) => (message.template === "supportTicketReply" ? `<p style="white-space:pre-wrap">${escapeHtml(p)}</p>` : `<p>${escapeHtml(p)}</p>`)),
+    ...(scores.length > 0 ? [`<p>${scores.map((s) => `<a href="${escapeHtml(s.href)}" style="display:inline-block;border:1px solid #4338ca;color:#4338ca;padding:8px 12px;border-radius:6px;margin:0 4px 4px 0;text-decoration:none">${escapeHtml(s.label)}</a>`).join("")}</p>`] : []),
+  ].join("\n");
   const html = `<!doctype html>
 <html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="font-family:system-ui,sans-serif;color:#1e293b;max-width:560px;margin:auto;padding:24px">

@@ -39,10 +39,21 @@ export default async function StaffLayout({ children }: { children: ReactNode })
       ],
     });
   }
-  if (staffMayAct(user.staffRoles, ["ADMIN"])) {
+  // Support tickets (issue 18): the queue, a phone call written down, what customers said of closed
+  // tickets. Support staff get their own menu; admins, who stand in for them, find the same links in
+  // the Administration menu: a fourth menu would break their one-row header in French.
+  const support = [
+    { href: "/staff/support", label: t("staff.nav.supportQueue") },
+    { href: "/staff/support/tickets/new", label: t("staff.nav.supportNewTicket") },
+    { href: "/staff/support/surveys", label: t("staff.nav.supportSurveys") },
+  ];
+  const admin = staffMayAct(user.staffRoles, ["ADMIN"]);
+  if (!admin && staffMayAct(user.staffRoles, ["SUPPORT"])) nav.push({ label: t("staff.nav.support"), items: support });
+  if (admin) {
     nav.push({
       label: t("staff.nav.admin"),
       items: [
+        ...support,
         { href: "/staff/outbox", label: t("staff.nav.outbox") },
         { href: "/staff/audit", label: t("staff.nav.audit") },
         { href: "/staff/api-tokens", label: t("staff.nav.apiTokens") },
