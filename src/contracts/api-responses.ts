@@ -23,6 +23,7 @@ export { type ApiBody, apiResponseRegistry, type Wire } from "./api-response-par
 // Billing runs, previews and timelines; online payments and refunds: their own files, one registry.
 export * from "./api-responses-automation";
 export * from "./api-responses-payments";
+export * from "./api-responses-support";
 
 /** The body of every answer of /api/v1, one registered schema per OpenAPI component (see api-response-parts.ts). */
 export const ZApiSite = named(

@@ -5,6 +5,7 @@ import { ZCreateDraftInvoiceInput, ZCreateProductInput, ZCreatePurchaseOrderInpu
 import { ZApiBillingPreviewQuery, ZBillingRunListQuery, ZStartBillingRunInput } from "@/contracts/billing-runs";
 import { ZCreateCustomerInput, ZCreateSiteInput, ZUpdateCustomerInput } from "@/contracts/customers";
 import { ZRefundPaymentInput } from "@/contracts/refunds";
+import { ZApiOpenTicketInput, ZTicketApiListQuery } from "@/contracts/api-support";
 
 /**
  * The OpenAPI 3.1 document of /api/v1, generated from the very zod schemas the routes validate with
@@ -12,7 +13,7 @@ import { ZRefundPaymentInput } from "@/contracts/refunds";
  * cannot drift from the behaviour. operationIds are part of the contract: generated clients name
  * their methods after them, so never rename one.
  */
-type Tag = "Customers" | "Products" | "Subscriptions" | "Purchase orders" | "Invoices" | "Credit notes" | "Payments" | "Billing runs";
+type Tag = "Customers" | "Products" | "Subscriptions" | "Purchase orders" | "Invoices" | "Credit notes" | "Payments" | "Billing runs" | "Support";
 
 export interface ApiOperation {
   operationId: string;
@@ -38,6 +39,7 @@ const TAGS: Record<Tag, string> = {
   "Credit notes": "Credit notes across all invoices",
   Payments: "Payments across all invoices, collected online or recorded by staff, and their refunds",
   "Billing runs": "The daily billing: renewal invoices, reminders, suspensions and terminations",
+  Support: "Support tickets under SLA clocks, prepaid hour banks and the time logged against them",
 };
 
 const PAGED = "Paged with cursors: `limit` (1-100, default 25), then `starting_after` the last id you have for the next page or `ending_before` the first id for the previous one; `has_more` says whether more objects lie beyond. An id that names no object of this list is a 400.";
@@ -71,6 +73,9 @@ export const API_OPERATION_LIST: ApiOperation[] = [
   { operationId: "startBillingRun", method: "post", path: "/billing-runs", tag: "Billing runs", summary: "Start a billing run", description: "Queues the billing of `asOf` (each customer's own day) and starts it; poll the run for its counts. One run at a time: 409 BILLING_RUN_IN_PROGRESS. A date after today is 422 AS_OF_IN_FUTURE unless the server runs with COMPTOIR_TEST_CLOCK=1. `dryRun` counts what would happen and changes nothing.", body: ZStartBillingRunInput, response: R.ZApiBillingRun, created: true },
   { operationId: "previewBilling", method: "get", path: "/billing-preview", tag: "Billing runs", summary: "Preview the coming days", description: "What billing runs from today to `days` days ahead would do if nobody paid meanwhile: renewal invoices, period starts, reminders, suspensions and terminations, per day and per customer. Changes nothing.", query: ZApiBillingPreviewQuery, response: R.ZApiBillingPreview },
   { operationId: "getBillingRun", method: "get", path: "/billing-runs/{runId}", tag: "Billing runs", summary: "Get a billing run", description: "A run's status, counts so far and the customers it could not bill.", response: R.ZApiBillingRun },
+  { operationId: "listTickets", method: "get", path: "/tickets", tag: "Support", summary: "List support tickets", description: `Tickets newest first, optionally of one customer or one status. ${PAGED}`, query: ZTicketApiListQuery, response: R.ZApiTicketPage },
+  { operationId: "openTicket", method: "post", path: "/tickets", tag: "Support", summary: "Open a support ticket", description: "Opens a ticket for a customer, as staff do for a phone call: the requester is one of the customer's portal users (`requesterId`) or an address (`requesterEmail`), exactly one. The response deadline is computed on the desk's business-hours calendar and the support staff are told. An unknown customer or requester is a 400 naming the field.", body: ZApiOpenTicketInput, response: R.ZApiTicketWithMessages, created: true },
+  { operationId: "getTicket", method: "get", path: "/tickets/{ticketId}", tag: "Support", summary: "Get a ticket with its messages", description: "One ticket, its SLA clock and its messages, oldest first.", response: R.ZApiTicketWithMessages },
   { operationId: "listCreditNotes", method: "get", path: "/credit-notes", tag: "Credit notes", summary: "List credit notes", description: `Credit notes, newest first, optionally of one customer. ${PAGED}`, query: ZByCustomerQuery, response: R.ZApiCreditNotePage },
   { operationId: "listPayments", method: "get", path: "/payments", tag: "Payments", summary: "List payments", description: `Payments, newest received first, optionally of one customer. ${PAGED}`, query: ZByCustomerQuery, response: R.ZApiPaymentPage },
   { operationId: "getPayment", method: "get", path: "/payments/{paymentId}", tag: "Payments", summary: "Get a payment with its refunds", description: "One payment: how it was collected (`checkoutId` and `provider` for a payment made online), how much of it was refunded, and each refund.", response: R.ZApiPaymentDetail },

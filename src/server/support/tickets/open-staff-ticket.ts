@@ -4,12 +4,13 @@ import { type RequestContext, recordAudit } from "@/server/audit/audit-repositor
 import type { StaffActor } from "@/server/auth/actor";
 import type { RootDb } from "@/server/db/types";
 import { openTicketWithin } from "@/server/support/tickets/open-ticket";
-import { findCompanyUser, findCustomerName } from "@/server/support/tickets/ticket-repository";
+import { findCompanyUser, findCustomerName, isStaffUser } from "@/server/support/tickets/ticket-repository";
 
 /**
  * Support staff write down a phone call as a ticket of the caller's company: the requester is one of
  * the company's users (checked to belong to it) or just an e-mail address. The first message is what
- * the caller said, written by staff; the SLA clock starts when the call came in (now).
+ * the caller said, written by staff; the SLA clock starts when the call came in (now). The API opens
+ * tickets the same way (an integration's e-mail or phone system).
  */
 export async function openStaffTicket(db: RootDb, actor: StaffActor, input: TOpenStaffTicketInput, ctx: RequestContext, now: Date): Promise<{ ticketId: string; number: number; responseDueAt: Date }> {
   return db.$transaction(async (tx) => {
@@ -28,7 +29,8 @@ export async function openStaffTicket(db: RootDb, actor: StaffActor, input: TOpe
         requesterId: requester?.id ?? null,
         requesterEmail: requester?.email ?? input.requesterEmail ?? "",
         authorKind: "STAFF",
-        authorId: actor.id,
+        // Through the API the actor is a token, not a person: the message then has no author account.
+        authorId: (await isStaffUser(tx, actor.id)) ? actor.id : null,
         receivedAt: now,
       },
       now,

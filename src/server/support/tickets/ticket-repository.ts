@@ -118,6 +118,7 @@ export function findTicketDetail(db: Db, ticketId: string) {
       ...listSelect,
       source: true,
       customerId: true,
+      requesterId: true,
       requesterEmail: true,
       assignedToId: true,
       closedAt: true,
@@ -171,4 +172,9 @@ export async function requesterLocale(db: Db, ticket: Pick<TicketRow, "requester
     if (user) return user.locale;
   }
   return (await db.customer.findUnique({ where: { id: ticket.customerId }, select: { locale: true } }))?.locale ?? "en";
+}
+
+/** Whether `id` is a staff user's (an API token acts under its own id, which no message may name as author). */
+export async function isStaffUser(db: Db, id: string): Promise<boolean> {
+  return (await db.user.count({ where: { id, kind: "STAFF" } })) > 0;
 }
