@@ -49,7 +49,9 @@ export type DomainErrorCode =
   // Access requests (issue 17)
   | "ACCESS_REQUEST_INCOMPLETE"
   | "ACCESS_REQUEST_CLOSED"
-  | "ACCESS_REQUESTS_THROTTLED";
+  | "ACCESS_REQUESTS_THROTTLED"
+  // Support hour banks (issue 18)
+  | "HOUR_BANK_NO_TIERS";
 
 export class DomainError extends Error {
   constructor(

@@ -49,7 +49,13 @@ export type EmailMessage =
   | { template: "accessRequestResume"; params: { name: string; link: string } }
   | { template: "accessRequestRejected"; params: { companyName: string; reason: string; link: string } }
   /** Support (issue 18): to the support staff who must answer a new ticket, with its response deadline. */
-  | { template: "supportTicketOpened"; params: { reference: string; subject: string; urgency: "REGULAR" | "URGENT"; responseDueAt: Date; link: string } };
+  | { template: "supportTicketOpened"; params: { reference: string; subject: string; urgency: "REGULAR" | "URGENT"; responseDueAt: Date; link: string } }
+  /** Hour banks (issue 18): a bank's invoice or one billing support time, with its PDF. */
+  | { template: "supportInvoice"; params: InvoiceParams }
+  /** To a ticket's requester after each intervention: when, the time charged and the bank left (already formatted). */
+  | { template: "supportIntervention"; params: { reference: string; subject: string; workDate: string; charged: string; balance: string; link: string } }
+  /** To the company's primary contact when its banks cross a threshold of use (80 %, 95 %). */
+  | { template: "supportLowBalance"; params: { companyName: string; percent: string; remaining: string; link: string } };
 
 export interface RenderedEmail {
   subject: string;
@@ -90,7 +96,9 @@ function valuesOf(message: EmailMessage, locale: Locale, productName: string): R
       const { link: _link, ...values } = message.params;
       return { ...values, productName };
     }
-    case "contactAdded": {
+    case "contactAdded":
+    case "supportIntervention":
+    case "supportLowBalance": {
       const { link: _link, ...rest } = message.params;
       return { ...rest, productName };
     }
