@@ -207,3 +207,43 @@ export async function invoiceEmailFacts(db: Db, invoiceId: string) {
 export function customerSupportFacts(db: Db, customerId: string) {
   return db.customer.findUnique({ where: { id: customerId }, select: { id: true, legalName: true, currency: true, timeZone: true, locale: true } });
 }
+
+/** The customer's banks, oldest first, with their invoice number and what each has left. */
+export async function customerBanks(db: Db, customerId: string) {
+  const rows = await db.$queryRaw<{ id: string; purchased_at: Date; hours: number; rate_minor: bigint; total_minor: bigint; currency: string; invoice_id: string; invoice_number: string | null; used: bigint }[]>`
+    SELECT b.id::text, b.purchased_at, b.hours, b.rate_minor, b.total_minor, b.currency, b.invoice_id::text, i.number AS invoice_number,
+           COALESCE((SELECT SUM(d.minutes) FROM hour_bank_draws d WHERE d.bank_id = b.id), 0)::bigint AS used
+    FROM hour_banks b JOIN invoices i ON i.id = b.invoice_id
+    WHERE b.customer_id = ${customerId}::uuid
+    ORDER BY b.purchased_at, b.id`;
+  return rows.map((r) => ({
+    id: r.id,
+    purchasedAt: r.purchased_at,
+    hours: r.hours,
+    rateMinor: minorFromDb(r.rate_minor),
+    totalMinor: minorFromDb(r.total_minor),
+    currency: r.currency,
+    invoiceId: r.invoice_id,
+    invoiceNumber: r.invoice_number,
+    usedMinutes: Number(r.used),
+  }));
+}
+
+/** The customer's latest time entries (newest work first), with what a page shows of each. */
+export function customerEntries(db: Db, customerId: string, limit = 200) {
+  return db.supportTimeEntry.findMany({
+    where: { customerId },
+    orderBy: [{ workDate: "desc" }, { createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+    include: { ticket: { select: { number: true, subject: true } }, technician: { select: { name: true } }, billedInvoice: { select: { number: true } } },
+  });
+}
+
+/** Minutes drawn from banks per work date, for the consumption chart (all of them, summed by the database). */
+export async function bankUsePerDay(db: Db, customerId: string): Promise<{ on: Date; minutes: number }[]> {
+  const rows = await db.$queryRaw<{ on: Date; minutes: bigint }[]>`
+    SELECT work_date AS on, SUM(bank_minutes)::bigint AS minutes FROM support_time_entries
+    WHERE customer_id = ${customerId}::uuid AND bank_minutes > 0
+    GROUP BY work_date ORDER BY work_date`;
+  return rows.map((r) => ({ on: r.on, minutes: Number(r.minutes) }));
+}
