@@ -1,4 +1,5 @@
 import { addDays, todayIn } from "@/domain/billing/calendar-date";
+import { isLocale } from "@/domain/i18n/locales";
 import { DomainError } from "@/domain/shared/domain-error";
 import { bankPrice, tierProblem } from "@/domain/support/hour-bank";
 import type { TBuyHourBankInput } from "@/contracts/support-banks";
@@ -8,6 +9,7 @@ import { draftLines } from "@/server/billing/create-draft-invoice";
 import { insertDraftInvoice } from "@/server/billing/invoice-repository";
 import { issueInvoiceInTransaction } from "@/server/billing/issue-invoice";
 import type { RootDb } from "@/server/db/types";
+import { translatorFor } from "@/server/i18n/translator";
 import { emailSupportInvoice } from "@/server/support/banks/email-support-invoice";
 import {
   customerSupportFacts,
@@ -53,7 +55,9 @@ export async function purchaseHourBank(db: RootDb, actor: StaffActor, input: TBu
     if (tierProblem(tiers)) throw new DomainError("HOUR_BANK_NO_TIERS", { field: "productId", currency: customer.currency });
     const { rateMinor, totalMinor } = bankPrice(input.hours, tiers);
 
-    const [line] = draftLines([{ description: `Support hour bank: ${input.hours} h`, quantity: String(input.hours), unitAmountMinor: rateMinor, taxRateBp: product.taxRateBp, productId: product.id }]);
+    // The line reads in the customer's language, as the rest of their invoice.
+    const t = translatorFor(isLocale(customer.locale) ? customer.locale : "fr");
+    const [line] = draftLines([{ description: t("supportBanks.invoiceLines.bank", { hours: input.hours }), quantity: String(input.hours), unitAmountMinor: rateMinor, taxRateBp: product.taxRateBp, productId: product.id }]);
     const { id: invoiceId } = await insertDraftInvoice(tx, { customerId: customer.id, currency: customer.currency, notes: "", createdById: actor.id, createdAt: now, lines: line ? [line] : [] });
     const issueDate = todayIn(customer.timeZone, now);
     const { number } = await issueInvoiceInTransaction(tx, actor, invoiceId, now, { issueDate, dueDate: addDays(issueDate, BANK_PAYMENT_DAYS) });
