@@ -18,9 +18,11 @@ export interface ConsumptionPoint {
 export function consumptionSeries(purchases: readonly DatedMinutes[], draws: readonly DatedMinutes[]): ConsumptionPoint[] {
   const days = new Map<string, { used: number; bought: number }>();
   const at = (on: string) => {
-    let d = days.get(on);
-    if (!d) days.set(on, (d = { used: 0, bought: 0 }));
-    return d;
+    const known = days.get(on);
+    if (known) return known;
+    const fresh = { used: 0, bought: 0 };
+    days.set(on, fresh);
+    return fresh;
   };
   for (const p of purchases) at(p.on).bought += p.minutes;
   for (const d of draws) at(d.on).used += d.minutes;

@@ -50,7 +50,7 @@ export async function purchaseHourBank(db: RootDb, actor: StaffActor, input: TBu
       return { bankId: existing.id, invoiceId: existing.invoiceId, invoiceNumber: existing.invoice.number ?? "", hours: existing.hours, totalMinor: Number(existing.totalMinor), currency: existing.currency, created: false };
     }
     const product = await findBankProduct(tx, input.productId);
-    if (!product || !product.active) throw new DomainError("NOT_FOUND", { entity: "product", field: "productId" });
+    if (!product?.active) throw new DomainError("NOT_FOUND", { entity: "product", field: "productId" });
     const tiers = product.tiers.filter((t) => t.currency === customer.currency);
     if (tierProblem(tiers)) throw new DomainError("HOUR_BANK_NO_TIERS", { field: "productId", currency: customer.currency });
     const { rateMinor, totalMinor } = bankPrice(input.hours, tiers);

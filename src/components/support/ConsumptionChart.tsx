@@ -1,0 +1,32 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import type { ConsumptionPointDto } from "@/contracts/support-banks";
+
+/** Bought steps up at each purchase; used climbs with each intervention: the gap is the balance. */
+const COLORS = { bought: "#4f46e5", used: "#f59e0b" };
+
+/**
+ * Support hours over time (ADR 0018): an image whose label is the one-sentence summary the page
+ * prints above it; the same numbers are in the table under it, so nobody depends on the picture.
+ */
+export function ConsumptionChart({ points, summary }: { points: ConsumptionPointDto[]; summary: string }) {
+  const t = useTranslations("supportBanks.portal");
+  const locale = useLocale();
+  const dayLabel = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" });
+  const data = points.map((p) => ({ ...p, label: dayLabel.format(new Date(`${p.on}T00:00:00Z`)) }));
+  return (
+    <figure role="img" aria-label={summary} className="h-64 w-full sm:h-72" data-testid="consumption-chart">
+      <LineChart data={data} responsive style={{ width: "100%", height: "100%" }} margin={{ top: 8, right: 8, bottom: 8, left: 0 }} accessibilityLayer={false}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="label" tick={{ fontSize: 12 }} interval="preserveStartEnd" />
+        <YAxis allowDecimals tick={{ fontSize: 12 }} width={40} />
+        <Tooltip />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Line type="stepAfter" dataKey="boughtHours" name={t("chartBought")} stroke={COLORS.bought} strokeWidth={2} dot={false} isAnimationActive={false} />
+        <Line type="monotone" dataKey="usedHours" name={t("chartUsed")} stroke={COLORS.used} strokeWidth={2} dot isAnimationActive={false} />
+      </LineChart>
+    </figure>
+  );
+}
