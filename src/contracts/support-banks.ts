@@ -171,3 +171,10 @@ export interface TechnicianChoiceDto {
   id: string;
   name: string;
 }
+
+/** An hour-bank product's tiers in one currency, and its hourly rate there (the one-off price), for the catalogue form. */
+export interface HourBankTiersDto {
+  currency: string;
+  tiers: { fromHours: number; rateMinor: number }[];
+  hourlyRateMinor: number | null;
+}

@@ -162,3 +162,21 @@ describe("support hour banks", () => {
     expect(await db.supportTimeEntry.count({ where: { customerId: c.customer.id } })).toBe(0);
   });
 });
+
+describe("hour bank tiers in the catalogue", () => {
+  it("saves a currency's tiers from the form, refuses a list that gets dearer or skips 1 h, and audits the change", async () => {
+    const { ZHourBankTiersForm } = await import("@/contracts/support-banks");
+    const { setHourBankTiers } = await import("@/server/support/banks/set-hour-bank-tiers");
+    const product = await bankProduct();
+    const staff = await makeStaff(["BILLING"]);
+    const form = (rows: [string, string][]) => ZHourBankTiersForm.parse({ productId: product.id, currency: "CAD", tiers: JSON.stringify(rows.map(([fromHours, rate]) => ({ fromHours, rate }))) });
+    expect(await codeOf(setHourBankTiers(db, staff, form([["1", "100"], ["10", "110"]]), NOW))).toBe("VALIDATION_FAILED");
+    expect(await codeOf(setHourBankTiers(db, staff, form([["5", "100"]]), NOW))).toBe("VALIDATION_FAILED");
+    expect(ZHourBankTiersForm.safeParse({ productId: product.id, currency: "CAD", tiers: JSON.stringify([{ fromHours: "x", rate: "1" }]) }).success).toBe(false);
+    await setHourBankTiers(db, staff, form([["1", "130,00"], ["20", "115.50"]]), NOW);
+    const tiers = await db.hourBankTier.findMany({ where: { productId: product.id, currency: "CAD" }, orderBy: { fromHours: "asc" } });
+    expect(tiers.map((t) => [t.fromHours, Number(t.rateMinor)])).toEqual([[1, 13000], [20, 11550]]);
+    expect(await db.hourBankTier.count({ where: { productId: product.id, currency: "EUR" } })).toBe(3);
+    expect(await db.auditEvent.count({ where: { action: "hour_bank_tiers.updated", targetId: product.id } })).toBe(1);
+  });
+});
