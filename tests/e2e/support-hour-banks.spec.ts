@@ -41,8 +41,8 @@ test("billing sells a bank, a technician logs time, the customer sees the balanc
   await buy.getByLabel("Hours").fill("10");
   await expect(buy.getByTestId("bank-price")).toHaveText("Invoiced: 10 h at €95.00/h = €950.00 excl. tax, due in 30 days.");
   await buy.getByTestId("buy-hours").click();
-  await expect(billing.getByTestId("confirm-summary")).toHaveText(`Invoice ${E2E_SUPPORT_COMPANY} €950.00 excl. tax for 10 h of support, due in 30 days? A bank is non-refundable.`);
-  await billing.getByTestId("confirm-submit").click();
+  await expect(billing.locator("dialog[open]").getByTestId("confirm-summary")).toHaveText(`Invoice ${E2E_SUPPORT_COMPANY} €950.00 excl. tax for 10 h of support, due in 30 days? A bank is non-refundable.`);
+  await billing.locator("dialog[open]").getByTestId("confirm-submit").click();
   await expect(billing.getByTestId("hours-bought")).toContainText(/Invoice F\d{4}-\d{6} issued for 10 h/);
   await expect(billing.getByTestId("balance-bought")).toHaveText("10 h");
   await expect(billing.getByTestId("balance-left")).toHaveText("10 h");
@@ -114,17 +114,17 @@ test("training is never drawn from the bank: billing bills it now, one line on o
   await customerSupportPage(billing);
   await expect(billing.getByTestId("unbilled-time")).toHaveText("Not billed yet: 30 min");
   await billing.getByTestId("bill-support-time").click();
-  await expect(billing.getByTestId("confirm-summary")).toHaveText(
+  await expect(billing.locator("dialog[open]").getByTestId("confirm-summary")).toHaveText(
     `Issue ${E2E_SUPPORT_COMPANY} an invoice now for the support time no bank covered (30 min), one line per intervention? It is e-mailed to them and cannot be undone.`,
   );
-  await billing.getByTestId("confirm-submit").click();
+  await billing.locator("dialog[open]").getByTestId("confirm-submit").click();
   await expect(billing.getByTestId("support-billed")).toHaveText("1 invoice issued.");
   await expect(billing.getByTestId("unbilled-time")).toHaveText("Not billed yet: 0 min");
   const training = billing.getByTestId("entry-row").filter({ hasText: "Training" });
   await expect(training.getByTestId("entry-paid-by")).toHaveText(/^30 min billed on F\d{4}-\d{6}$/);
   // Pressed again, there is nothing left to bill.
   await billing.getByTestId("bill-support-time").click();
-  await billing.getByTestId("confirm-submit").click();
+  await billing.locator("dialog[open]").getByTestId("confirm-submit").click();
   await expect(billing.getByTestId("support-billed")).toHaveText("Nothing to bill: no invoice issued.");
 });
 

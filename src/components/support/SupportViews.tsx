@@ -56,13 +56,13 @@ export function HourBankTable({ banks, invoiceHrefBase }: { banks: HourBankDto[]
 }
 
 /** Every intervention: when, on which ticket, by whom, the time spent and charged, and how it was paid. */
-export function TimeEntryTable({ entries, currency, invoiceHrefBase, ticketHrefBase }: { entries: TimeEntryDto[]; currency: string; invoiceHrefBase: string; ticketHrefBase?: string }) {
+export function TimeEntryTable({ entries, currency, invoiceHrefBase, ticketHrefBase, emptyText }: { entries: TimeEntryDto[]; currency: string; invoiceHrefBase: string; ticketHrefBase?: string; emptyText?: string }) {
   const t = useTranslations("supportBanks");
   const locale = useLocale();
   return (
     <Table
       headers={[t("date"), t("ticket"), { label: t("technician"), className: "hidden md:table-cell" }, { label: t("spent"), className: "hidden sm:table-cell" }, t("charged"), t("paidBy")]}
-      empty={entries.length === 0 ? t("noEntries") : undefined}
+      empty={entries.length === 0 ? (emptyText ?? t("noEntries")) : undefined}
     >
       {entries.map((e) => {
         const travel = e.travelChargedMinutes > 0 || e.travelDistanceMinor > 0;

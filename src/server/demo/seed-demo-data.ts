@@ -3,7 +3,6 @@ import { hashPassword } from "@/server/auth/password-hashing";
 import { seedDemoCompany } from "@/server/demo/seed-demo-company";
 import { seedDemoCatalogue } from "@/server/demo/seed-demo-catalogue";
 import { seedDemoLedger } from "@/server/demo/seed-demo-ledger";
-import { seedDemoSupport } from "@/server/demo/seed-demo-support";
 
 interface DemoStaff {
   email: string;
@@ -109,6 +108,9 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date(), opt
   // The browser tests count Dupont's invoices and e-mails as they were before support existed; they skip it.
   if (first && caller && options.supportHistory !== false) {
     const requester = await db.user.findUniqueOrThrow({ where: { email: caller.email }, select: { id: true, email: true } });
+    // Loaded here, not at the top: the browser tests import this module for its constants, and the
+    // support use-cases pull in the e-mail catalogues (JSON) that their loader cannot import.
+    const { seedDemoSupport } = await import("@/server/demo/seed-demo-support");
     await seedDemoSupport(db, billing, technician, { id: first.id, requester }, bankProductId, now);
   }
   return { created: true };

@@ -51,7 +51,7 @@ export default async function PortalSupportPage() {
         </Card>
       ) : null}
       <Card title={t("entries")}>
-        <TimeEntryTable entries={overview.entries} currency={overview.currency} invoiceHrefBase="/portal/invoices" />
+        <TimeEntryTable entries={overview.entries} currency={overview.currency} invoiceHrefBase="/portal/invoices" emptyText={t("portal.noEntries")} />
       </Card>
       {hasBank ? (
         <Card title={t("banks")}>
