@@ -51,7 +51,7 @@ export function BuyHoursForm({ customerId, customerName, offers }: { customerId:
       <Field label={t("staff.hoursToBuy")} htmlFor="bank-hours" error={fieldError("hours")}>
         <input id="bank-hours" name="hours" type="number" inputMode="numeric" min={1} max={10000} step={1} required value={hours} onChange={(e) => setHours(e.target.value)} className={inputClass} />
       </Field>
-      <div className="flex flex-col gap-2 md:mt-7">
+      <div className="flex items-start md:mt-7">
         <ConfirmSubmit
           label={t("staff.buy")}
           summary={price ? t("staff.confirmBuy", { customer: customerName, total: money(price.totalMinor), hours: count }) : ""}

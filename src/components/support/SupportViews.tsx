@@ -36,17 +36,21 @@ export function HourBankTable({ banks, invoiceHrefBase }: { banks: HourBankDto[]
   const locale = useLocale();
   return (
     <Table
-      headers={[t("purchased"), t("hours"), { label: t("rate"), className: "hidden md:table-cell" }, { label: t("total"), className: "hidden md:table-cell" }, t("invoice"), t("left")]}
+      headers={[t("purchased"), { label: t("hours"), className: "hidden sm:table-cell" }, { label: t("rate"), className: "hidden md:table-cell" }, { label: t("total"), className: "hidden md:table-cell" }, t("invoice"), t("left")]}
       empty={banks.length === 0 ? t("noBanks") : undefined}
     >
       {banks.map((b) => (
         <tr key={b.id} data-testid="bank-row">
-          <Td className="whitespace-nowrap">{fmtDate(b.purchasedAt as CalendarDate, locale)}</Td>
-          <Td>{b.hours} h</Td>
+          <Td className="whitespace-nowrap">
+            {fmtDate(b.purchasedAt as CalendarDate, locale)}
+            {/* On a phone the hours bought go under the date. */}
+            <span className="block text-xs text-slate-500 sm:hidden">{b.hours} h</span>
+          </Td>
+          <Td className="hidden sm:table-cell">{b.hours} h</Td>
           <Td className="hidden whitespace-nowrap md:table-cell">{fmtMoney(b.rateMinor, b.currency, locale)}</Td>
           <Td className="hidden whitespace-nowrap md:table-cell">{fmtMoney(b.totalMinor, b.currency, locale)}</Td>
           <Td className="whitespace-nowrap">{b.invoiceNumber ? <Link href={`${invoiceHrefBase}/${b.invoiceId}`}>{b.invoiceNumber}</Link> : "—"}</Td>
-          <Td className="whitespace-nowrap" data-testid="bank-left">
+          <Td data-testid="bank-left">
             {formatMinutes(b.remainingMinutes)}
           </Td>
         </tr>
