@@ -15,8 +15,11 @@ export function ConsumptionChart({ points, summary }: { points: ConsumptionPoint
   const t = useTranslations("supportBanks.portal");
   const locale = useLocale();
   const dayLabel = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" });
-  // A time axis, so that a quiet fortnight takes the room of a fortnight, not of one step.
+  // A time axis, so that a quiet fortnight takes the room of a fortnight, not of one step; both
+  // lines start from nothing the day before the first purchase, so even one day draws two lines.
   const data = points.map((p) => ({ ...p, t: Date.parse(`${p.on}T00:00:00Z`) }));
+  const first = data[0];
+  if (first) data.unshift({ on: "", usedHours: 0, boughtHours: 0, t: first.t - 86_400_000 });
   return (
     <figure role="img" aria-label={summary} className="h-64 w-full sm:h-72" data-testid="consumption-chart">
       <LineChart data={data} responsive style={{ width: "100%", height: "100%" }} margin={{ top: 8, right: 8, bottom: 8, left: 0 }} accessibilityLayer={false}>
@@ -26,7 +29,7 @@ export function ConsumptionChart({ points, summary }: { points: ConsumptionPoint
         <Tooltip labelFormatter={(v) => dayLabel.format(new Date(Number(v)))} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         <Line type="stepAfter" dataKey="boughtHours" name={t("chartBought")} stroke={COLORS.bought} strokeWidth={2} dot={false} isAnimationActive={false} />
-        <Line type="linear" dataKey="usedHours" name={t("chartUsed")} stroke={COLORS.used} strokeWidth={2} dot isAnimationActive={false} />
+        <Line type="linear" dataKey="usedHours" name={t("chartUsed")} stroke={COLORS.used} strokeWidth={2} dot={false} isAnimationActive={false} />
       </LineChart>
     </figure>
   );
