@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import type { ConsumptionPointDto } from "@/contracts/support-banks";
 
-/** Bought steps up at each purchase; used climbs with each intervention: the gap is the balance. */
+/** Both are totals at the end of each day, so both step: bought at each purchase, used at each day of work; the gap is the balance. */
 const COLORS = { bought: "#4f46e5", used: "#f59e0b" };
 
 /**
@@ -29,7 +29,7 @@ export function ConsumptionChart({ points, summary }: { points: ConsumptionPoint
         <Tooltip labelFormatter={(v) => dayLabel.format(new Date(Number(v)))} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         <Line type="stepAfter" dataKey="boughtHours" name={t("chartBought")} stroke={COLORS.bought} strokeWidth={2} dot={false} isAnimationActive={false} />
-        <Line type="linear" dataKey="usedHours" name={t("chartUsed")} stroke={COLORS.used} strokeWidth={2} dot={false} isAnimationActive={false} />
+        <Line type="stepAfter" dataKey="usedHours" name={t("chartUsed")} stroke={COLORS.used} strokeWidth={2} dot={false} isAnimationActive={false} />
       </LineChart>
     </figure>
   );
