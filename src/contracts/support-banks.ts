@@ -144,6 +144,8 @@ export interface HourlyRateDto {
 
 export interface SupportOverviewDto {
   currency: string;
+  /** Today in the customer's time zone (the chart runs to it). */
+  today: string;
   balance: SupportBalanceDto;
   banks: HourBankDto[];
   entries: TimeEntryDto[];

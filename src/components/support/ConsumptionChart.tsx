@@ -11,15 +11,21 @@ const COLORS = { bought: "#4f46e5", used: "#f59e0b" };
  * Support hours over time (ADR 0018): an image whose label is the one-sentence summary the page
  * prints above it; the same numbers are in the table under it, so nobody depends on the picture.
  */
-export function ConsumptionChart({ points, summary }: { points: ConsumptionPointDto[]; summary: string }) {
+export function ConsumptionChart({ points, today, summary }: { points: ConsumptionPointDto[]; today: string; summary: string }) {
   const t = useTranslations("supportBanks.portal");
   const locale = useLocale();
   const dayLabel = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" });
-  // A time axis, so that a quiet fortnight takes the room of a fortnight, not of one step; both
-  // lines start from nothing the day before the first purchase, so even one day draws two lines.
-  const data = points.map((p) => ({ ...p, t: Date.parse(`${p.on}T00:00:00Z`) }));
+  // A time axis, so that a quiet fortnight takes the room of a fortnight, not of one step. Both lines
+  // start from nothing the day before the first purchase and run on, flat, to today: even a bank
+  // bought and used on one day draws two lines, and a quiet spell shows as one.
+  const DAY = 86_400_000;
+  const data = points.map((p) => ({ usedHours: p.usedHours, boughtHours: p.boughtHours, t: Date.parse(`${p.on}T00:00:00Z`) }));
   const first = data[0];
-  if (first) data.unshift({ on: "", usedHours: 0, boughtHours: 0, t: first.t - 86_400_000 });
+  const last = data.at(-1);
+  if (first && last) {
+    data.unshift({ usedHours: 0, boughtHours: 0, t: first.t - DAY });
+    data.push({ ...last, t: Math.max(Date.parse(`${today}T00:00:00Z`), last.t + DAY) });
+  }
   return (
     <figure role="img" aria-label={summary} className="h-64 w-full sm:h-72" data-testid="consumption-chart">
       <LineChart data={data} responsive style={{ width: "100%", height: "100%" }} margin={{ top: 8, right: 8, bottom: 8, left: 0 }} accessibilityLayer={false}>

@@ -13,7 +13,7 @@ import { ticketReference } from "@/server/support/tickets/notify-new-ticket";
  * and what it has left, the latest entries and how each was paid, and the consumption series. The
  * caller passes the company it is allowed to see (the portal: the signed-in user's, always).
  */
-export async function getSupportOverview(db: Db, customerId: string): Promise<SupportOverviewDto | null> {
+export async function getSupportOverview(db: Db, customerId: string, now: Date = new Date()): Promise<SupportOverviewDto | null> {
   const customer = await customerSupportFacts(db, customerId);
   if (!customer) return null;
   const [banks, entries, usePerDay, rate] = await Promise.all([
@@ -30,6 +30,7 @@ export async function getSupportOverview(db: Db, customerId: string): Promise<Su
   );
   return {
     currency: customer.currency,
+    today: todayIn(customer.timeZone, now),
     balance: { boughtMinutes, usedMinutes, remainingMinutes: boughtMinutes - usedMinutes },
     banks: banks.map((b) => ({ ...b, purchasedAt: todayIn(customer.timeZone, b.purchasedAt), remainingMinutes: b.hours * 60 - b.usedMinutes })),
     entries: entries.map((e) => ({

@@ -46,7 +46,7 @@ export default async function PortalSupportPage() {
           <p className="mb-2 text-sm text-slate-700" data-testid="chart-summary">
             {summary}
           </p>
-          <ConsumptionChart points={overview.consumption} summary={summary} />
+          <ConsumptionChart points={overview.consumption} today={overview.today} summary={summary} />
           <ConsumptionTable points={overview.consumption} />
         </Card>
       ) : null}
