@@ -11,7 +11,7 @@ async function signedIn(email, width) {
   await page.getByTestId("signed-in-as").waitFor({ state: "attached", timeout: 30000 });
   return page;
 }
-for (const width of [1280, 390]) {
+for (const width of [1280]) {
   const claire = await signedIn("claire@dupont.example", width);
   await claire.goto(`${base}/portal/support`);
   await claire.waitForTimeout(1000);

@@ -26,7 +26,7 @@ export default async function CataloguePage() {
               {p.kind === "SUPPORT_HOUR_BANK" ? (
                 <>
                   {" · "}
-                  <Link href={`/staff/catalogue/${p.id}`} data-testid="bank-tiers-link">
+                  <Link href={`/staff/catalogue/${p.id}`} className="underline" data-testid="bank-tiers-link">
                     {t("supportBanks.tiers.link")}
                   </Link>
                 </>
