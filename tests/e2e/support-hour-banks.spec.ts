@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { E2E_SUPPORT_COMPANY, E2E_SUPPORT_CUSTOMER, E2E_SUPPORT_TECHNICIAN, E2E_SUPPORT_TICKET_SUBJECT } from "./fixtures/totp";
 import { showInLanguage, signIn } from "./support";
@@ -8,6 +9,12 @@ import { showInLanguage, signIn } from "./support";
 
 async function signInPatiently(page: Page, email: string) {
   await signIn(page, email).catch(() => expect(page.getByTestId("signed-in-as")).toBeVisible({ timeout: 30_000 }));
+}
+
+/** No serious or critical axe violation on the page as it stands (forms filled, chart drawn). */
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 async function customerSupportPage(page: Page) {
@@ -21,7 +28,7 @@ test("billing sells a bank, a technician logs time, the customer sees the balanc
   test.setTimeout(120_000);
 
   // The customer first: no bank yet, so support is pay as you go at the catalogue's hourly rate.
-  const customer = await browser.newPage();
+  const customer = await (await browser.newContext()).newPage();
   await showInLanguage(customer, "en", baseURL);
   await signInPatiently(customer, E2E_SUPPORT_CUSTOMER);
   await customer.getByRole("navigation", { name: "main" }).getByRole("link", { name: "Support", exact: true }).click();
@@ -30,7 +37,7 @@ test("billing sells a bank, a technician logs time, the customer sees the balanc
   await expect(customer.getByText("No intervention yet.")).toBeVisible();
 
   // Billing staff buy 10 hours: the form shows the tier's price before anything is invoiced.
-  const billing = await browser.newPage();
+  const billing = await (await browser.newContext()).newPage();
   await showInLanguage(billing, "en", baseURL);
   await signInPatiently(billing, "billing@comptoir.example");
   await customerSupportPage(billing);
@@ -51,7 +58,7 @@ test("billing sells a bank, a technician logs time, the customer sees the balanc
   expect(invoiceNumber).toMatch(/^F\d{4}-\d{6}$/);
 
   // A support technician logs 100 minutes on the phone: charged 1 h 45 (15-minute steps with a bank).
-  const tech = await browser.newPage();
+  const tech = await (await browser.newContext()).newPage();
   await showInLanguage(tech, "en", baseURL);
   await signInPatiently(tech, E2E_SUPPORT_TECHNICIAN);
   await customerSupportPage(tech);
@@ -72,6 +79,7 @@ test("billing sells a bank, a technician logs time, the customer sees the balanc
   await expect(tech.getByTestId("entry-row").getByTestId("entry-charged")).toHaveText("1 h 45 min");
   // The technician sells nothing: no buying form, no billing button.
   await expect(tech.getByTestId("buy-hours-form")).toHaveCount(0);
+  await expectAccessible(tech);
 
   // The customer reloads: the balance went down, on the tiles, the chart's summary and its table.
   await customer.reload();
@@ -93,12 +101,13 @@ test("billing sells a bank, a technician logs time, the customer sees the balanc
   await expect(row.getByTestId("entry-paid-by")).toHaveText("1 h 45 min from the bank");
   await expect(customer.getByTestId("bank-row")).toContainText(invoiceNumber);
   await expect(customer.getByTestId("bank-left")).toHaveText("8 h 15 min");
+  await expectAccessible(customer);
   await customer.screenshot({ path: "test-results/support-hour-banks-portal.png", fullPage: true });
 });
 
 test("training is never drawn from the bank: billing bills it now, one line on one invoice", async ({ browser, baseURL }) => {
   test.setTimeout(90_000);
-  const tech = await browser.newPage();
+  const tech = await (await browser.newContext()).newPage();
   await showInLanguage(tech, "en", baseURL);
   await signInPatiently(tech, E2E_SUPPORT_TECHNICIAN);
   await customerSupportPage(tech);
@@ -108,7 +117,7 @@ test("training is never drawn from the bank: billing bills it now, one line on o
   await entry.getByTestId("log-time").click();
   await expect(entry.getByTestId("time-logged")).toHaveText("Logged: 30 min charged, 0 min from the bank, 30 min to bill. The customer was e-mailed.");
 
-  const billing = await browser.newPage();
+  const billing = await (await browser.newContext()).newPage();
   await showInLanguage(billing, "en", baseURL);
   await signInPatiently(billing, "billing@comptoir.example");
   await customerSupportPage(billing);
