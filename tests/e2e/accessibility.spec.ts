@@ -133,6 +133,7 @@ test("every portal page, as a customer owner", async ({ page }) => {
     "/portal/settings",
     "/portal/messages",
     thread ?? "/portal/messages",
+    "/portal/support",
   ]);
 });
 
@@ -156,6 +157,7 @@ const billingPages = () => {
     "/staff/customers/new",
     `/staff/customers/${d.customerId}`,
     `/staff/customers/${d.customerId}/edit`,
+    `/staff/customers/${d.customerId}/support`,
     "/staff/invoices",
     "/staff/orders",
     "/staff/credit-notes",
@@ -194,7 +196,10 @@ test("every staff page open to billing staff", async ({ page }) => {
   await page.goto("/staff/access-requests");
   const requests = page.locator('main a[href^="/staff/access-requests/"]');
   const request = (await requests.count()) > 0 ? await requests.first().getAttribute("href") : null;
-  await checkPages(page, [...billingPages(), ...(request ? [request] : []), ...(await staffThread(page))]);
+  // The hour bank product's tiers (issue 18).
+  await page.goto("/staff/catalogue");
+  const tiers = await page.getByTestId("bank-tiers-link").first().getAttribute("href");
+  await checkPages(page, [...billingPages(), ...(request ? [request] : []), ...(tiers ? [tiers] : []), ...(await staffThread(page))]);
 });
 
 test("every staff page, as an admin", async ({ page }) => {

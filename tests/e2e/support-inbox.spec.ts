@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { E2E_HELD_REQUEST, E2E_HELD_SPAM, E2E_SUPPORT_CUSTOMER } from "./fixtures/support-intake";
+import { E2E_HELD_REQUEST, E2E_HELD_SPAM, E2E_HELD_FOR_COMPANY } from "./fixtures/support-intake";
 import { showInLanguage, signIn } from "./support";
 
 // Issue 18: e-mails from senders the desk does not know wait in the support inbox. A support
@@ -29,12 +29,12 @@ test("support staff open a ticket from a held e-mail and dismiss another", async
 
   await page.getByLabel("Find a customer by name").fill("ondine");
   await page.getByRole("button", { name: "Search" }).click();
-  const choice = page.getByRole("radio", { name: new RegExp(E2E_SUPPORT_CUSTOMER) });
+  const choice = page.getByRole("radio", { name: new RegExp(E2E_HELD_FOR_COMPANY) });
   await choice.check();
   await release.getByTestId("release-held-email").click();
-  await expect(release.getByTestId("confirm-summary")).toHaveText(`Open a regular ticket for ${E2E_SUPPORT_CUSTOMER} from this message? ${E2E_HELD_REQUEST.from} will receive the acknowledgement with the ticket's reference.`);
+  await expect(release.getByTestId("confirm-summary")).toHaveText(`Open a regular ticket for ${E2E_HELD_FOR_COMPANY} from this message? ${E2E_HELD_REQUEST.from} will receive the acknowledgement with the ticket's reference.`);
   await release.getByTestId("confirm-submit").click();
-  await expect(page.getByTestId("action-ok")).toHaveText(new RegExp(`^Ticket T-\\d+ opened for ${E2E_SUPPORT_CUSTOMER}; ${E2E_HELD_REQUEST.from.replace(".", "\\.")} was sent the acknowledgement\\.$`));
+  await expect(page.getByTestId("action-ok")).toHaveText(new RegExp(`^Ticket T-\\d+ opened for ${E2E_HELD_FOR_COMPANY}; ${E2E_HELD_REQUEST.from.replace(".", "\\.")} was sent the acknowledgement\\.$`));
   const reference = (await page.getByTestId("action-ok").textContent())?.match(/T-\d+/)?.[0] ?? "";
   await expect(page.getByRole("link", { name: `Open ticket ${reference}` })).toBeVisible();
 

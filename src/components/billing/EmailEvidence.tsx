@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Table, Td } from "@/components/ui";
 import type { EmailEvidenceDto } from "@/contracts/email-evidence";
 
-const TEMPLATES = ["renewalInvoice", "paymentReminder", "invitation", "passwordReset"] as const;
+const TEMPLATES = ["renewalInvoice", "paymentReminder", "invitation", "passwordReset", "supportInvoice"] as const;
 type Template = (typeof TEMPLATES)[number];
 const isTemplate = (s: string): s is Template => (TEMPLATES as readonly string[]).includes(s);
 

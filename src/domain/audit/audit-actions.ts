@@ -99,6 +99,11 @@ export const AUDIT_ACTIONS = [
   "webhook_endpoint.secret_revealed",
   "webhook_endpoint.secret_rotated",
   "user.profile_updated",
+  // Support hour banks (issue 18)
+  "hour_bank.purchased",
+  "hour_bank_tiers.updated",
+  "support_time.logged",
+  "support_time.billed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -139,6 +144,8 @@ export function auditTargetHref(targetType: string | null, targetId: string | nu
       return "/staff/settings/company";
     case "product":
       return "/staff/catalogue";
+    case "hour_bank":
+      return customerId ? `/staff/customers/${encodeURIComponent(customerId)}/support` : null;
     case "user":
       return customerId ? `/staff/customers/${encodeURIComponent(customerId)}` : "/staff/team";
     default:

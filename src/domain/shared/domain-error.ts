@@ -52,7 +52,9 @@ export type DomainErrorCode =
   | "ACCESS_REQUEST_CLOSED"
   | "ACCESS_REQUESTS_THROTTLED"
   // Support e-mail intake (issue 18): a held message staff already released or dismissed
-  | "HELD_EMAIL_DECIDED";
+  | "HELD_EMAIL_DECIDED"
+  // Support hour banks (issue 18)
+  | "HOUR_BANK_NO_TIERS";
 
 export class DomainError extends Error {
   constructor(

@@ -13,12 +13,19 @@ const PRODUCTS: { code: string; kind: ProductKind; name: string; prices: Prices 
   { code: "DOM-FR", kind: "DOMAIN_NAME", name: "Nom de domaine .fr", prices: [["ANNUAL", 1500]] },
   { code: "SSL-DV", kind: "SSL_CERTIFICATE", name: "Certificat SSL DV", prices: [["ANNUAL", 9900]] },
   { code: "MAINT-PRO", kind: "MAINTENANCE_CONTRACT", name: "Contrat de maintenance", prices: [["MONTHLY", 4500], ["QUARTERLY", 13000]] },
-  { code: "HOURS-10", kind: "SUPPORT_HOUR_BANK", name: "Banque de 10 heures de support", prices: [["ANNUAL", 85000]] },
+  // Prepaid support hours (issue 18): the one-off price is the hourly rate outside a bank; banks are priced by BANK_TIERS.
+  { code: "SUPPORT-HOURS", kind: "SUPPORT_HOUR_BANK", name: "Banque d'heures de support", prices: [[null, 12000]] },
   { code: "SETUP", kind: "ONE_OFF", name: "Mise en service", prices: [[null, 9900]] },
 ];
 
+/** The hour bank's volume tiers (1 h, 10 h, 20 h, 40 h at decreasing rates) and its hourly rate, in EUR and CAD. */
+const BANK_TIERS: { currency: string; hourlyRate: number; tiers: [number, number][] }[] = [
+  { currency: "EUR", hourlyRate: 12000, tiers: [[1, 11000], [10, 9500], [20, 9000], [40, 8500]] },
+  { currency: "CAD", hourlyRate: 15000, tiers: [[1, 14000], [10, 12500], [20, 11800], [40, 11000]] },
+];
+
 /** The demo catalogue (EUR prices), then sites, live subscriptions and an order awaiting an answer per customer. */
-export async function seedDemoCatalogue(db: PrismaClient, staff: StaffActor, customers: { id: string; sites: string[] }[], now: Date) {
+export async function seedDemoCatalogue(db: PrismaClient, staff: StaffActor, customers: { id: string; sites: string[] }[], now: Date): Promise<{ bankProductId: string }> {
   const ids = new Map<string, string>();
   for (const p of PRODUCTS) {
     const row = await db.product.create({
@@ -31,6 +38,11 @@ export async function seedDemoCatalogue(db: PrismaClient, staff: StaffActor, cus
       },
     });
     ids.set(p.code, row.id);
+  }
+  const bank = ids.get("SUPPORT-HOURS") ?? "";
+  for (const b of BANK_TIERS) {
+    if (b.currency !== "EUR") await db.productPrice.create({ data: { productId: bank, cycle: null, currency: b.currency, unitAmountMinor: BigInt(b.hourlyRate) } });
+    await db.hourBankTier.createMany({ data: b.tiers.map(([fromHours, rate]) => ({ productId: bank, currency: b.currency, fromHours, rateMinor: BigInt(rate) })) });
   }
   const id = (code: string) => ids.get(code) ?? "";
   const started = addDays(todayIn("UTC", now), -10);
@@ -48,4 +60,5 @@ export async function seedDemoCatalogue(db: PrismaClient, staff: StaffActor, cus
     );
     await sendPurchaseOrder(db, staff, orderId, now);
   }
+  return { bankProductId: bank };
 }

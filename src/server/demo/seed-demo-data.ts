@@ -67,10 +67,11 @@ export const DEMO_CUSTOMERS = [
 ];
 
 /**
- * Demo accounts and companies. Runs once: a database that already has the demo admin is left as is,
+ * Demo accounts and companies (and, unless `supportHistory` is false, a support bank with a few
+ * interventions for the first company). Runs once: a database that already has the demo admin is left as is,
  * so restarting `npm start` never duplicates or resets anything.
  */
-export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Promise<{ created: boolean }> {
+export async function seedDemoData(db: PrismaClient, now: Date = new Date(), options: { supportHistory?: boolean } = {}): Promise<{ created: boolean }> {
   const marker = DEMO_STAFF[0].email;
   if (await db.user.findUnique({ where: { email: marker }, select: { id: true } })) return { created: false };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -99,7 +100,19 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date()): Pr
   });
   const billing = await db.user.findUniqueOrThrow({ where: { email: "billing@comptoir.example" }, select: { id: true, email: true, name: true } });
   await seedDemoLedger(db, billing, customers, now);
-  await seedDemoCatalogue(db, billing, customers, now);
+  const { bankProductId } = await seedDemoCatalogue(db, billing, customers, now);
+  const technician = await db.user.findUniqueOrThrow({ where: { email: "support@comptoir.example" }, select: { id: true, email: true, name: true } });
+  // The first company's member calls support: a bank, a ticket and a few interventions (issue 18).
+  const first = customers[0];
+  const caller = DEMO_CUSTOMERS[0]?.users[1];
+  // The browser tests count Dupont's invoices and e-mails as they were before support existed; they skip it.
+  if (first && caller && options.supportHistory !== false) {
+    const requester = await db.user.findUniqueOrThrow({ where: { email: caller.email }, select: { id: true, email: true } });
+    // Loaded here, not at the top: the browser tests import this module for its constants, and the
+    // support use-cases pull in the e-mail catalogues (JSON) that their loader cannot import.
+    const { seedDemoSupport } = await import("@/server/demo/seed-demo-support");
+    await seedDemoSupport(db, billing, technician, { id: first.id, requester }, bankProductId, now);
+  }
   return { created: true };
 }
 

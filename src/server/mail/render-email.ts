@@ -59,7 +59,13 @@ export type EmailMessage =
   /** To the requester: a staff reply with its text; "[T-n]" in the subject threads an answer by e-mail back to the ticket. */
   | { template: "supportTicketReply"; params: { reference: string; subject: string; reply: string; link: string } }
   /** To the requester when a ticket closes: one link per score 1-5 (one click answers), `link` opens the survey. */
-  | { template: "supportSurvey"; params: { reference: string; subject: string; link: string; scoreLinks: string[] } };
+  | { template: "supportSurvey"; params: { reference: string; subject: string; link: string; scoreLinks: string[] } }
+  /** Hour banks (issue 18): a bank's invoice or one billing support time, with its PDF. */
+  | { template: "supportInvoice"; params: InvoiceParams }
+  /** To a ticket's requester after each intervention: when, the time charged and the bank left (already formatted). */
+  | { template: "supportIntervention"; params: { reference: string; subject: string; workDate: string; charged: string; balance: string; link: string } }
+  /** To the company's primary contact when its banks cross a threshold of use (80 %, 95 %). */
+  | { template: "supportLowBalance"; params: { companyName: string; percent: string; remaining: string; link: string } };
 
 /**
  * Answers written by a machine to a message (RFC 3834): sent with `Auto-Submitted: auto-replied`, so
@@ -108,7 +114,9 @@ function valuesOf(message: EmailMessage, locale: Locale, productName: string): R
       const { link: _link, ...values } = message.params;
       return { ...values, productName };
     }
-    case "contactAdded": {
+    case "contactAdded":
+    case "supportIntervention":
+    case "supportLowBalance": {
       const { link: _link, ...rest } = message.params;
       return { ...rest, productName };
     }

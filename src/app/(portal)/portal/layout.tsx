@@ -26,6 +26,8 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         { href: "/portal/subscriptions", label: t("portal.nav.subscriptions") },
         // Conversations the billing team answered since the company last read them.
         { href: "/portal/messages", label: unreadMessages > 0 ? t("portal.nav.messagesUnread", { count: unreadMessages }) : t("portal.nav.messages") },
+        // Prepaid support hours, their use and every intervention (issue 18).
+        { href: "/portal/support", label: t("portal.nav.support") },
         // The account's own pages share one menu, so the header stays one row at 1280 px in every language.
         {
           label: t("portal.nav.account"),

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ProductForm } from "@/components/staff/ProductForm";
 import { Card, Table, Td } from "@/components/ui";
@@ -22,6 +23,14 @@ export default async function CataloguePage() {
             <Td className="whitespace-nowrap font-mono text-xs">{p.code}</Td>
             <Td>
               {p.name}
+              {p.kind === "SUPPORT_HOUR_BANK" ? (
+                <>
+                  {" · "}
+                  <Link href={`/staff/catalogue/${p.id}`} className="underline" data-testid="bank-tiers-link">
+                    {t("supportBanks.tiers.link")}
+                  </Link>
+                </>
+              ) : null}
               <span className="block text-xs text-slate-500 md:hidden">
                 {t(`catalogue.kinds.${p.kind}` as "catalogue.kinds.ONE_OFF")} · {fmtRate(p.taxRateBp, locale)}
               </span>

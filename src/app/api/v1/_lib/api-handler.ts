@@ -34,6 +34,7 @@ const STATUS: Partial<Record<DomainErrorCode, number>> = {
   AS_OF_IN_FUTURE: 422,
   MANUAL_STATUS_CHANGES_DISABLED: 409,
   HELD_EMAIL_DECIDED: 409,
+  HOUR_BANK_NO_TIERS: 422,
 };
 
 export const json = (status: number, body: unknown): ApiResult => ({ status, body });

@@ -63,6 +63,10 @@ export default async function CustomerPage({ params, searchParams }: { params: P
               <Link href={`/staff/customers/${customer.id}/edit`}>{t("customerForm.edit")}</Link>
             </>
           ) : null}
+          {" · "}
+          <Link href={`/staff/customers/${customer.id}/support`} data-testid="customer-support-link">
+            {t("supportBanks.staff.link")}
+          </Link>
         </p>
       </div>
       <Card
