@@ -3,6 +3,7 @@ import { URGENCIES } from "@/domain/support/charging-rules";
 import { TICKET_BODY_MAX_LENGTH, TICKET_SUBJECT_MAX_LENGTH } from "@/domain/support/ticket-rules";
 import { NUL_BYTE_MESSAGE } from "@/domain/shared/nul-bytes";
 import { ZPageQuery } from "./api";
+import { MAX_BANK_HOURS, MAX_ENTRY_MINUTES, type TBuyHourBankInput, ZBuyHourBankInput, ZLogTimeEntryInput } from "./support-banks";
 import type { TOpenStaffTicketInput } from "./support-tickets";
 
 // /api/v1 requests of the support desk (issue 18): tickets, hour banks, time entries.
@@ -36,3 +37,22 @@ export const ZApiOpenTicketInput = z
       body: v.body,
     }),
   );
+
+export const ZHourBankApiListQuery = ZPageQuery.extend({ customerId: z.uuid().optional() });
+export const ZTimeEntryApiListQuery = ZPageQuery.extend({ customerId: z.uuid().optional(), ticketId: z.uuid().optional() });
+
+/** Hours sold through the API; `purchaseKey` (or the Idempotency-Key header) makes a retry buy once. */
+export const ZApiBuyHourBankInput = ZBuyHourBankInput.extend({
+  hours: z.number().int().min(1).max(MAX_BANK_HOURS).describe("Whole hours; the product's volume tiers in the customer's currency price them"),
+  purchaseKey: ZBuyHourBankInput.shape.purchaseKey.optional().describe("Your key for this purchase: the same key again answers the first purchase"),
+}).transform((v): TBuyHourBankInput => ({ ...v, purchaseKey: v.purchaseKey ?? `api-${crypto.randomUUID()}` }));
+
+/** Time logged through the API: the technician is named (a token is nobody). */
+export const ZApiLogTimeEntryInput = ZLogTimeEntryInput.extend({
+  workDate: ZLogTimeEntryInput.shape.workDate.describe("The day of the work, YYYY-MM-DD, in the customer's time zone"),
+  actualMinutes: z.number().int().min(1).max(MAX_ENTRY_MINUTES).describe("Time actually spent; the desk's rules round it up"),
+  urgency: z.enum(URGENCIES).optional().describe("The ticket's urgency when left out"),
+  travelKm: z.number().int().min(0).max(10_000).optional(),
+  travelMinutes: z.number().int().min(0).max(MAX_ENTRY_MINUTES).optional(),
+  technicianId: z.uuid().describe("The support staff member who did the work"),
+});

@@ -26,10 +26,16 @@ import * as billingPreviewRoute from "@/app/api/v1/billing-preview/route";
 import * as paymentRoute from "@/app/api/v1/payments/[paymentId]/route";
 import * as allPaymentsRoute from "@/app/api/v1/payments/route";
 import * as refundsRoute from "@/app/api/v1/refunds/route";
+import * as hourBanksRoute from "@/app/api/v1/hour-banks/route";
+import * as ticketRoute from "@/app/api/v1/tickets/[ticketId]/route";
+import * as ticketsRoute from "@/app/api/v1/tickets/route";
+import * as timeEntriesRoute from "@/app/api/v1/time-entries/route";
 import { API_OPERATION_LIST, type ApiOperation, responseSchemaId } from "@/server/api/openapi";
 import { getDb } from "@/server/db/client";
 import { bulkInsertCreditNotes, bulkInsertPurchaseOrders, bulkInsertSubscriptions } from "../support/bulk-lists";
-import { makeCustomer, makeDraftInvoice, makeProducts, makeStaff } from "../support/factories";
+import { makeCustomer, makeCustomerUser, makeDraftInvoice, makeProducts, makeStaff } from "../support/factories";
+
+const db = getDb();
 
 /**
  * The contract: every operation is called for real and its answer must parse with the zod schema the
@@ -70,6 +76,13 @@ const HANDLERS: Record<string, unknown> = {
   getPayment: paymentRoute.GET,
   listRefunds: refundsRoute.GET,
   createRefund: refundsRoute.POST,
+  listTickets: ticketsRoute.GET,
+  openTicket: ticketsRoute.POST,
+  getTicket: ticketRoute.GET,
+  listHourBanks: hourBanksRoute.GET,
+  buyHourBank: hourBanksRoute.POST,
+  listTimeEntries: timeEntriesRoute.GET,
+  logTimeEntry: timeEntriesRoute.POST,
 };
 
 const opById = (id: string) => {
@@ -291,6 +304,34 @@ describe("REST API v1 contract", () => {
     expect(nul.error.issues?.map((i) => i.field)).toEqual(["reason"]);
   });
 
+  it("support tickets, hour banks and time entries answer as documented", async () => {
+    const owner = await makeCustomerUser(customerId, "OWNER");
+    const tech = await makeStaff(["SUPPORT"]);
+    const bankProduct = await db.product.create({
+      data: { code: `BANK-${Date.now()}`, kind: "SUPPORT_HOUR_BANK", name: "Support hours", taxRateBp: 2000, prices: { create: [{ cycle: null, currency: "EUR", unitAmountMinor: 12000 }] }, hourBankTiers: { create: [{ currency: "EUR", fromHours: 1, rateMinor: 10000 }, { currency: "EUR", fromHours: 10, rateMinor: 9000 }] } },
+    });
+    const ticket = await ok("openTicket", { body: { customerId, requesterId: owner.id, urgency: "URGENT", subject: "Site down", body: "Our shop's site answers 502." } });
+    expect(ticket).toMatchObject({ status: "OPEN", source: "STAFF", requesterEmail: owner.email, responseMet: null });
+    expect(ticket.messages).toHaveLength(1);
+    expect((await ok("getTicket", { params: { ticketId: ticket.id } })).reference).toBe(ticket.reference);
+    expect((await ok("listTickets", { query: `?customerId=${customerId}&status=OPEN` })).data.map((t: { id: string }) => t.id)).toEqual([ticket.id]);
+
+    const bank = await ok("buyHourBank", { body: { customerId, productId: bankProduct.id, hours: 10, purchaseKey: `contract-${ticket.id}` } });
+    expect(bank).toMatchObject({ hours: 10, rateMinor: 9000, totalMinor: 90000, usedMinutes: 0, remainingMinutes: 600 });
+    const again = await ok("buyHourBank", { body: { customerId, productId: bankProduct.id, hours: 10, purchaseKey: `contract-${ticket.id}` } });
+    expect(again.id).toBe(bank.id);
+    const entry = await ok("logTimeEntry", { body: { ticketId: ticket.id, workDate: "2026-03-02", actualMinutes: 40, channel: "PHONE", activity: "SUPPORT", technicianId: tech.id } });
+    // Urgent by phone with a bank: 30-minute increments, 1 h minimum.
+    expect(entry).toMatchObject({ chargedMinutes: 60, bankMinutes: 60, billableMinutes: 0, urgency: "URGENT", ticketReference: ticket.reference });
+    expect((await ok("listTimeEntries", { query: `?ticketId=${ticket.id}` })).data.map((e: { id: string }) => e.id)).toEqual([entry.id]);
+    expect((await ok("listHourBanks", { query: `?customerId=${customerId}` })).data[0]).toMatchObject({ id: bank.id, usedMinutes: 60, remainingMinutes: 540 });
+    expect((await ok("getTicket", { params: { ticketId: ticket.id } })).firstResponseAt).not.toBeNull();
+    // A second of each, for the paging test below.
+    await ok("openTicket", { body: { customerId, requesterEmail: "Caller@Example.com", urgency: "REGULAR", subject: "Invoice copy", body: "Called for a copy." } });
+    await ok("buyHourBank", { body: { customerId, productId: bankProduct.id, hours: 1 } });
+    await ok("logTimeEntry", { body: { ticketId: ticket.id, workDate: "2026-03-03", actualMinutes: 5, channel: "PHONE", activity: "TRAINING", technicianId: tech.id } });
+  });
+
   it("answers every list as a documented Stripe page, first, next and previous", async () => {
     // At least two objects in each list, so that there is a second page of one.
     const staff = await makeStaff(["BILLING"]);
@@ -301,7 +342,7 @@ describe("REST API v1 contract", () => {
     await bulkInsertCreditNotes(getDb(), { invoiceId, customerId, count: 2, prefix: `CTN${Date.now()}`, firstDay: "2026-03-02" });
     const doc = (await openapiRoute.GET().json()) as Doc;
     const lists = API_OPERATION_LIST.filter((op) => op.query && "starting_after" in op.query.shape);
-    expect(lists.map((op) => op.operationId).sort()).toEqual(["listBillingRuns", "listCreditNotes", "listCustomers", "listInvoices", "listPayments", "listPurchaseOrders", "listRefunds", "listSubscriptions"]);
+    expect(lists.map((op) => op.operationId).sort()).toEqual(["listBillingRuns", "listCreditNotes", "listCustomers", "listHourBanks", "listInvoices", "listPayments", "listPurchaseOrders", "listRefunds", "listSubscriptions", "listTickets", "listTimeEntries"]);
     await getDb().$executeRaw`
       INSERT INTO billing_runs (id, as_of, dry_run, status, requested_by, created_at, finished_at)
       SELECT gen_random_uuid(), '2026-03-01'::date + g, true, 'SUCCEEDED', 'contract test', now() - g * interval '1 hour', now() FROM generate_series(1, 2) g`;
