@@ -57,11 +57,16 @@ test("billing sells a bank, a technician logs time, the customer sees the balanc
   const invoiceNumber = (await billing.getByTestId("bank-row").getByRole("link").textContent())?.trim() ?? "";
   expect(invoiceNumber).toMatch(/^F\d{4}-\d{6}$/);
 
-  // A support technician logs 100 minutes on the phone: charged 1 h 45 (15-minute steps with a bank).
+  // A support technician opens the ticket from the queue and logs 100 minutes on the phone there:
+  // charged 1 h 45 (15-minute steps with a bank).
   const tech = await (await browser.newContext()).newPage();
   await showInLanguage(tech, "en", baseURL);
   await signInPatiently(tech, E2E_SUPPORT_TECHNICIAN);
-  await customerSupportPage(tech);
+  await tech.getByRole("button", { name: "Support" }).click();
+  await tech.getByRole("link", { name: "Ticket queue" }).click();
+  await tech.getByTestId("queue-row").filter({ hasText: E2E_SUPPORT_TICKET_SUBJECT }).getByRole("link").click();
+  await expect(tech.getByRole("heading", { name: new RegExp(E2E_SUPPORT_TICKET_SUBJECT) })).toBeVisible();
+  await expect(tech.getByTestId("balance-left")).toHaveText("10 h");
   const entry = tech.getByTestId("time-entry-form");
   await expect(entry.getByLabel("Ticket")).toContainText(E2E_SUPPORT_TICKET_SUBJECT);
   await entry.getByLabel("Time spent (minutes)").fill("");

@@ -45,6 +45,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   const support = [
     { href: "/staff/support", label: t("staff.nav.supportQueue") },
     { href: "/staff/support/tickets/new", label: t("staff.nav.supportNewTicket") },
+    { href: "/staff/support/inbox", label: t("staff.nav.supportInbox") },
     { href: "/staff/support/surveys", label: t("staff.nav.supportSurveys") },
   ];
   const admin = staffMayAct(user.staffRoles, ["ADMIN"]);

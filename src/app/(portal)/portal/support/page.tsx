@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ConsumptionChart } from "@/components/support/ConsumptionChart";
@@ -32,7 +33,12 @@ export default async function PortalSupportPage() {
   return (
     <div className="flex flex-col gap-4">
       <Card level={1} title={t("portal.title")}>
-        <p className="mb-4 text-sm text-slate-600">{t("portal.intro")}</p>
+        <p className="mb-2 text-sm text-slate-600">{t("portal.intro")}</p>
+        <p className="mb-4 text-sm">
+          <Link href="/portal/support/tickets" data-testid="support-tickets-link">
+            {t("portal.ticketsLink")}
+          </Link>
+        </p>
         {hasBank ? (
           <SupportBalanceCards balance={balance} />
         ) : (

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { openTicketAction } from "@/app/(portal)/portal/support/tickets/actions";
@@ -21,7 +22,10 @@ export default async function PortalTicketsPage() {
   return (
     <div className="flex flex-col gap-4">
       <Card level={1} title={t("title")}>
-        <p className="mb-4 text-sm text-slate-600">{t("intro")}</p>
+        <p className="mb-2 text-sm text-slate-600">{t("intro")}</p>
+        <p className="mb-4 text-sm">
+          <Link href="/portal/support">{t("hoursLink")}</Link>
+        </p>
         <PortalTicketList tickets={tickets} timeZone={timeZone} />
       </Card>
       <Card title={t("new")}>

@@ -7,10 +7,14 @@ import { StaffTicketControls } from "@/components/support/StaffTicketControls";
 import { TicketSurvey } from "@/components/support/SurveyViews";
 import { TicketReplyForm } from "@/components/support/TicketForms";
 import { TicketConversation, TicketFacts } from "@/components/support/TicketViews";
+import { SupportBalanceCards, TimeEntryTable } from "@/components/support/SupportViews";
+import { TimeEntryForm } from "@/components/support/TimeEntryForm";
 import { Alert, Card } from "@/components/ui";
 import { UUID_RE } from "@/domain/shared/row-ids";
 import { requireStaff } from "@/server/auth/guards";
 import { getDb } from "@/server/db/client";
+import { getSupportOverview } from "@/server/support/banks/get-support-overview";
+import { listTechnicianChoices } from "@/server/support/banks/support-form-choices";
 import { deskTimeZone, ticketDetail, ticketStaffOptions } from "@/server/support/tickets/ticket-queries";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,8 +29,11 @@ export default async function StaffTicketPage({ params, searchParams }: { params
   if (!UUID_RE.test(ticketId)) notFound();
   const [ticket, options, timeZone] = await Promise.all([ticketDetail(getDb(), { side: "STAFF" }, ticketId, new Date()), ticketStaffOptions(getDb()), deskTimeZone(getDb())]);
   if (!ticket) notFound();
+  // The customer's hours, so the technician logs time knowing what the bank holds.
+  const [overview, technicians] = await Promise.all([getSupportOverview(getDb(), ticket.customerId), listTechnicianChoices(getDb())]);
   const { opened } = await searchParams;
   const t = await getTranslations("supportTickets");
+  const tBanks = await getTranslations("supportBanks");
   return (
     <div className="flex flex-col gap-4">
       <Link href="/staff/support" className="text-sm">
@@ -45,7 +52,26 @@ export default async function StaffTicketPage({ params, searchParams }: { params
           <Card title={t("reply")}>
             <TicketReplyForm action={staffTicketReplyAction} ticketId={ticket.id} closed={ticket.status === "CLOSED"} hint={t("staffReplyHint", { email: ticket.requesterEmail })} />
           </Card>
-          {/* TIME ENTRIES: the lead mounts the time-entry form and list (hour banks helper) here, fed with ticket.id and ticket.customerId. */}
+          {overview ? (
+            <Card title={tBanks("staff.logTitle")}>
+              <div className="mb-4">
+                <SupportBalanceCards balance={overview.balance} />
+              </div>
+              <TimeEntryForm
+                tickets={[{ id: ticket.id, reference: ticket.reference, subject: ticket.subject, urgency: ticket.urgency }]}
+                technicians={technicians}
+                today={overview.today}
+              />
+              <div className="mt-4">
+                <TimeEntryTable
+                  entries={overview.entries.filter((e) => e.ticketId === ticket.id)}
+                  currency={overview.currency}
+                  invoiceHrefBase="/staff/invoices"
+                  ticketHrefBase="/staff/support/tickets"
+                />
+              </div>
+            </Card>
+          ) : null}
         </div>
         <aside className="flex flex-col gap-4">
           <Card title={t("details")}>
