@@ -110,8 +110,9 @@ export async function seedDemoData(db: PrismaClient, now: Date = new Date(), opt
     const requester = await db.user.findUniqueOrThrow({ where: { email: caller.email }, select: { id: true, email: true } });
     // Loaded here, not at the top: the browser tests import this module for its constants, and the
     // support use-cases pull in the e-mail catalogues (JSON) that their loader cannot import.
-    const { seedDemoSupport } = await import("@/server/demo/seed-demo-support");
+    const { seedDemoDesk, seedDemoSupport } = await import("@/server/demo/seed-demo-support");
     await seedDemoSupport(db, billing, technician, { id: first.id, requester }, bankProductId, now);
+    await seedDemoDesk(db, technician, now);
   }
   return { created: true };
 }
