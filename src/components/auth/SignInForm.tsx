@@ -57,7 +57,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   if (credentials) {
     // Keyed apart from the password form, so React never reuses the password input for the code.
     return (
-      <form key="code" onSubmit={onCode} className="flex flex-col gap-4" data-testid="signin-code-form">
+      <form key="code" method="post" onSubmit={onCode} className="flex flex-col gap-4" data-testid="signin-code-form">
         <p>{t("codeIntro")}</p>
         <Field label={t("codeLabel")} htmlFor="code" hint={t("codeHint")}>
           <input id="code" name="code" autoComplete="one-time-code" required maxLength={20} className={inputClass} />
@@ -73,8 +73,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     );
   }
 
+  // method="post": a submit before the page hydrates must never put the password in the URL (a GET).
   return (
-    <form key="password" onSubmit={onPassword} className="flex flex-col gap-4" data-testid="signin-form">
+    <form key="password" method="post" onSubmit={onPassword} className="flex flex-col gap-4" data-testid="signin-form">
       <Field label={t("email")} htmlFor="email">
         <input id="email" name="email" type="email" autoComplete="username" required className={inputClass} />
       </Field>
