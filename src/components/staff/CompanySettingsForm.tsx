@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type ReactNode, useActionState } from "react";
+import { useActionState } from "react";
+import { FormSection } from "@/components/FormSection";
 import { saveCompanySettingsAction } from "@/app/(staff)/staff/settings/company/actions";
 import { idle } from "@/app/_lib/action-state-idle";
 import { useErrorText } from "@/components/auth/use-error-text";
@@ -25,14 +26,6 @@ function asFormValues(s: CompanySettingsDto): Record<TextField, string> & { reco
   };
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <fieldset className="grid gap-3 rounded-md border border-slate-200 p-4 md:grid-cols-2">
-      <legend className="px-1 text-sm font-semibold text-slate-700">{title}</legend>
-      {children}
-    </fieldset>
-  );
-}
 
 /** Settings → Company: what every invoice, credit note and e-mail says about the provider. */
 export function CompanySettingsForm({ settings }: { settings: CompanySettingsDto }) {
@@ -55,7 +48,7 @@ export function CompanySettingsForm({ settings }: { settings: CompanySettingsDto
   );
   return (
     <form action={action} className="flex flex-col gap-5" data-testid="company-settings-form" key={state.status === "idle" ? "idle" : JSON.stringify(state.values)}>
-      <Section title={t("identity")}>
+      <FormSection title={t("identity")}>
         {input("legalName", { required: true, maxLength: 200 })}
         {input("country", { maxLength: 2, placeholder: "FR" })}
         {area("address")}
@@ -65,8 +58,8 @@ export function CompanySettingsForm({ settings }: { settings: CompanySettingsDto
         </div>
         {input("email", { type: "email" })}
         {input("phone", { type: "tel" })}
-      </Section>
-      <Section title={t("bank")}>
+      </FormSection>
+      <FormSection title={t("bank")}>
         <p className="text-xs text-slate-500 md:col-span-2">{t("accountHint")}</p>
         {input("iban", { autoComplete: "off" })}
         {input("bic", { autoComplete: "off" })}
@@ -74,8 +67,8 @@ export function CompanySettingsForm({ settings }: { settings: CompanySettingsDto
         {input("routingNumber", { autoComplete: "off" })}
         {area("paymentInstructions")}
         {input("paymentTermsDays", { type: "number", min: 0, max: 365, required: true })}
-      </Section>
-      <Section title={t("documents")}>
+      </FormSection>
+      <FormSection title={t("documents")}>
         {input("latePenaltyRate", { inputMode: "decimal", placeholder: "12.15" })}
         <label className="flex items-center gap-2 self-end text-sm">
           <input type="checkbox" name="recoveryIndemnity" defaultChecked={values.recoveryIndemnity === "on"} />
@@ -83,8 +76,8 @@ export function CompanySettingsForm({ settings }: { settings: CompanySettingsDto
         </label>
         {area("legalMentions")}
         {area("footerText", 2)}
-      </Section>
-      <Section title={t("logoSection")}>
+      </FormSection>
+      <FormSection title={t("logoSection")}>
         <div className="flex items-center gap-3">
           <span className="text-sm text-slate-600">{t("currentLogo")}</span>
           {/* biome-ignore lint/performance/noImgElement: served by /company-logo from the database; next/image would only add a cache layer */}
@@ -101,7 +94,7 @@ export function CompanySettingsForm({ settings }: { settings: CompanySettingsDto
             </label>
           ) : null}
         </div>
-      </Section>
+      </FormSection>
       <div className="flex items-center gap-3">
         <button type="submit" disabled={pending} className={buttonClass}>
           {t("save")}

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { type ReactNode, useActionState } from "react";
+import { useActionState } from "react";
+import { FormSection } from "@/components/FormSection";
 import { saveSupportSettingsAction } from "@/app/(staff)/staff/settings/support/actions";
 import { idle } from "@/app/_lib/action-state-idle";
 import { useErrorText } from "@/components/auth/use-error-text";
@@ -12,15 +13,6 @@ import { CHANNELS, URGENCIES } from "@/domain/support/charging-rules";
 
 const GRIDS = ["withBank", "withoutBank"] as const;
 
-function Section({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
-  return (
-    <fieldset className="grid gap-3 rounded-md border border-slate-200 p-4 md:grid-cols-2">
-      <legend className="px-1 text-sm font-semibold text-slate-700">{title}</legend>
-      {hint ? <p className="text-xs text-slate-500 md:col-span-2">{hint}</p> : null}
-      {children}
-    </fieldset>
-  );
-}
 
 /** Settings → Support desk: where requests arrive, the SLA calendar, how time is charged, alerts. */
 export function SupportSettingsForm({ settings }: { settings: SupportSettingsDto }) {
@@ -88,17 +80,17 @@ export function SupportSettingsForm({ settings }: { settings: SupportSettingsDto
   };
   return (
     <form action={action} className="flex flex-col gap-5" data-testid="support-settings-form" key={typed.key}>
-      <Section title={t("intake")} hint={t("intakeHint")}>
+      <FormSection title={t("intake")} hint={t("intakeHint")}>
         {input("regularAddress", { type: "email", required: true })}
         {input("urgentAddress", { type: "email", required: true })}
-      </Section>
-      <Section title={t("calendar")} hint={t("calendarHint")}>
+      </FormSection>
+      <FormSection title={t("calendar")} hint={t("calendarHint")}>
         {input("timeZone", { required: true, placeholder: "America/Toronto" })}
         <div className="grid grid-cols-2 gap-3">
           {input("holidayCountry", { maxLength: 2, placeholder: "CA" })}
           {input("holidayRegion", { maxLength: 10, placeholder: "QC" })}
         </div>
-      </Section>
+      </FormSection>
       <fieldset className="rounded-md border border-slate-200 p-4">
         <legend className="px-1 text-sm font-semibold text-slate-700">{t("rules")}</legend>
         <p className="mb-3 text-xs text-slate-500">{t("rulesHint")}</p>
@@ -151,18 +143,18 @@ export function SupportSettingsForm({ settings }: { settings: SupportSettingsDto
           </table>
         </div>
       </fieldset>
-      <Section title={t("travel")} hint={t("travelHint")}>
+      <FormSection title={t("travel")} hint={t("travelHint")}>
         {input("travelFreeRadiusKm", { type: "number", min: 0, max: 10000, required: true })}
         {input("travelRatePerKm", { inputMode: "decimal", required: true })}
         {checkbox("travelChargeTime", rules.travel.chargeTime)}
         {checkbox("travelChargeDistance", rules.travel.chargeDistance)}
-      </Section>
-      <Section title={t("alerts")}>
+      </FormSection>
+      <FormSection title={t("alerts")}>
         {input("lowBalanceThresholds", { required: true }, t("lowBalanceThresholdsHint"))}
         {input("maxSupportContacts", { type: "number", min: 1, max: 50, required: true })}
         {input("regularNotifyCount", { type: "number", min: 0, max: 20, required: true })}
         {input("urgentNotifyCount", { type: "number", min: 0, max: 20, required: true })}
-      </Section>
+      </FormSection>
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" disabled={pending} className={buttonClass}>
           {t("save")}

@@ -1,22 +1,12 @@
-import { chargingRulesFrom } from "@/contracts/support-settings";
-import type { ChargingRules, Urgency } from "@/domain/support/charging-rules";
+import { chargingRulesFrom, type SupportSettingsDto } from "@/contracts/support-settings";
+import type { Urgency } from "@/domain/support/charging-rules";
 import { DESK_HOURS, type SlaCalendar } from "@/domain/support/sla-calendar";
 import { publicHolidays } from "@/server/calendar/public-holidays";
 import type { Db } from "@/server/db/types";
 import { findSupportSettingsRow } from "@/server/support/support-settings-repository";
 
-export interface SupportSettingsView {
-  regularAddress: string;
-  urgentAddress: string;
-  timeZone: string;
-  holidayCountry: string | null;
-  holidayRegion: string | null;
-  chargingRules: ChargingRules;
-  lowBalanceThresholds: number[];
-  maxSupportContacts: number;
-  regularNotifyCount: number;
-  urgentNotifyCount: number;
-}
+/** The desk's settings as the app reads them (the form shows the same). */
+export type SupportSettingsView = SupportSettingsDto;
 
 /** The desk's settings, charging rules parsed (the sources' defaults until someone saves their own). */
 export async function getSupportSettings(db: Db): Promise<SupportSettingsView> {
