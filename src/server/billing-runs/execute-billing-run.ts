@@ -25,8 +25,9 @@ export type BillingRunCounts = typeof EMPTY_COUNTS;
 
 /**
  * Customers per batch: a batch's everyday actions are one transaction of a constant number of
- * statements, so larger batches cost fewer round trips (bench/billing-run.ts); the first ones are
- * small so that a run's first effects and its progress show at once.
+ * statements, so larger batches cost fewer round trips (bench/billing-run.ts); the first one is
+ * small so that a run's first effects and its progress show at once, and the next ones full-sized
+ * (doubling from 100 cost a 10,000-customer day two more transactions, about a third of its time).
  */
 const BATCH = 1000;
 const FIRST_BATCH = 100;
