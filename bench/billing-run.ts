@@ -108,11 +108,15 @@ async function benchmark(n: number) {
     const t0 = performance.now();
     await seedBillingCustomers(pg, n, AS_OF, (step) => seedBar.tick(step));
     const seedMs = performance.now() - t0;
+    // The seed leaves hundreds of MB of WAL and dirty pages: a checkpoint now, not in the middle of
+    // the measured run (and one before the floor), so that neither pays for the seed's writes.
+    await pg.query("CHECKPOINT");
     const subscriptions = Number((await pg.query("SELECT count(*) AS n FROM subscriptions")).rows[0].n);
 
     const oneDay = await withPeakRss(() => runDay(db, AS_OF, n, `one day (${AS_OF})`));
     const { counts } = oneDay.value;
     const written = await runRows(pg, oneDay.value.runId, oneDay.value.at);
+    await pg.query("CHECKPOINT");
     const floor = await honestFloor(pg, oneDay.value.runId, oneDay.value.at);
     const floorMs = floor.ms;
     const narrowFloorMs = await invoicesAndLinesFloor(pg, counts.invoicesCreated, counts.linesCreated);
