@@ -24,6 +24,18 @@ export async function customerIdsAfter(db: Db, afterId: string | null, limit: nu
   return rows.map((r) => r.id);
 }
 
+/** The lowest and highest of some uuids in PostgreSQL's order (that of their lowercase text). */
+export function idBounds(ids: string[]): [string, string] {
+  let lo = (ids[0] as string).toLowerCase();
+  let hi = lo;
+  for (const id of ids) {
+    const k = id.toLowerCase();
+    if (k < lo) lo = k;
+    if (k > hi) hi = k;
+  }
+  return [lo, hi];
+}
+
 interface CustomerRow {
   id: string;
   timeZone: string;
@@ -67,9 +79,15 @@ interface InvoiceLineRow {
  * their policy (their group's, else the defaults), their live subscriptions, and the subscription
  * invoices the schedule must see (open ones, and any line at or after a current period's end), with
  * the reminders and dunning steps their billing events record.
+ *
+ * Each statement also bounds the customer id by the batch's lowest and highest: a run's batch is a
+ * stretch of the id order, and without the bounds the planner prices a thousand index probes above a
+ * sequential scan of the whole table (EXPLAIN ANALYZE at 100,000 customers: 25-40 ms per statement
+ * scanning every customer, subscription or invoice, 3-6 ms with the bounds; ADR 0014).
  */
 export async function loadBillingState(db: Db, customerIds: string[]): Promise<CustomerBillingState[]> {
   if (customerIds.length === 0) return [];
+  const [lo, hi] = idBounds(customerIds);
   const [customers, subscriptions, lines] = await Promise.all([
     db.$queryRaw<CustomerRow[]>`
       SELECT c.id::text AS id, c.time_zone AS "timeZone", g.renewal_lead_days AS lead, g.reminder_days_before_due AS reminders,
@@ -77,11 +95,12 @@ export async function loadBillingState(db: Db, customerIds: string[]): Promise<C
              g.suspend_all_after_business_days AS "suspendAll", g.lengthen_cycle_on_reinstatement AS lengthen,
              g.holiday_country::text AS country, g.holiday_region AS region
       FROM customers c LEFT JOIN customer_groups g ON g.id = c.group_id
-      WHERE c.id = ANY(${customerIds}::uuid[])`,
+      WHERE c.id = ANY(${customerIds}::uuid[]) AND c.id BETWEEN ${lo}::uuid AND ${hi}::uuid`,
     db.$queryRaw<SubscriptionRow[]>`
       SELECT id::text AS id, customer_id::text AS "customerId", status::text AS status, cycle::text AS cycle, anchor_day AS "anchorDay",
              current_period_start AS start, current_period_end AS "end", reinstated_on AS "reinstatedOn"
-      FROM subscriptions WHERE customer_id = ANY(${customerIds}::uuid[]) AND status IN ('ACTIVE', 'SUSPENDED')`,
+      FROM subscriptions WHERE customer_id = ANY(${customerIds}::uuid[]) AND customer_id BETWEEN ${lo}::uuid AND ${hi}::uuid
+        AND status IN ('ACTIVE', 'SUSPENDED')`,
     db.$queryRaw<InvoiceLineRow[]>`
       SELECT i.id::text AS "invoiceId", i.customer_id::text AS "customerId", i.status::text AS status, i.issue_date AS "issueDate",
              i.due_date AS "dueDate", (i.gross_minor - i.paid_minor - i.credited_minor) AS balance,
@@ -91,7 +110,8 @@ export async function loadBillingState(db: Db, customerIds: string[]): Promise<C
       FROM invoices i
       JOIN invoice_lines l ON l.invoice_id = i.id
       JOIN subscriptions s ON s.id = l.subscription_id
-      WHERE i.customer_id = ANY(${customerIds}::uuid[]) AND i.status <> 'DRAFT' AND l.period_start IS NOT NULL
+      WHERE i.customer_id = ANY(${customerIds}::uuid[]) AND i.customer_id BETWEEN ${lo}::uuid AND ${hi}::uuid
+        AND i.status <> 'DRAFT' AND l.period_start IS NOT NULL
         AND s.status IN ('ACTIVE', 'SUSPENDED') AND (i.status = 'OPEN' OR l.period_start >= s.current_period_end)`,
   ]);
   const state = new Map<string, CustomerBillingState>();

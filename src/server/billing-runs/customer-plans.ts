@@ -35,8 +35,8 @@ export function simulateCustomer(state: CustomerBillingState, from: CalendarDate
 /**
  * Every customer's billing state, a batch at a time in id order (or just the given customers, or only
  * the candidates chosen for a run, `candidatesOf`: chooseRunCandidates): memory stays flat in the
- * number of customers, and each batch costs four statements. Batches start at `firstBatchSize` and
- * double up to `batchSize`. `passed` counts the customers a batch went past (read or skipped), for progress.
+ * number of customers, and each batch costs four statements. The first batch holds `firstBatchSize`
+ * customers, the next ones `batchSize`. `passed` counts the customers a batch went past (read or skipped), for progress.
  */
 export async function* billingStateBatches(db: Db, batchSize: number, customerIds?: string[], firstBatchSize = batchSize, candidatesOf?: string): AsyncGenerator<{ ids: string[]; states: CustomerBillingState[]; passed: number }> {
   if (customerIds) {
@@ -44,7 +44,7 @@ export async function* billingStateBatches(db: Db, batchSize: number, customerId
     return;
   }
   let after: string | null = null;
-  for (let size = Math.min(firstBatchSize, batchSize); ; size = Math.min(size * 2, batchSize)) {
+  for (let size = Math.min(firstBatchSize, batchSize); ; size = batchSize) {
     const ids: string[] = candidatesOf ? await runCandidatesAfter(db, candidatesOf, after, size) : await customerIdsAfter(db, after, size);
     const last = ids.length < size;
     // Skipped customers count as done: through this batch's last id, or to the end after the last batch.

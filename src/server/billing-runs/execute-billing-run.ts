@@ -25,8 +25,9 @@ export type BillingRunCounts = typeof EMPTY_COUNTS;
 
 /**
  * Customers per batch: a batch's everyday actions are one transaction of a constant number of
- * statements, so larger batches cost fewer round trips (bench/billing-run.ts); the first ones are
- * small so that a run's first effects and its progress show at once.
+ * statements, so larger batches cost fewer round trips (bench/billing-run.ts); the first one is
+ * small so that a run's first effects and its progress show at once, and the next ones full-sized
+ * (doubling from 100 cost a 10,000-customer day two more transactions, about a third of its time).
  */
 const BATCH = 1000;
 const FIRST_BATCH = 100;
@@ -57,26 +58,40 @@ export async function executeBillingRun(db: RootDb, runId: string, clock: () => 
   };
   // Only the customers who may have something due are read and planned (chooseRunCandidates).
   await chooseRunCandidates(db, runId, asOf);
-  for await (const { states, passed } of billingStateBatches(db, BATCH, undefined, FIRST_BATCH, runId)) {
+  const batches = billingStateBatches(db, BATCH, undefined, FIRST_BATCH, runId)[Symbol.asyncIterator]();
+  const readAndPlan = async () => {
+    const next = await batches.next();
+    if (next.done) return null;
     const plans: CustomerPlan[] = [];
-    for (const state of states) {
+    for (const state of next.value.states) {
       try {
         plans.push({ customerId: state.customerId, actions: planCustomer(state, asOf) });
       } catch (e) {
         fail(state.customerId, e);
       }
     }
+    return { plans, passed: next.value.passed };
+  };
+  let batch = await readAndPlan();
+  while (batch) {
+    // The next batch is read and planned while this one is applied (the database and this process
+    // work at once). Batches hold different customers, whose state no other batch writes, and the
+    // apply path re-checks what may have moved since planning (payments, claims, keys).
+    const following = readAndPlan();
+    following.catch(() => {}); // awaited below; this only keeps an early return from leaving it unhandled
     if (run.dryRun) {
-      for (const action of plans.flatMap((p) => p.actions)) add(dryEffect(action.kind));
+      for (const action of batch.plans.flatMap((p) => p.actions)) add(dryEffect(action.kind));
     } else {
-      await applyPlans(db, plans, runId, clock(), add, fail);
+      await applyPlans(db, batch.plans, runId, clock(), add, fail);
     }
-    done += passed;
+    done += batch.passed;
     onBatch?.(done);
     if (!(await beatHeart(db, runId, clock(), counts, done))) {
       logger.warn({ runId }, "billing run: lease lost, stopping");
+      await following.catch(() => {});
       return { status: "FAILED" as const, counts, errors };
     }
+    batch = await following;
   }
   if (!run.dryRun) {
     try {
