@@ -2,14 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FormSection } from "@/components/FormSection";
+import { FormSaveRow, FormSection } from "@/components/FormSection";
 import { saveCompanySettingsAction } from "@/app/(staff)/staff/settings/company/actions";
 import { idle } from "@/app/_lib/action-state-idle";
 import { useErrorText } from "@/components/auth/use-error-text";
 import { useFieldError } from "@/components/use-field-error";
 import type { CompanySettingsDto } from "@/contracts/company-settings";
 import { formatIban } from "@/domain/settings/bank-details";
-import { Alert, buttonClass, Field, inputClass } from "@/components/ui";
+import { Field, inputClass } from "@/components/ui";
 
 type TextField =
   | "legalName" | "address" | "country" | "registrationNumber" | "vatNumber" | "email" | "phone" | "iban" | "bic" | "accountNumber"
@@ -95,13 +95,7 @@ export function CompanySettingsForm({ settings }: { settings: CompanySettingsDto
           ) : null}
         </div>
       </FormSection>
-      <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className={buttonClass}>
-          {t("save")}
-        </button>
-        {state.status === "ok" ? <Alert tone="success">{t("saved")}</Alert> : null}
-        {state.status === "error" ? <Alert tone="error">{errorText(state.code)}</Alert> : null}
-      </div>
+      <FormSaveRow pending={pending} label={t("save")} saved={state.status === "ok" ? t("saved") : null} error={state.status === "error" ? errorText(state.code) : null} />
     </form>
   );
 }

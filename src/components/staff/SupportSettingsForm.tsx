@@ -2,11 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FormSection } from "@/components/FormSection";
+import { FormSaveRow, FormSection } from "@/components/FormSection";
 import { saveSupportSettingsAction } from "@/app/(staff)/staff/settings/support/actions";
 import { idle } from "@/app/_lib/action-state-idle";
 import { useErrorText } from "@/components/auth/use-error-text";
-import { Alert, buttonClass, Field, inputClass } from "@/components/ui";
+import { Field, inputClass } from "@/components/ui";
 import { useFieldError, useTypedValues } from "@/components/use-field-error";
 import { ruleField, type SupportSettingsDto } from "@/contracts/support-settings";
 import { CHANNELS, URGENCIES } from "@/domain/support/charging-rules";
@@ -155,13 +155,7 @@ export function SupportSettingsForm({ settings }: { settings: SupportSettingsDto
         {input("regularNotifyCount", { type: "number", min: 0, max: 20, required: true })}
         {input("urgentNotifyCount", { type: "number", min: 0, max: 20, required: true })}
       </FormSection>
-      <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={pending} className={buttonClass}>
-          {t("save")}
-        </button>
-        {state.status === "ok" ? <Alert tone="success">{t("saved")}</Alert> : null}
-        {state.status === "error" ? <Alert tone="error">{errorText(state.code)}</Alert> : null}
-      </div>
+      <FormSaveRow pending={pending} label={t("save")} saved={state.status === "ok" ? t("saved") : null} error={state.status === "error" ? errorText(state.code) : null} />
     </form>
   );
 }

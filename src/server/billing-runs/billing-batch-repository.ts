@@ -80,23 +80,24 @@ export async function subscriptionsForRenewal(tx: Db, ids: string[]) {
     FROM subscriptions WHERE id = ANY(${ids}::uuid[])`;
 }
 
+/** What a renewal invoice and its e-mail need of the customer: the buyer block and where to write. */
+export interface InvoicingCustomer {
+  id: string;
+  legalName: string;
+  billingEmail: string;
+  addressLine1: string;
+  addressLine2: string;
+  postalCode: string;
+  city: string;
+  country: string;
+  taxId: string | null;
+  locale: string;
+}
+
 export async function customersForInvoicing(tx: Db, ids: string[]) {
   if (ids.length === 0) return [];
   const [lo, hi] = idBounds(ids);
-  return tx.$queryRaw<
-    {
-      id: string;
-      legalName: string;
-      billingEmail: string;
-      addressLine1: string;
-      addressLine2: string;
-      postalCode: string;
-      city: string;
-      country: string;
-      taxId: string | null;
-      locale: string;
-    }[]
-  >`
+  return tx.$queryRaw<InvoicingCustomer[]>`
     SELECT id::text AS id, legal_name AS "legalName", billing_email AS "billingEmail", address_line1 AS "addressLine1",
            address_line2 AS "addressLine2", postal_code AS "postalCode", city, country, tax_id AS "taxId", locale
     FROM customers WHERE id = ANY(${ids}::uuid[]) AND id BETWEEN ${lo}::uuid AND ${hi}::uuid`;

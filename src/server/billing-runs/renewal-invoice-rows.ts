@@ -12,6 +12,7 @@ import type {
   LineRow,
   TaxLineRow,
 } from "@/server/billing-runs/billing-batch-repository";
+import type { InvoicingCustomer } from "@/server/billing-runs/billing-batch-repository";
 import { minorFromDb, minorToDb, quantityFromDb } from "@/server/billing/ledger-values";
 import { appUrl } from "@/server/config";
 import { trackingFor } from "@/server/mail/enqueue-email";
@@ -34,18 +35,7 @@ export interface RenewalSubscription {
   currency: string;
 }
 
-export interface Contact {
-  id: string;
-  legalName: string;
-  billingEmail: string;
-  addressLine1: string;
-  addressLine2: string;
-  postalCode: string;
-  city: string;
-  country: string;
-  taxId: string | null;
-  locale: string;
-}
+export type Contact = InvoicingCustomer;
 
 /** An invoice to issue before it has its number. */
 export type UnnumberedInvoice = Omit<IssuedInvoiceRow, "number"> & { year: number };
