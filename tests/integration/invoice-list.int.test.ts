@@ -10,7 +10,7 @@ import { issueInvoice } from "@/server/billing/issue-invoice";
 import { recordPayment } from "@/server/billing/record-payment";
 import { voidInvoice } from "@/server/billing/void-invoice";
 import { getDb } from "@/server/db/client";
-import { bulkInsertCustomers, bulkInsertInvoices } from "../support/bulk-ledger";
+import { bulkInsertInvoices } from "../support/bulk-ledger";
 import { makeCustomer, makeDraftInvoice } from "../support/factories";
 
 const db = getDb();

@@ -8,7 +8,7 @@ describe("nulBytePaths", () => {
       notes: "a\u0000",
       ok: "fine",
       lines: [{ description: "x" }, { description: "\u0000y" }],
-      ["k\u0000"]: 1,
+      "k\u0000": 1,
     };
     expect(nulBytePaths(input)).toEqual([["notes"], ["lines", 1, "description"], ["k\u0000"]]);
   });

@@ -1,4 +1,4 @@
-import type { CreditNoteDetail, CreditNoteListItem } from "@/contracts/credit-note-views";
+import type { CreditNoteDetail, } from "@/contracts/credit-note-views";
 import { dateFromDb, minorFromDb } from "@/server/billing/ledger-values";
 import type { LedgerScope } from "@/server/billing/invoice-queries";
 import type { Db } from "@/server/db/types";

@@ -1,4 +1,4 @@
-import type { CalendarDate } from "@/domain/billing/calendar-date";
+
 import { amountDue } from "@/domain/billing/invoice-state";
 import type { InvoiceDetail } from "@/contracts/invoice-views";
 import type { InvoiceStatus, Prisma } from "@/generated/prisma/client";
