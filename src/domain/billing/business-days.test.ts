@@ -31,6 +31,12 @@ describe("business days", () => {
     expect(isWeekend(d("2026-01-05"))).toBe(false);
     expect(isBusinessDay(d("2026-05-01"), france)).toBe(false); // a Friday, but Labour Day
     expect(isBusinessDay(d("2026-05-01"), noHolidays)).toBe(true);
+    expect(dayOfWeek(d("1969-12-28"))).toBe(0); // before 1970 too: a Sunday
+    fc.assert(
+      fc.property(anyDate, (x) => {
+        expect(dayOfWeek(x)).toBe(new Date(`${x}T00:00:00Z`).getUTCDay());
+      }),
+    );
   });
 
   it("skip weekends and holidays: 5 business days after 30 April 2026 in France is 11 May", () => {

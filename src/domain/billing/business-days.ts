@@ -1,5 +1,5 @@
 import { DomainError } from "@/domain/shared/domain-error";
-import { addDays, type CalendarDate, toUtcMidnight } from "./calendar-date";
+import { addDays, type CalendarDate, dayNumber } from "./calendar-date";
 
 /**
  * Whether a day is a public holiday where the customer is. The domain receives it as a plain
@@ -18,7 +18,7 @@ export function holidaysFrom(days: Iterable<CalendarDate>): IsHoliday {
 }
 
 /** 0 = Sunday ... 6 = Saturday, as `Date.getUTCDay` counts; a calendar day has no time zone. */
-export const dayOfWeek = (date: CalendarDate): number => toUtcMidnight(date).getUTCDay();
+export const dayOfWeek = (date: CalendarDate): number => (((dayNumber(date) + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
 
 /** Saturday and Sunday are the weekend (the countries the product serves so far rest on those days). */
 export const isWeekend = (date: CalendarDate): boolean => {

@@ -6,9 +6,12 @@ import {
   addMonthsAnchored,
   calendarDate,
   compareDates,
+  dayNumber,
   daysBetween,
   daysInMonth,
   formatCalendarDate,
+  fromDayNumber,
+  fromParts,
   fromUtcMidnight,
   isCalendarDate,
   parts,
@@ -73,6 +76,33 @@ describe("calendar dates", () => {
         expect(compareDates(a, b)).toBe(-Math.sign(n) || 0); // a before b: negative compare, positive count
       }),
     );
+  });
+
+  it("count day numbers as JavaScript's Date does, over the whole range of years 0001-9999", () => {
+    const anyYearDate = fc
+      .record({ y: fc.integer({ min: 1, max: 9999 }), m: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }) })
+      .map(({ y, m, day }) => fromParts(y, m, Math.min(day, daysInMonth(y, m))));
+    const dateDays = (x: string) => new Date(`${x}T00:00:00Z`).getTime() / 86_400_000;
+    expect(dayNumber(d("1970-01-01"))).toBe(0);
+    expect(dayNumber(d("0001-01-01"))).toBe(dateDays("0001-01-01"));
+    expect(fromDayNumber(dayNumber(d("9999-12-31")))).toBe("9999-12-31");
+    fc.assert(
+      fc.property(anyYearDate, fc.integer({ min: -800, max: 800 }), (x, n) => {
+        expect(dayNumber(x)).toBe(dateDays(x));
+        expect(fromDayNumber(dayNumber(x))).toBe(x);
+        const later = new Date((dateDays(x) + n) * 86_400_000).toISOString().slice(0, 10);
+        if (later >= "0001-01-01" && later <= "9999-12-31" && later.length === 10) expect(addDays(x, n)).toBe(later);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(fromParts(2028, 2, 29)).toBe("2028-02-29");
+    for (const [y, m, day] of [[2026, 2, 29], [1900, 2, 29], [2026, 13, 1], [2026, 4, 31], [0, 1, 1], [10000, 1, 1], [2026, 1, 1.5]] as const) {
+      expect(codeOf(() => fromParts(y, m, day)), `${y}-${m}-${day}`).toBe("VALIDATION_FAILED");
+    }
+    expect(fromUtcMidnight(new Date("1969-12-31T23:59:59.999Z"))).toBe("1969-12-31");
+    // Outside the years a calendar date can have, adding days is refused rather than producing a malformed day.
+    expect(codeOf(() => addDays(d("9999-12-31"), 1))).toBe("VALIDATION_FAILED");
+    expect(codeOf(() => addDays(d("0001-01-01"), -1))).toBe("VALIDATION_FAILED");
   });
 
   it("keep the anchor day across short months", () => {
