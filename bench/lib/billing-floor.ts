@@ -112,8 +112,10 @@ export async function honestFloor(pg: Client, runId: string, at: Date) {
      FROM subscriptions s WHERE s.id IN (SELECT subscription_id FROM billing_events WHERE run_id = $1 AND kind = 'PERIOD_STARTED')`,
     [runId],
   );
-  const freeze = ["invoice_lines", "invoice_tax_lines"];
-  for (const t of freeze) await pg.query(`ALTER TABLE ${t} DISABLE TRIGGER ${t}_protect_issued`);
+  // The freeze refuses lines under an issued invoice (the run writes them under drafts, then issues),
+  // and their removal with the copies: off for the copy and its clean-up.
+  const freeze = ["invoice_lines", "invoice_tax_lines"].flatMap((t) => [`${t} DISABLE TRIGGER ${t}_protect_issued_insert`, `${t} DISABLE TRIGGER ${t}_protect_issued_delete`]);
+  for (const t of freeze) await pg.query(`ALTER TABLE ${t}`);
   // Nothing else writes to the bench's database: the copies are the audit entries after this id.
   const { rows: audit } = await pg.query<{ id: string }>(
     "SELECT coalesce(max(id), 0)::text AS id FROM audit_events",
@@ -138,7 +140,7 @@ export async function honestFloor(pg: Client, runId: string, at: Date) {
   await pg.query("COMMIT");
   const ms = performance.now() - t0;
   await cleanUp(pg, plans, subs, audit[0]?.id ?? "0");
-  for (const t of freeze) await pg.query(`ALTER TABLE ${t} ENABLE TRIGGER ${t}_protect_issued`);
+  for (const t of freeze) await pg.query(`ALTER TABLE ${t.replace(" DISABLE ", " ENABLE ")}`);
   return { ms, rows };
 }
 

@@ -64,6 +64,22 @@ describe("an issued invoice is immutable", () => {
     await expect(db.invoiceLine.create({ data: { invoiceId, position: 9, description: "x", quantity: "1", unitAmountMinor: 1n, netMinor: 1n, taxRateBp: 0 } })).rejects.toThrow(/cannot change/);
     await expect(db.invoice.delete({ where: { id: invoiceId } })).rejects.toThrow(/cannot be deleted/);
   });
+
+  it("checks a whole statement's lines: one under an issued invoice refuses them all, and a line cannot leave one either", async () => {
+    const issued = await makeDraftInvoice();
+    await issueInvoice(db, issued.staff, issued.invoiceId, jan15);
+    const draft = await makeDraftInvoice();
+    const line = (invoiceId: string, position: number) => ({ invoiceId, position, description: "x", quantity: "1", unitAmountMinor: 1n, netMinor: 1n, taxRateBp: 0 });
+    const before = await db.invoiceLine.count({ where: { invoiceId: draft.invoiceId } });
+    await expect(db.invoiceLine.createMany({ data: [line(draft.invoiceId, 7), line(issued.invoiceId, 8), line(draft.invoiceId, 9)] })).rejects.toThrow(/cannot change/);
+    expect(await db.invoiceLine.count({ where: { invoiceId: draft.invoiceId } })).toBe(before);
+    // Moving an issued invoice's line onto a draft would empty the issued one: refused too.
+    await expect(db.invoiceLine.updateMany({ where: { invoiceId: issued.invoiceId }, data: { invoiceId: draft.invoiceId } })).rejects.toThrow(/cannot change/);
+    await expect(db.invoiceTaxLine.deleteMany({ where: { invoiceId: issued.invoiceId } })).rejects.toThrow(/cannot change/);
+    // A draft's lines still change freely.
+    await db.invoiceLine.createMany({ data: [line(draft.invoiceId, 7), line(draft.invoiceId, 8)] });
+    expect(await db.invoiceLine.count({ where: { invoiceId: draft.invoiceId } })).toBe(before + 2);
+  });
 });
 
 describe("settling an invoice", () => {
