@@ -1,4 +1,5 @@
 import type { Locale } from "@/domain/i18n/locales";
+import { formatMessage, type MessageValues } from "@/server/i18n/compiled-messages";
 import { formatDateTime, translatorFor } from "@/server/i18n/translator";
 
 /** Billing e-mails name the invoice, its amount and due date (already formatted for the reader). */
@@ -169,7 +170,7 @@ export function renderEmail(
   productName: string,
   tracking?: EmailTracking,
 ): RenderedEmail {
-  const t = translatorFor(locale);
+  const t = (key: string, values: MessageValues = {}) => formatMessage(locale, key, values);
   const link = tracking?.link ?? message.params.link;
   const values: Record<string, string> = valuesOf(message, locale, productName);
   const key = `email.${message.template}` as const;
