@@ -4,7 +4,7 @@ import { getDb } from "@/server/db/client";
 import { makeProducts } from "../support/factories";
 
 const db = getDb();
-const env = { ...process.env, COMPTOIR_TEST_CLOCK: "1", BILLING_RUN_LEASE_SECONDS: "2", LOG_LEVEL: "silent" };
+const env = { ...process.env, COMPTOIR_TEST_CLOCK: "1", BILLING_RUN_LEASE_SECONDS: "2", BILLING_RUN_BATCH_SIZE: "100", LOG_LEVEL: "silent" };
 // Its own process group: tsx runs the script in a child process, and a kill must reach both.
 const billing = (asOf: string) => spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "tools/billing.ts", "--as-of", asOf], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
 const exit = (p: ChildProcess) => new Promise<number | null>((resolve) => p.on("exit", (code) => resolve(code)));

@@ -35,18 +35,17 @@ export function simulateCustomer(state: CustomerBillingState, from: CalendarDate
 /**
  * Every customer's billing state, a batch at a time in id order (or just the given customers, or only
  * the candidates chosen for a run, `candidatesOf`: chooseRunCandidates): memory stays flat in the
- * number of customers, and each batch costs four statements. The first batch holds `firstBatchSize`
- * customers, the next ones `batchSize`. `passed` counts the customers a batch went past (read or skipped), for progress.
+ * number of customers, and each batch costs four statements. `passed` counts the customers a batch went past (read or skipped), for progress.
  */
-export async function* billingStateBatches(db: Db, batchSize: number, customerIds?: string[], firstBatchSize = batchSize, candidatesOf?: string): AsyncGenerator<{ ids: string[]; states: CustomerBillingState[]; passed: number }> {
+export async function* billingStateBatches(db: Db, batchSize: number, customerIds?: string[], candidatesOf?: string): AsyncGenerator<{ ids: string[]; states: CustomerBillingState[]; passed: number }> {
   if (customerIds) {
     yield { ids: customerIds, states: await loadBillingState(db, customerIds), passed: customerIds.length };
     return;
   }
   let after: string | null = null;
-  for (let size = Math.min(firstBatchSize, batchSize); ; size = batchSize) {
-    const ids: string[] = candidatesOf ? await runCandidatesAfter(db, candidatesOf, after, size) : await customerIdsAfter(db, after, size);
-    const last = ids.length < size;
+  for (;;) {
+    const ids: string[] = candidatesOf ? await runCandidatesAfter(db, candidatesOf, after, batchSize) : await customerIdsAfter(db, after, batchSize);
+    const last = ids.length < batchSize;
     // Skipped customers count as done: through this batch's last id, or to the end after the last batch.
     const passed = candidatesOf ? await customersBetween(db, after, last ? null : (ids.at(-1) ?? null)) : ids.length;
     if (ids.length === 0 && passed === 0) return;
