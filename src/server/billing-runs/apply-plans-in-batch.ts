@@ -6,16 +6,15 @@ import { applyDunningSteps, type DunningAction } from "@/server/billing-runs/app
 import type { AppliedEffect } from "@/server/billing-runs/apply-scheduled-action";
 import {
   claimEvents,
-  claimRenewals,
+  claimIssues,
   customersForInvoicing,
   type EmailRow,
-  type EventRow,
-  insertIssuedInvoices,
+  insertDrafts,
   insertOutboundEmails,
-  insertSystemAudit,
+  issueDrafts,
   lockOwedInvoices,
   type LineRow,
-  startPeriods,
+  startPeriodsWithEvents,
   subscriptionsForRenewal,
   type TaxLineRow,
   takeSequenceRange,
@@ -123,8 +122,15 @@ export async function applyPlansInBatch(
       };
       const emails: EmailRow[] = [];
 
-      // Renewals: the ISSUED key first (taken = issued by an earlier run), then every line's claim.
-      const won = await claimEvents(
+      // Renewals: the ISSUED key first (taken = issued by an earlier run), with every won line's claim.
+      const claims = issues.flatMap(({ a, id }) =>
+        a.lines.map((l) => ({
+          subscriptionId: l.subscriptionId,
+          periodStart: l.period.start,
+          invoiceId: id,
+        })),
+      );
+      const { won, claimed } = await claimIssues(
         tx,
         issues.map(({ a, id }) => ({
           key: a.key,
@@ -135,21 +141,15 @@ export async function applyPlansInBatch(
           subscriptionId: null,
           details: { renewalDate: a.renewalDate },
         })),
+        claims,
         runId,
         now,
       );
       const toIssue = issues.filter(({ a }) => won.has(a.key));
-      const claims = toIssue.flatMap(({ a, id }) =>
-        a.lines.map((l) => ({
-          subscriptionId: l.subscriptionId,
-          periodStart: l.period.start,
-          invoiceId: id,
-        })),
-      );
-      if ((await claimRenewals(tx, claims, now)) !== claims.length)
-        throw new BatchNeedsSinglePath("a renewal period is claimed under another key");
+      const wonLines = toIssue.reduce((n, { a }) => n + a.lines.length, 0);
+      if (claimed !== wonLines) throw new BatchNeedsSinglePath("a renewal period is claimed under another key");
       const subs = new Map(
-        (await subscriptionsForRenewal(tx, [...new Set(claims.map((c) => c.subscriptionId))])).map((s) => [
+        (await subscriptionsForRenewal(tx, [...new Set(toIssue.flatMap(({ a }) => a.lines.map((l) => l.subscriptionId)))])).map((s) => [
           s.id,
           s,
         ]),
@@ -161,20 +161,12 @@ export async function applyPlansInBatch(
       );
       const lines: LineRow[] = built.flatMap((b) => b.lines);
       const taxLines: TaxLineRow[] = built.flatMap((b) => b.taxLines);
-      await insertIssuedInvoices(tx, numbered, lines, taxLines, sellerSnapshotOf(company), now);
-      await insertSystemAudit(
-        tx,
-        numbered.map((i) => ({
-          action: "invoice.issued",
-          targetType: "invoice",
-          targetId: i.id,
-          customerId: i.customerId,
-          details: { number: i.number, grossMinor: minorFromDb(i.grossMinor) },
-        })),
-        now,
-      );
       // One statement for the batch: whose renewals autopay will charge, said in their e-mail.
       const autopay = await autopayMethodLabels(tx, activeProviderInfo().name, [...new Set(numbered.map((i) => i.customerId))]);
+      // The drafts are written while this process renders their e-mails (below): the two overlap.
+      const drafts = insertDrafts(tx, numbered, lines, taxLines, now);
+      drafts.catch(() => {}); // awaited below; this only keeps a throw in between from leaving it unhandled
+      await new Promise((resolve) => setImmediate(resolve)); // lets the statement go out before the rendering starts
       toIssue.forEach(({ a }, k) => {
         const i = numbered[k] as (typeof numbered)[number];
         emails.push(
@@ -194,6 +186,8 @@ export async function applyPlansInBatch(
           ),
         );
       });
+      await drafts;
+      await issueDrafts(tx, numbered, sellerSnapshotOf(company), "invoice.issued", now);
       counts.invoicesCreated = numbered.length;
       counts.linesCreated = lines.length;
 
@@ -242,31 +236,34 @@ export async function applyPlansInBatch(
   );
 }
 
-/** Period starts: the conditional move, then its key; a move whose key is already taken is left to the single path. */
+/** Period starts: the conditional move with its key; a move whose key is already taken is left to the single path. */
 async function applyStarts(
   tx: Db,
   starts: { a: StartPeriod; customerId: string }[],
   runId: string | null,
   now: Date,
 ): Promise<number> {
-  const moved = await startPeriods(
+  const { moved, recorded } = await startPeriodsWithEvents(
     tx,
-    starts.map(({ a }) => ({ subscriptionId: a.subscriptionId, start: a.period.start, end: a.period.end })),
-  );
-  const rows: EventRow[] = starts
-    .filter(({ a }) => moved.has(a.subscriptionId))
-    .map(({ a, customerId }) => ({
-      key: a.key,
-      kind: "PERIOD_STARTED",
-      cause: "RENEWAL",
-      customerId,
-      invoiceId: null,
+    starts.map(({ a, customerId }) => ({
       subscriptionId: a.subscriptionId,
-      details: { period: a.period },
-    }));
-  const claimed = await claimEvents(tx, rows, runId, now);
-  if (claimed.size !== rows.length) throw new BatchNeedsSinglePath("a period start's key is taken");
-  return claimed.size;
+      start: a.period.start,
+      end: a.period.end,
+      event: {
+        key: a.key,
+        kind: "PERIOD_STARTED",
+        cause: "RENEWAL",
+        customerId,
+        invoiceId: null,
+        subscriptionId: a.subscriptionId,
+        details: { period: a.period },
+      },
+    })),
+    runId,
+    now,
+  );
+  if (recorded !== moved) throw new BatchNeedsSinglePath("a period start's key is taken");
+  return recorded;
 }
 
 /** Numbers in plan order: one range per year of the counter row, formatted with the pattern. */

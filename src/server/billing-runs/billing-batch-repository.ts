@@ -38,31 +38,69 @@ export async function claimEvents(
   return new Set(won.map((r) => r.key));
 }
 
-/** Claims (subscription, period start) for each renewal line; returns how many were new. */
-export async function claimRenewals(
+/**
+ * The ISSUED events of renewal invoices and the (subscription, period start) claims of their lines, in
+ * one statement: an event whose key is new wins its invoice, and only a won invoice's lines are
+ * claimed. Returns the won keys and how many claims were new (fewer than the won invoices' lines: a
+ * period claimed under another key, which the caller leaves to the single path).
+ */
+export async function claimIssues(
   tx: Db,
-  rows: { subscriptionId: string; periodStart: string; invoiceId: string }[],
+  events: EventRow[],
+  claims: { subscriptionId: string; periodStart: string; invoiceId: string }[],
+  runId: string | null,
   at: Date,
-): Promise<number> {
-  if (rows.length === 0) return 0;
-  return tx.$executeRaw`
-    INSERT INTO renewal_claims (subscription_id, period_start, invoice_id, created_at)
-    SELECT s, p, i, ${at} FROM unnest(${rows.map((r) => r.subscriptionId)}::uuid[], ${rows.map((r) => r.periodStart)}::date[], ${rows.map((r) => r.invoiceId)}::uuid[]) AS x(s, p, i)
-    ON CONFLICT DO NOTHING`;
+): Promise<{ won: Set<string>; claimed: number }> {
+  if (events.length === 0) return { won: new Set(), claimed: 0 };
+  const rows = await tx.$queryRaw<{ key: string | null; claimed: number }[]>`
+    WITH won AS (
+      INSERT INTO billing_events (key, kind, cause, customer_id, invoice_id, subscription_id, run_id, details, at)
+      SELECT k, kd, c, cu, i, s, ${runId}::uuid, d::jsonb, ${at}
+      FROM unnest(${events.map((r) => r.key)}::text[], ${events.map((r) => r.kind)}::text[], ${events.map((r) => r.cause)}::text[],
+                  ${events.map((r) => r.customerId)}::uuid[], ${events.map((r) => r.invoiceId)}::uuid[], ${events.map((r) => r.subscriptionId)}::uuid[],
+                  ${events.map((r) => JSON.stringify(r.details))}::text[]) AS x(k, kd, c, cu, i, s, d)
+      ON CONFLICT (key) DO NOTHING RETURNING key, invoice_id
+    ), claimed AS (
+      INSERT INTO renewal_claims (subscription_id, period_start, invoice_id, created_at)
+      SELECT x.s, x.p, x.i, ${at}
+      FROM unnest(${claims.map((r) => r.subscriptionId)}::uuid[], ${claims.map((r) => r.periodStart)}::date[], ${claims.map((r) => r.invoiceId)}::uuid[]) AS x(s, p, i)
+      JOIN won ON won.invoice_id = x.i
+      ON CONFLICT DO NOTHING RETURNING 1
+    )
+    SELECT won.key, (SELECT count(*) FROM claimed)::int AS claimed FROM won
+    UNION ALL SELECT NULL, (SELECT count(*) FROM claimed)::int`;
+  return { won: new Set(rows.flatMap((r) => (r.key === null ? [] : [r.key]))), claimed: rows[0]?.claimed ?? 0 };
 }
 
-/** Moves each subscription to its new period, only from the period that ends where the new one starts; returns the ids moved. */
-export async function startPeriods(
+/**
+ * Moves each subscription to its new period, only from the period that ends where the new one starts,
+ * and records the PERIOD_STARTED event of each one moved, in one statement; returns how many moved
+ * and how many of their events were new (fewer: a key already taken, left to the single path).
+ */
+export async function startPeriodsWithEvents(
   tx: Db,
-  rows: { subscriptionId: string; start: string; end: string }[],
-): Promise<Set<string>> {
-  if (rows.length === 0) return new Set();
-  const moved = await tx.$queryRaw<{ id: string }[]>`
-    UPDATE subscriptions s SET current_period_start = x.ps, current_period_end = x.pe
-    FROM unnest(${rows.map((r) => r.subscriptionId)}::uuid[], ${rows.map((r) => r.start)}::date[], ${rows.map((r) => r.end)}::date[]) AS x(id, ps, pe)
-    WHERE s.id = x.id AND s.current_period_end = x.ps
-    RETURNING s.id::text AS id`;
-  return new Set(moved.map((r) => r.id));
+  rows: { subscriptionId: string; start: string; end: string; event: EventRow }[],
+  runId: string | null,
+  at: Date,
+): Promise<{ moved: number; recorded: number }> {
+  if (rows.length === 0) return { moved: 0, recorded: 0 };
+  const [counts] = await tx.$queryRaw<{ moved: number; recorded: number }[]>`
+    WITH x AS (
+      SELECT * FROM unnest(${rows.map((r) => r.subscriptionId)}::uuid[], ${rows.map((r) => r.start)}::date[], ${rows.map((r) => r.end)}::date[],
+                           ${rows.map((r) => r.event.key)}::text[], ${rows.map((r) => r.event.customerId)}::uuid[],
+                           ${rows.map((r) => JSON.stringify(r.event.details))}::text[]) AS x(id, ps, pe, k, cu, d)
+    ), moved AS (
+      UPDATE subscriptions s SET current_period_start = x.ps, current_period_end = x.pe
+      FROM x WHERE s.id = x.id AND s.current_period_end = x.ps
+      RETURNING s.id
+    ), recorded AS (
+      INSERT INTO billing_events (key, kind, cause, customer_id, invoice_id, subscription_id, run_id, details, at)
+      SELECT x.k, 'PERIOD_STARTED', 'RENEWAL', x.cu, NULL, x.id, ${runId}::uuid, x.d::jsonb, ${at}
+      FROM x JOIN moved ON moved.id = x.id
+      ON CONFLICT (key) DO NOTHING RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM moved)::int AS moved, (SELECT count(*) FROM recorded)::int AS recorded`;
+  return counts ?? { moved: 0, recorded: 0 };
 }
 
 /**
@@ -176,55 +214,51 @@ export interface TaxLineRow {
 const big = (values: bigint[]) => values.map(String);
 
 /**
- * Writes issued invoices in four statements: drafts with their totals, their lines and tax lines (the
- * freeze trigger takes children only under a draft), then one UPDATE that numbers and issues them all
- * with their buyer and seller (the trigger requires the seller in that very UPDATE).
+ * Writes invoices as drafts with their totals, lines and tax lines, in one statement (the freeze
+ * trigger takes children only under a draft; the foreign keys and the trigger are checked at the
+ * statement's end, when the drafts are there). issueDrafts then numbers and issues them.
  */
-export async function insertIssuedInvoices(
-  tx: Db,
-  invoices: IssuedInvoiceRow[],
-  lines: LineRow[],
-  taxLines: TaxLineRow[],
-  seller: object,
-  now: Date,
-) {
+export async function insertDrafts(tx: Db, invoices: IssuedInvoiceRow[], lines: LineRow[], taxLines: TaxLineRow[], now: Date) {
   if (invoices.length === 0) return;
   await tx.$executeRaw`
-    INSERT INTO invoices (id, customer_id, status, currency, net_minor, tax_minor, gross_minor, created_at)
-    SELECT i, c, 'DRAFT', cur, n, t, g, ${now}
-    FROM unnest(${invoices.map((r) => r.id)}::uuid[], ${invoices.map((r) => r.customerId)}::uuid[], ${invoices.map((r) => r.currency)}::text[],
-                ${big(invoices.map((r) => r.netMinor))}::bigint[], ${big(invoices.map((r) => r.taxMinor))}::bigint[], ${big(invoices.map((r) => r.grossMinor))}::bigint[]) AS x(i, c, cur, n, t, g)`;
-  await tx.$executeRaw`
-    INSERT INTO invoice_lines (id, invoice_id, position, description, product_id, subscription_id, quantity, unit_amount_minor, net_minor, tax_rate_bp, period_start, period_end)
-    SELECT gen_random_uuid(), i, p, d, pr, s, q, u, n, r, ps, pe
-    FROM unnest(${lines.map((l) => l.invoiceId)}::uuid[], ${lines.map((l) => l.position)}::int[], ${lines.map((l) => l.description)}::text[],
-                ${lines.map((l) => l.productId)}::uuid[], ${lines.map((l) => l.subscriptionId)}::uuid[], ${lines.map((l) => l.quantity)}::numeric[],
-                ${big(lines.map((l) => l.unitAmountMinor))}::bigint[], ${big(lines.map((l) => l.netMinor))}::bigint[], ${lines.map((l) => l.taxRateBp)}::int[],
-                ${lines.map((l) => l.periodStart)}::date[], ${lines.map((l) => l.periodEnd)}::date[]) AS x(i, p, d, pr, s, q, u, n, r, ps, pe)`;
-  await tx.$executeRaw`
+    WITH drafts AS (
+      INSERT INTO invoices (id, customer_id, status, currency, net_minor, tax_minor, gross_minor, created_at)
+      SELECT i, c, 'DRAFT', cur, n, t, g, ${now}
+      FROM unnest(${invoices.map((r) => r.id)}::uuid[], ${invoices.map((r) => r.customerId)}::uuid[], ${invoices.map((r) => r.currency)}::text[],
+                  ${big(invoices.map((r) => r.netMinor))}::bigint[], ${big(invoices.map((r) => r.taxMinor))}::bigint[], ${big(invoices.map((r) => r.grossMinor))}::bigint[]) AS x(i, c, cur, n, t, g)
+      RETURNING 1
+    ), lines AS (
+      INSERT INTO invoice_lines (id, invoice_id, position, description, product_id, subscription_id, quantity, unit_amount_minor, net_minor, tax_rate_bp, period_start, period_end)
+      SELECT gen_random_uuid(), i, p, d, pr, s, q, u, n, r, ps, pe
+      FROM unnest(${lines.map((l) => l.invoiceId)}::uuid[], ${lines.map((l) => l.position)}::int[], ${lines.map((l) => l.description)}::text[],
+                  ${lines.map((l) => l.productId)}::uuid[], ${lines.map((l) => l.subscriptionId)}::uuid[], ${lines.map((l) => l.quantity)}::numeric[],
+                  ${big(lines.map((l) => l.unitAmountMinor))}::bigint[], ${big(lines.map((l) => l.netMinor))}::bigint[], ${lines.map((l) => l.taxRateBp)}::int[],
+                  ${lines.map((l) => l.periodStart)}::date[], ${lines.map((l) => l.periodEnd)}::date[]) AS x(i, p, d, pr, s, q, u, n, r, ps, pe)
+      RETURNING 1
+    )
     INSERT INTO invoice_tax_lines (invoice_id, tax_rate_bp, net_minor, tax_minor)
     SELECT i, r, n, t FROM unnest(${taxLines.map((t) => t.invoiceId)}::uuid[], ${taxLines.map((t) => t.taxRateBp)}::int[],
                                   ${big(taxLines.map((t) => t.netMinor))}::bigint[], ${big(taxLines.map((t) => t.taxMinor))}::bigint[]) AS x(i, r, n, t)`;
-  await tx.$executeRaw`
-    UPDATE invoices v SET status = x.st::invoice_status, number = x.nb, issue_date = x.iss, due_date = x.due, buyer = x.b::jsonb,
-      seller = ${JSON.stringify(seller)}::jsonb, issued_by_id = NULL, issued_at = ${now}, paid_at = CASE WHEN x.st = 'PAID' THEN ${now}::timestamptz END
-    FROM unnest(${invoices.map((r) => r.id)}::uuid[], ${invoices.map((r) => r.status)}::text[], ${invoices.map((r) => r.number)}::text[],
-                ${invoices.map((r) => r.issueDate)}::date[], ${invoices.map((r) => r.dueDate)}::date[], ${invoices.map((r) => JSON.stringify(r.buyer))}::text[]) AS x(id, st, nb, iss, due, b)
-    WHERE v.id = x.id AND v.status = 'DRAFT'`;
 }
 
-/** The audit entries of system actions (no actor), one statement. */
-export async function insertSystemAudit(
-  tx: Db,
-  rows: { action: string; targetType: string; targetId: string; customerId: string; details: object }[],
-  at: Date,
-) {
-  if (rows.length === 0) return;
+/**
+ * Numbers and issues the drafts insertDrafts wrote, with their buyer and seller (the freeze trigger
+ * requires the seller in that very UPDATE), and writes each one's system audit entry `action`, in one statement.
+ */
+export async function issueDrafts(tx: Db, invoices: IssuedInvoiceRow[], seller: object, action: string, now: Date) {
+  if (invoices.length === 0) return;
   await tx.$executeRaw`
+    WITH issued AS (
+      UPDATE invoices v SET status = x.st::invoice_status, number = x.nb, issue_date = x.iss, due_date = x.due, buyer = x.b::jsonb,
+        seller = ${JSON.stringify(seller)}::jsonb, issued_by_id = NULL, issued_at = ${now}, paid_at = CASE WHEN x.st = 'PAID' THEN ${now}::timestamptz END
+      FROM unnest(${invoices.map((r) => r.id)}::uuid[], ${invoices.map((r) => r.status)}::text[], ${invoices.map((r) => r.number)}::text[],
+                  ${invoices.map((r) => r.issueDate)}::date[], ${invoices.map((r) => r.dueDate)}::date[], ${invoices.map((r) => JSON.stringify(r.buyer))}::text[]) AS x(id, st, nb, iss, due, b)
+      WHERE v.id = x.id AND v.status = 'DRAFT'
+      RETURNING v.id, v.customer_id, v.number, v.gross_minor
+    )
     INSERT INTO audit_events (at, actor_email, action, target_type, target_id, customer_id, details)
-    SELECT ${at}, 'system', a, tt, ti, c, d::jsonb
-    FROM unnest(${rows.map((r) => r.action)}::text[], ${rows.map((r) => r.targetType)}::text[], ${rows.map((r) => r.targetId)}::text[],
-                ${rows.map((r) => r.customerId)}::uuid[], ${rows.map((r) => JSON.stringify(r.details))}::text[]) AS x(a, tt, ti, c, d)`;
+    SELECT ${now}, 'system', ${action}, 'invoice', id::text, customer_id, jsonb_build_object('number', number, 'grossMinor', gross_minor)
+    FROM issued`;
 }
 
 export interface EmailRow {
