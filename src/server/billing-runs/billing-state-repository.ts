@@ -115,9 +115,14 @@ export async function loadBillingState(db: Db, customerIds: string[]): Promise<C
         AND s.status IN ('ACTIVE', 'SUSPENDED') AND (i.status = 'OPEN' OR l.period_start >= s.current_period_end)`,
   ]);
   const state = new Map<string, CustomerBillingState>();
+  // The customers of a group share one policy object, which the schedule then checks once (dunningPolicy).
+  const policies = new Map<string, DunningPolicy>();
   for (const c of customers) {
+    const { id: _id, timeZone: _timeZone, ...terms } = c;
+    const termsKey = JSON.stringify(terms);
     const policy: DunningPolicy =
-      c.lead === null
+      policies.get(termsKey) ??
+      (c.lead === null
         ? DEFAULT_DUNNING_POLICY
         : {
             renewalLeadDays: c.lead,
@@ -128,7 +133,8 @@ export async function loadBillingState(db: Db, customerIds: string[]): Promise<C
             lengthenCycleAfterReinstatement: c.lengthen ?? DEFAULT_DUNNING_POLICY.lengthenCycleAfterReinstatement,
             holidayCountry: c.country,
             holidayRegion: c.region,
-          };
+          });
+    policies.set(termsKey, policy);
     state.set(c.id, { customerId: c.id, timeZone: c.timeZone, policy, subscriptions: [], invoices: [] });
   }
   for (const s of subscriptions) {
