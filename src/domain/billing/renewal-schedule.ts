@@ -140,8 +140,20 @@ const isLive = (s: SimSubscription) => s.status === "ACTIVE" || s.status === "SU
 /** A customer has a handful of subscriptions; this many actions in one plan means a loop, not a backlog. */
 const MAX_ACTIONS = 10_000;
 
-function stepDatesOf(sim: Pick<Simulation, "policy" | "isHoliday">, dueDate: CalendarDate): CalendarDate[] {
-  return STEPS.map((step) => dunningStepDate(step, dueDate, sim.policy, sim.isHoliday));
+/**
+ * When each dunning step of an invoice due on `dueDate` comes, as far as the plan needs to know: a
+ * step is only compared with `asOf`. n business days are at least n calendar days, so when that
+ * lower bound is already after `asOf` it stands for the step (also after `asOf`), and the calendar
+ * walk and its public holidays are skipped: most owed invoices are not due yet.
+ */
+function stepDatesOf(sim: Pick<Simulation, "policy" | "isHoliday" | "asOf">, dueDate: CalendarDate): CalendarDate[] {
+  return STEPS.map((step) => {
+    if (step === "SUSPEND_ALL") {
+      const lowerBound = addDays(dueDate, sim.policy.suspendAllAfterBusinessDays);
+      if (lowerBound > sim.asOf) return lowerBound;
+    }
+    return dunningStepDate(step, dueDate, sim.policy, sim.isHoliday);
+  });
 }
 
 function addRenewedLines(sim: Simulation, lines: readonly RenewalLine[]): void {
