@@ -74,12 +74,12 @@ export async function claimIssues(
 
 /**
  * Moves each subscription to its new period, only from the period that ends where the new one starts,
- * and records the PERIOD_STARTED event of each one moved, in one statement; returns how many moved
+ * and records the PERIOD_STARTED event (its key, cause RENEWAL) of each one moved, in one statement; returns how many moved
  * and how many of their events were new (fewer: a key already taken, left to the single path).
  */
 export async function startPeriodsWithEvents(
   tx: Db,
-  rows: { subscriptionId: string; start: string; end: string; event: EventRow }[],
+  rows: { subscriptionId: string; start: string; end: string; key: string; customerId: string; details: object }[],
   runId: string | null,
   at: Date,
 ): Promise<{ moved: number; recorded: number }> {
@@ -87,8 +87,8 @@ export async function startPeriodsWithEvents(
   const [counts] = await tx.$queryRaw<{ moved: number; recorded: number }[]>`
     WITH x AS (
       SELECT * FROM unnest(${rows.map((r) => r.subscriptionId)}::uuid[], ${rows.map((r) => r.start)}::date[], ${rows.map((r) => r.end)}::date[],
-                           ${rows.map((r) => r.event.key)}::text[], ${rows.map((r) => r.event.customerId)}::uuid[],
-                           ${rows.map((r) => JSON.stringify(r.event.details))}::text[]) AS x(id, ps, pe, k, cu, d)
+                           ${rows.map((r) => r.key)}::text[], ${rows.map((r) => r.customerId)}::uuid[],
+                           ${rows.map((r) => JSON.stringify(r.details))}::text[]) AS x(id, ps, pe, k, cu, d)
     ), moved AS (
       UPDATE subscriptions s SET current_period_start = x.ps, current_period_end = x.pe
       FROM x WHERE s.id = x.id AND s.current_period_end = x.ps
