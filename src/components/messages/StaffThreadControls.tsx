@@ -22,7 +22,7 @@ export function StaffThreadControls({ thread, staff, meId }: { thread: ThreadDto
         assigneeId={thread.assigneeId}
         staff={staff}
         meId={meId}
-        labels={{ assignee: t("assignee"), nobody: t("nobody"), assign: t("assign"), assignToMe: t("assignToMe"), assigned: (name) => t("assigned", { name }), unassigned: t("unassigned") }}
+        namespace="secureMessages"
         testIds={{ form: "assign-form", toMe: "assign-to-me-form" }}
       />
       <form action={setStatus} className="flex flex-col gap-2" data-testid="status-form">

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { ActionState } from "@/app/_lib/action-state";
 import { idle } from "@/app/_lib/action-state-idle";
@@ -12,7 +13,8 @@ type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 /**
  * Who holds a conversation (a secure-message thread, a support ticket): a select of staff, "assign
  * to me", and what the change did. The action receives `<idField>` and `assigneeId` ("" = nobody)
- * and answers `values.assigneeName`.
+ * and answers `values.assigneeName`. Its words come from the conversation's catalogue namespace,
+ * which has the same keys for both (assignee, nobody, assign, assignToMe, assigned, unassigned).
  */
 export function AssigneeControls({
   action,
@@ -21,7 +23,7 @@ export function AssigneeControls({
   assigneeId,
   staff,
   meId,
-  labels,
+  namespace,
   testIds,
 }: {
   action: Action;
@@ -30,9 +32,11 @@ export function AssigneeControls({
   assigneeId: string | null;
   staff: { id: string; name: string }[];
   meId: string;
-  labels: { assignee: string; nobody: string; assign: string; assignToMe: string; assigned: (name: string) => string; unassigned: string };
+  namespace: "secureMessages" | "supportTickets";
   testIds: { form: string; toMe?: string };
 }) {
+  const t = useTranslations(namespace);
+  const labels = { assignee: t("assignee"), nobody: t("nobody"), assign: t("assign"), assignToMe: t("assignToMe"), assigned: (name: string) => t("assigned", { name }), unassigned: t("unassigned") };
   const [state, assign, assigning] = useActionState(action, idle);
   const fieldError = useFieldError(state);
   const assigned = state.status === "ok" ? state.values?.assigneeName : undefined;

@@ -24,7 +24,7 @@ export function StaffTicketControls({ ticket, staff, meId }: { ticket: TicketDto
         assigneeId={ticket.assigneeId}
         staff={staff}
         meId={meId}
-        labels={{ assignee: t("assignee"), nobody: t("nobody"), assign: t("assign"), assignToMe: t("assignToMe"), assigned: (name) => t("assigned", { name }), unassigned: t("unassigned") }}
+        namespace="supportTickets"
         testIds={{ form: "ticket-assign-form" }}
       />
       {ticket.status === "OPEN" ? (
